@@ -65,8 +65,8 @@ export const CODES = {
   },
   'missing-value': {
     severity: 'error',
-    zh: (p) => `“${s(p, 'field')}”未填写`,
-    en: (p) => `“${s(p, 'fieldEn')}” is empty`,
+    zh: (p) => `“${s(p, 'field')}”未填写${p.detail ? `（${s(p, 'detail')}）` : ''}`,
+    en: (p) => `“${s(p, 'fieldEn')}” is empty${p.detailEn ? ` (${s(p, 'detailEn')})` : ''}`,
     whenZh: '必填单元格为空，或只有空格、“无”', whenEn: 'a required cell is empty (or only spaces / 无)',
   },
   'invalid-date': {

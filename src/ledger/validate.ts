@@ -1,8 +1,13 @@
-import type { Finding } from './findings';
-import type { FlagScope } from './flags/index';
+import type { Category } from './categories';
+import { isoDayNumber } from './cells/date';
+import { buildDepartmentIndex, type DepartmentIndex } from './cells/department';
+import { compareFindings, type Finding, type Lang } from './findings';
+import { flagRegister, type FlagScope } from './flags/index';
 import type { Grid } from './grid';
-import type { HeaderColumn } from './header';
+import { findHeader, type HeaderColumn } from './header';
+import { placeAtStart } from './place';
 import type { LedgerRow } from './row';
+import { classifyRow, parseRow, type RowContext } from './rules';
 import type { Settings } from './settings';
 
 export type SkipReason = 'empty-sheet' | 'no-header';
@@ -28,5 +33,65 @@ export interface SheetReport {
 export interface ValidateOptions {
   /** Run the register-wide flags (duplicates, deadlines, limit); default true. */
   readonly flags?: boolean;
+  /** Place names for the flags; default: the place the sheet's title starts with. */
   readonly scope?: FlagScope;
+  /** A department index built once for many sheets (it depends only on settings). */
+  readonly departments?: DepartmentIndex;
+}
+
+const SKIP_MESSAGES: Readonly<Record<SkipReason, { zh: string; en: string }>> = {
+  'empty-sheet': { zh: '工作表为空', en: 'the sheet is empty' },
+  'no-header': {
+    zh: '前 20 行中未找到台账表头（至少需要 机构名称、设立时间、依据文件 等 7 项指标中的 3 项）',
+    en: 'no register header in the first 20 rows (at least 3 of the 7 fields such as 机构名称, 设立时间, 依据文件 are needed)',
+  },
+};
+
+export function skipMessage(reason: SkipReason, lang: Lang = 'zh'): string {
+  return SKIP_MESSAGES[reason][lang];
+}
+
+/**
+ * Reads a sheet as the 7-field register and checks every row: header, cell rules and, unless
+ * turned off, the register-wide flags. Never throws on any grid.
+ */
+export function validateSheet(grid: Grid, settings: Settings, options: ValidateOptions = {}): SheetReport {
+  const located = findHeader(grid);
+  if (!located.found) {
+    return { sheet: grid.sheet, status: 'skipped', skipReason: located.reason, headerRow: null, title: [], columns: [], rows: [], findings: [] };
+  }
+  const { header } = located;
+  const firstRow = grid.firstRow ?? 1;
+  const ctx: RowContext = {
+    sheet: grid.sheet,
+    header,
+    firstColumn: grid.firstColumn ?? 1,
+    departments: options.departments ?? buildDepartmentIndex(settings.departments, settings.departmentAliases),
+    asOfDay: isoDayNumber(settings.asOf),
+    asOf: settings.asOf,
+  };
+
+  const findings: Finding[] = [...header.findings];
+  const rows: LedgerRow[] = [];
+  let section: Category | null = null;
+  for (let i = header.rowIndex + 1; i < grid.values.length; i++) {
+    const values = grid.values[i] ?? [];
+    const kind = classifyRow(values, ctx);
+    if (kind.kind === 'skip') continue;
+    if (kind.kind === 'section') {
+      section = kind.category;
+      continue;
+    }
+    const parsed = parseRow(values, firstRow + i, ctx, section);
+    rows.push(parsed.row);
+    for (const f of parsed.findings) findings.push(f);
+  }
+
+  if (options.flags !== false) {
+    const place = header.title.map(placeAtStart).find((p) => p !== null);
+    const scope: FlagScope = options.scope ?? (place ? { localNames: [place] } : {});
+    for (const f of flagRegister(rows, settings, scope)) findings.push(f);
+  }
+  findings.sort(compareFindings);
+  return { sheet: grid.sheet, status: 'validated', headerRow: header.row, title: header.title, columns: header.columns, rows, findings };
 }

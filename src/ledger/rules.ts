@@ -1,0 +1,224 @@
+import { parseCategory, parseStatus, statusLabel, CATEGORIES, type Category, type CategoryId, type StatusKey } from './categories';
+import { firstDay, formatDate, lastDay, parseDate, type LedgerDate } from './cells/date';
+import { resolveDepartment, type DepartmentIndex } from './cells/department';
+import { findDocNumbers, type DocNumber } from './cells/docNumber';
+import { durationEnd, parseDuration, type Duration } from './cells/duration';
+import { parsePhone } from './cells/phone';
+import { cellText, isBlankOrPlaceholder, toScalar } from './cells/value';
+import { FIELDS, REQUIRED_FIELDS, type FieldKey } from './fields';
+import { finding, type Finding, type NewFinding } from './findings';
+import type { CellValue } from './grid';
+import type { HeaderMap } from './header';
+import type { CellRef, LedgerRow } from './row';
+
+/** What the row rules need besides the row itself; built once per sheet. */
+export interface RowContext {
+  readonly sheet: string;
+  readonly header: HeaderMap;
+  /** 1-based sheet column of values[0]. */
+  readonly firstColumn: number;
+  readonly departments: DepartmentIndex;
+  /** Day number of the as-of date. */
+  readonly asOfDay: number;
+  readonly asOf: string;
+}
+
+export interface ParsedRow {
+  readonly row: LedgerRow;
+  readonly findings: Finding[];
+}
+
+/** Lines in a register that are not bodies: notes and signatures under the table. */
+const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|合计|小计|总计|填报人|联系人|单位负责人|负责人)\s*[:：]?/u;
+/** A section heading inside the table, e.g. “一、市委议事协调机构（32个）”. */
+const SECTION_LINE = /^(?:[一二三四五六七八九十]+|[0-9]+|[（(][一二三四五六七八九十0-9]+[）)])[、.．]?\s*(.+?)(?:[（(]\s*[0-9]+\s*个?\s*[）)])?$/u;
+
+export type RowKind =
+  | { readonly kind: 'body' }
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'section'; readonly category: Category | null };
+
+/** Tells a body row from blank rows, notes, repeated headers and section headings. */
+export function classifyRow(values: readonly CellValue[], ctx: RowContext): RowKind {
+  const texts: string[] = [];
+  for (const v of values) {
+    const t = cellText(v);
+    if (t !== '') texts.push(t);
+  }
+  if (texts.length === 0) return { kind: 'skip' };
+  const distinct = new Set(texts);
+  if (distinct.size === 1) {
+    const only = texts[0]!;
+    if (NOTE_LINE.test(only)) return { kind: 'skip' };
+    const section = SECTION_LINE.exec(only.replace(/\s+/g, ''));
+    if (section) return { kind: 'section', category: parseCategory(section[1]!.replace(/[（(][^）)]*[）)]$/u, '')) };
+  }
+  // Only a 序号 filled in (a template's numbered empty rows): nothing to check.
+  const meaningful = ctx.header.columns.some((col) => col.field !== null && col.field !== 'seq' && cellText(values[col.column - ctx.firstColumn]) !== '');
+  if (!meaningful) return { kind: 'skip' };
+  // The header repeated on a later page.
+  const nameCol = ctx.header.fields.name;
+  if (nameCol && cellText(values[nameCol.column - ctx.firstColumn]).replace(/\s+/g, '') === nameCol.header.replace(/\s+/g, '')) return { kind: 'skip' };
+  return { kind: 'body' };
+}
+
+/**
+ * Parses one body row and applies every row rule of DOMAIN.md from missing-value to
+ * category-name-mismatch. `sectionCategory` is the category of the section heading above the row,
+ * used when the sheet has no 类别 column.
+ */
+export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: RowContext, sectionCategory: Category | null = null): ParsedRow {
+  const findings: Finding[] = [];
+  const cells: Partial<Record<FieldKey, CellRef>> = {};
+  const raw: Partial<Record<FieldKey, CellValue>> = {};
+  for (const [key, col] of Object.entries(ctx.header.fields) as [FieldKey, NonNullable<HeaderMap['fields'][FieldKey]>][]) {
+    const value = values[col.column - ctx.firstColumn];
+    raw[key] = value;
+    cells[key] = { text: cellText(value), column: col.column, header: col.header };
+  }
+  const report = (key: FieldKey, input: Omit<NewFinding, 'sheet' | 'row' | 'column' | 'columnIndex'>): void => {
+    const cell = cells[key];
+    findings.push(finding({ ...input, sheet: ctx.sheet, row: sheetRow, column: cell?.header ?? FIELDS[key].label, columnIndex: cell?.column }));
+  };
+
+  // Required values: empty, spaces, 无, or an error value such as #N/A.
+  for (const key of REQUIRED_FIELDS) {
+    const cell = cells[key];
+    if (!cell) continue; // missing-column already says so, once
+    if (key === 'established') continue; // the date rules report their own emptiness
+    const scalar = toScalar(raw[key]);
+    if (scalar.kind === 'error') {
+      report(key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn, detail: `单元格是错误值 ${cell.text}`, detailEn: `the cell holds the error ${cell.text}` } });
+    } else if (isBlankOrPlaceholder(cell.text)) {
+      report(key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
+    }
+  }
+
+  const established = cells.established ? readDate('established', raw.established, true) : null;
+  const abolishedOn = cells.abolishedOn ? readDate('abolishedOn', raw.abolishedOn, false) : null;
+
+  function readDate(key: 'established' | 'abolishedOn', value: CellValue, required: boolean): LedgerDate | null {
+    const result = parseDate(value);
+    const text = cells[key]?.text ?? '';
+    if (result.ok) {
+      if (firstDay(result.date) > ctx.asOfDay) {
+        report(key, { code: 'future-date', value: text, params: { date: formatDate(result.date), asOf: ctx.asOf } });
+      }
+      return result.date;
+    }
+    if (result.empty) {
+      if (required) report(key, { code: 'missing-value', value: text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
+    } else {
+      report(key, { code: 'invalid-date', value: text, params: { value: text, reason: result.reason, reasonEn: result.reasonEn } });
+    }
+    return null;
+  }
+
+  // 依据文件: a recognisable 发文字号 in GB/T 9704 form, not dated after the body.
+  let basis: DocNumber | null = null;
+  const basisText = cells.basis?.text ?? '';
+  if (cells.basis && !isBlankOrPlaceholder(basisText) && toScalar(raw.basis).kind !== 'error') {
+    const numbers = findDocNumbers(basisText);
+    basis = numbers[0] ?? null;
+    if (!basis) {
+      report('basis', { code: 'invalid-doc-number', value: basisText });
+    }
+    for (const doc of numbers) {
+      if (doc.isStandard) continue;
+      report('basis', {
+        code: 'nonstandard-doc-number', value: basisText, suggestion: doc.standard,
+        params: { found: doc.found, issues: doc.issues.join('；'), issuesEn: doc.issuesEn.join('; ') },
+      });
+    }
+    if (basis && established && basis.year > established.year) {
+      report('basis', { code: 'doc-year-mismatch', value: basisText, params: { docYear: basis.year, year: established.year } });
+    }
+  }
+
+  // 办事机构所在部门: against the department list, after aliases.
+  let department: string | null = null;
+  const departmentText = cells.department?.text ?? '';
+  if (cells.department && !isBlankOrPlaceholder(departmentText) && toScalar(raw.department).kind !== 'error') {
+    const match = resolveDepartment(departmentText, ctx.departments);
+    department = match.canonical ?? departmentText;
+    if (!match.known) report('department', { code: 'unknown-department', value: departmentText, params: { value: departmentText } });
+  }
+
+  // 存续时间: readable, and not ending before the body began.
+  let duration: Duration | null = null;
+  const durationText = cells.duration?.text ?? '';
+  if (cells.duration && !isBlankOrPlaceholder(durationText) && toScalar(raw.duration).kind !== 'error') {
+    duration = parseDuration(durationText);
+    if (!duration) {
+      report('duration', { code: 'invalid-duration', value: durationText, params: { value: durationText } });
+    } else if (established) {
+      const end = durationEnd(duration, established);
+      if (end && lastDay(end) < firstDay(established)) {
+        report('duration', { code: 'duration-before-start', value: durationText, params: { end: formatDate(end), start: formatDate(established) } });
+      }
+    }
+  }
+
+  // 类别 and 状态 (optional columns).
+  let category: CategoryId | null = sectionCategory?.id ?? null;
+  const categoryText = cells.category?.text ?? '';
+  if (cells.category && categoryText !== '') {
+    const parsed = parseCategory(categoryText);
+    if (parsed) category = parsed.id;
+    else report('category', { code: 'invalid-category', value: categoryText, params: { value: categoryText }, suggestion: CATEGORIES.map((c) => c.label).join(' / ') });
+  }
+  let status: StatusKey = 'active';
+  const statusText = cells.status?.text ?? '';
+  if (cells.status) {
+    const parsed = parseStatus(statusText);
+    if (parsed) status = parsed;
+    else report('status', { code: 'invalid-status', value: statusText, params: { value: statusText } });
+  }
+  if ((status === 'abolished' || status === 'merged') && !abolishedOn && !hasText(cells.abolishedOn)) {
+    report(cells.abolishedOn ? 'abolishedOn' : 'status', { code: 'missing-abolition-date', value: statusText, params: { status: statusLabel(status) } });
+  }
+
+  // 联系电话 (optional).
+  const phoneText = cells.phone?.text ?? '';
+  if (cells.phone && phoneText !== '' && !isBlankOrPlaceholder(phoneText) && !parsePhone(phoneText).ok) {
+    report('phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText } });
+  }
+
+  const name = cells.name?.text ?? '';
+  if (category !== null && name !== '' && !isBlankOrPlaceholder(name)) {
+    const mismatch = categoryNameMismatch(category, name);
+    if (mismatch) {
+      report('name', { code: 'category-name-mismatch', value: name, params: { category: CATEGORIES[category - 1]!.label, expectZh: mismatch.zh, expectEn: mismatch.en } });
+    }
+  }
+
+  const countyText = cells.county?.text ?? '';
+  const row: LedgerRow = {
+    sheet: ctx.sheet, row: sheetRow, cells, name, category, status, active: status === 'active',
+    established, abolishedOn, basis, department, duration,
+    county: countyText === '' ? null : countyText,
+  };
+  return { row, findings };
+}
+
+function hasText(cell: CellRef | undefined): boolean {
+  return cell !== undefined && cell.text !== '';
+}
+
+/** A name that contradicts its category: a 联席会议 filed as a 工作专班, a 领导小组 filed as a 联席会议. */
+function categoryNameMismatch(category: CategoryId, name: string): { zh: string; en: string } | null {
+  const bare = name.replace(/[\s\u3000]+/g, '').replace(/[（(][^）)]*[）)]$/u, '');
+  switch (category) {
+    case 3:
+      return /联席会议(?:制度)?$/u.test(bare) ? null : { zh: '不以“联席会议”结尾', en: 'does not end in 联席会议' };
+    case 4:
+      return /专班$/u.test(bare) ? null : { zh: '不以“专班”结尾', en: 'does not end in 专班' };
+    case 1:
+    case 2:
+      if (/联席会议(?:制度)?$/u.test(bare)) return { zh: '以“联席会议”结尾，应为部门间联席会议', en: 'ends in 联席会议, so it is an inter-department joint meeting' };
+      if (/专班$/u.test(bare)) return { zh: '以“专班”结尾，应为工作专班', en: 'ends in 专班, so it is a task force' };
+      return null;
+    default:
+      return null;
+  }
+}
