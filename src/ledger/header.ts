@@ -73,8 +73,9 @@ export function findHeader(grid: Grid): HeaderResult {
     const fields = rowFields(grid.values[i] ?? []);
     let score = requiredCount(fields);
     let lower: (FieldKey | null)[] | null = null;
-    // A two-row header: the next row fills columns this row leaves without a field.
-    const next = i + 1 < grid.values.length ? rowFields(grid.values[i + 1] ?? []) : [];
+    // A two-row header: the next row fills columns this row leaves without a field. The upper row
+    // must name a field itself (机构名称 merged down), so the search never reaches past its limit.
+    const next = score > 0 && i + 1 < grid.values.length ? rowFields(grid.values[i + 1] ?? []) : [];
     if (next.some((f, c) => f !== null && (fields[c] ?? null) === null)) {
       const merged = mergeRows(fields, next);
       const mergedScore = requiredCount(merged);
