@@ -1,0 +1,59 @@
+/** Argument parsing shared by the commands: node:util parseArgs with messages users can act on. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Lang } from '../ledger/findings';
+import { IsoDateSchema } from '../ledger/settings';
+import { UsageError } from './command';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command understands. */
+export const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  lang: { type: 'string' },
+  format: { type: 'string' },
+} as const satisfies Options;
+
+/** Parses argv strictly; unknown options and missing values become a UsageError. */
+export function parseCommandArgs<const O extends Options>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const detail = error instanceof Error ? error.message : String(error);
+    const option = /'([^']+)'/.exec(detail)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new UsageError(`不认识的选项 ${option}`, `unknown option ${option}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`选项 ${option.split(' ')[0]} 需要一个值`, `option ${option.split(' ')[0]} needs a value`);
+    }
+    throw new UsageError(`参数有误：${detail}`, `bad arguments: ${detail}`);
+  }
+}
+
+/** The language of messages: --lang, else LEDGER_LANG, else Chinese. */
+export function parseLang(value: string | undefined, env: string | undefined = process.env.LEDGER_LANG): Lang {
+  const wanted = (value ?? env ?? 'zh').toLowerCase();
+  if (wanted === 'zh' || wanted === 'zh-cn' || wanted === 'cn') return 'zh';
+  if (wanted === 'en' || wanted.startsWith('en-')) return 'en';
+  if (value === undefined) return 'zh'; // an odd LEDGER_LANG is not worth failing the run for
+  throw new UsageError(`--lang 只能是 zh 或 en（收到“${value}”）`, `--lang must be zh or en (got “${value}”)`);
+}
+
+export type OutputFormat = 'text' | 'json';
+
+export function parseFormat(value: string | undefined): OutputFormat {
+  if (value === undefined || value === 'text') return 'text';
+  if (value === 'json') return 'json';
+  throw new UsageError(`--format 只能是 text 或 json（收到“${value}”）`, `--format must be text or json (got “${value}”)`);
+}
+
+/** --as-of YYYY-MM-DD (a real calendar date), or undefined for today. */
+export function parseAsOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (!IsoDateSchema.safeParse(text).success) {
+    throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的有效日期，如 2026-11-25（收到“${value}”）`, `--as-of must be a real date written YYYY-MM-DD, e.g. 2026-11-25 (got “${value}”)`);
+  }
+  return text;
+}

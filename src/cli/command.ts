@@ -1,0 +1,46 @@
+/**
+ * What every `ledger` subcommand shares: how it is run, where it writes, how it ends.
+ * A command is a module exporting `run(argv, io)` that resolves to an exit code; it never calls
+ * process.exit itself, so tests can run it in-process and output is flushed before exiting.
+ */
+
+/** Exit codes of every command (README documents them). */
+export const EXIT = {
+  /** Nothing of severity error. */
+  ok: 0,
+  /** Some finding is an error. */
+  findings: 1,
+  /** Bad usage, or an input that could not be read. */
+  usage: 2,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Where a command writes: the report on `out`, problems with the run itself on `err`. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when `out` is a terminal (colours, progress bars). */
+  readonly isTTY: boolean;
+}
+
+export interface Command {
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** A mistake in how the command was called; shown with a pointer to --help, exit 2. */
+export class UsageError extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(en);
+    this.name = 'UsageError';
+  }
+}
+
+/** The process's own streams. */
+export function processIo(): CliIo {
+  return {
+    out: (text) => { process.stdout.write(text); },
+    err: (text) => { process.stderr.write(text); },
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Input files, read safely: opened read-only, never written; folders and wildcards expanded to the
+ * .xlsx files in them (a shell on Windows does not expand `samples/*.xlsx` for us).
+ */
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export type FileRead =
+  | { readonly ok: true; readonly path: string; readonly bytes: Uint8Array; readonly size: number }
+  | { readonly ok: false; readonly path: string; readonly message: string; readonly messageEn: string };
+
+/** Reads a whole file through a read-only handle. */
+export async function readInputFile(path: string): Promise<FileRead> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      return { ok: false, path, message: `${path}：是文件夹，不是文件`, messageEn: `${path}: is a folder, not a file` };
+    }
+    const handle = await open(path, 'r');
+    try {
+      const bytes = new Uint8Array(await handle.readFile());
+      return { ok: true, path, bytes, size: bytes.length };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { ok: false, path, ...describeFsError(path, error) };
+  }
+}
+
+function describeFsError(path: string, error: unknown): { message: string; messageEn: string } {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT':
+      return { message: `${path}：文件不存在`, messageEn: `${path}: no such file` };
+    case 'EACCES':
+    case 'EPERM':
+      return { message: `${path}：没有读取权限`, messageEn: `${path}: permission denied` };
+    case 'EBUSY':
+      return { message: `${path}：文件被其他程序占用，请关闭后再试`, messageEn: `${path}: the file is locked by another program; close it and try again` };
+    default:
+      return { message: `${path}：无法读取（${code ?? String(error)}）`, messageEn: `${path}: cannot be read (${code ?? String(error)})` };
+  }
+}
+
+/** Excel's lock files (~$台账.xlsx) and hidden files are never registers. */
+function isWorkbookName(name: string): boolean {
+  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+}
+
+function wildcardToRegExp(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Expands the paths given on the command line: a folder → its .xlsx files (not recursive), a
+ * pattern with * or ? in its last part → the matching files; anything else is kept as given (a
+ * missing file is reported when it is read). Order: as given, each expansion sorted by name;
+ * the same file named twice is kept once.
+ */
+export interface ExpandedInputs {
+  readonly files: string[];
+  /** Folders with no .xlsx in them: said, not silently ignored. */
+  readonly problems: { readonly path: string; readonly message: string; readonly messageEn: string }[];
+}
+
+export async function expandInputs(paths: readonly string[]): Promise<ExpandedInputs> {
+  const out: string[] = [];
+  const problems: ExpandedInputs['problems'] = [];
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    if (!seen.has(p)) {
+      seen.add(p);
+      out.push(p);
+    }
+  };
+  for (const path of paths) {
+    const name = basename(path);
+    if (/[*?]/.test(name) && !/[*?]/.test(dirname(path))) {
+      const dir = dirname(path);
+      const pattern = wildcardToRegExp(name);
+      const entries = await readdir(dir).catch(() => [] as string[]);
+      const matches = entries.filter((e) => pattern.test(e) && !e.startsWith('~$')).sort(byName);
+      if (matches.length === 0) add(path); // reported as missing, like a shell would leave it
+      for (const m of matches) add(join(dir, m));
+      continue;
+    }
+    const info = await stat(path).catch(() => null);
+    if (info?.isDirectory()) {
+      const entries = (await readdir(path)).filter(isWorkbookName).sort(byName);
+      if (entries.length === 0) problems.push({ path, message: `${path}：文件夹中没有 .xlsx 文件`, messageEn: `${path}: the folder holds no .xlsx file` });
+      for (const e of entries) {
+        const full = join(path, e);
+        if ((await stat(full).catch(() => null))?.isFile()) add(full);
+      }
+      continue;
+    }
+    add(path);
+  }
+  return { files: out, problems };
+}

@@ -1,0 +1,162 @@
+/**
+ * `ledger validate <file.xlsx>... [--sheet NAME] [--as-of YYYY-MM-DD] [--departments FILE]
+ *  [--format text|json] [--lang zh|en]`
+ *
+ * Checks every register sheet of every file. Exit 0 when no finding is an error, 1 when some are,
+ * 2 for bad usage or when a file could not be checked (unreadable, or no register sheet in it);
+ * the other files are still checked.
+ */
+import { buildDepartmentIndex } from '../ledger/cells/department';
+import { DEFAULT_DEPARTMENT_ALIASES } from '../ledger/departments';
+import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
+import { skipMessage, validateSheet } from '../ledger/validate';
+import type { Grid } from '../ledger/grid';
+import type { Lang } from '../ledger/findings';
+import { readWorkbook } from '../xlsx/read';
+import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
+import { EXIT, UsageError, type CliIo } from './command';
+import { loadDepartmentsFile } from './departmentsFile';
+import { expandInputs, readInputFile } from './files';
+import { summarise, toJson, toText, type FileOutcome, type SheetOutcome } from './report';
+
+export const HELP = `用法：ledger validate <文件.xlsx 或文件夹>... [选项]
+
+逐行检查议事协调机构管理台账：7 项指标是否齐全，日期、发文字号、部门、存续时间、类别、状态、
+联系电话是否规范，以及重复、相近名称和到期的机构。输入文件只读，不会被修改。
+
+选项：
+  --sheet 名称            只检查这个工作表（可重复）；默认检查每个能识别出台账表头的工作表
+  --as-of YYYY-MM-DD      核对日期（判断超期、将到期和未来日期），默认今天
+  --departments 文件      部门名单：每行一个部门（或 .xlsx/.csv 的第一列），# 开头为注释，
+                          “别名=名称” 一行表示简称，如 区发改局=东营区发展和改革局
+  --format text|json      输出格式，默认 text
+  --lang zh|en            信息语言，默认 zh（中文）
+  -h, --help              显示本帮助
+
+退出码：0 没有错误；1 有错误级问题；2 用法有误或有文件无法检查
+
+Usage: ledger validate <file.xlsx or folder>... [options]
+
+Checks every row of a register of coordinating bodies: the 7 fields, dates, document numbers,
+departments, durations, categories, statuses and phone numbers, plus duplicate, similar and
+expiring bodies. Input files are opened read-only and never changed.
+
+Options:
+  --sheet NAME            check only this sheet (repeatable); default: every sheet with a register header
+  --as-of YYYY-MM-DD      the date to check against (overdue, expiring, future dates); default today
+  --departments FILE      department list: one per line (or the first column of an .xlsx/.csv),
+                          # starts a comment, "alias=name" adds a short form
+  --format text|json      output format (default text)
+  --lang zh|en            message language (default zh)
+  -h, --help              show this help
+
+Exit codes: 0 no errors; 1 some finding is an error; 2 bad usage or a file could not be checked
+
+Examples:
+  npx ledger validate samples/*.xlsx --as-of 2026-11-25
+  npx ledger validate 台账.xlsx --sheet 台账 --format json --lang en
+`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  sheet: { type: 'string', multiple: true },
+  'as-of': { type: 'string' },
+  departments: { type: 'string' },
+} as const;
+
+/** Settings from the command line; a departments file replaces the default list. */
+async function settingsFrom(asOf: string | undefined, departmentsPath: string | undefined): Promise<Settings> {
+  const input: SettingsInput = {};
+  if (asOf) input.asOf = asOf;
+  if (departmentsPath) {
+    const list = await loadDepartmentsFile(departmentsPath);
+    const listed = new Set(list.departments);
+    // Keep the built-in short forms that point into the user's list (市发改委 → 市发展改革委).
+    const defaults = Object.fromEntries(Object.entries(DEFAULT_DEPARTMENT_ALIASES).filter(([, name]) => listed.has(name)));
+    input.departments = list.departments;
+    input.departmentAliases = { ...defaults, ...list.aliases };
+  }
+  return makeSettings(input);
+}
+
+function matchSheets(grids: readonly Grid[], wanted: readonly string[]): { grids: Grid[]; missing: string[] } {
+  const norm = (s: string) => s.trim().toLowerCase();
+  const picked: Grid[] = [];
+  const missing: string[] = [];
+  for (const name of wanted) {
+    const grid = grids.find((g) => g.sheet === name) ?? grids.find((g) => norm(g.sheet) === norm(name));
+    if (grid) { if (!picked.includes(grid)) picked.push(grid); } else missing.push(name);
+  }
+  return { grids: picked, missing };
+}
+
+async function checkFile(path: string, settings: Settings, sheets: readonly string[], lang: Lang, departments: ReturnType<typeof buildDepartmentIndex>): Promise<FileOutcome> {
+  const file = await readInputFile(path);
+  if (!file.ok) return { file: path, sheets: [], error: { reason: 'unreadable', message: lang === 'en' ? file.messageEn : file.message } };
+  const book = await readWorkbook(file.bytes, path);
+  if (!book.ok) return { file: path, sheets: [], error: { reason: book.reason, message: lang === 'en' ? book.messageEn : book.message } };
+
+  let grids = book.sheets;
+  if (sheets.length > 0) {
+    const picked = matchSheets(grids, sheets);
+    if (picked.missing.length > 0) {
+      const have = book.sheets.map((g) => g.sheet).join(lang === 'en' ? ', ' : '、');
+      const names = picked.missing.join(lang === 'en' ? ', ' : '、');
+      return {
+        file: path, sheets: [],
+        error: { reason: 'sheet-not-found', message: lang === 'en' ? `${path}: no sheet named ${names} (sheets: ${have})` : `${path}：没有名为“${names}”的工作表（现有：${have}）` },
+      };
+    }
+    grids = picked.grids;
+  }
+
+  const outcomes: SheetOutcome[] = grids.map((grid) => {
+    const report = validateSheet(grid, settings, { departments });
+    if (report.status === 'skipped') {
+      const reason = report.skipReason ?? 'no-header';
+      return { sheet: report.sheet, status: 'skipped', skipReason: reason, skipMessage: skipMessage(reason, lang), headerRow: null, rows: 0, findings: [] };
+    }
+    return {
+      sheet: report.sheet, status: 'validated', headerRow: report.headerRow, rows: report.rows.length, findings: report.findings,
+      names: new Map(report.rows.map((r) => [r.row, r.name])),
+    };
+  });
+  if (!outcomes.some((o) => o.status === 'validated')) {
+    return {
+      file: path, sheets: outcomes,
+      error: {
+        reason: 'no-register',
+        message: lang === 'en' ? `${path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …); nothing was checked` : `${path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表，未作检查`,
+      },
+    };
+  }
+  return { file: path, sheets: outcomes };
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const lang = parseLang(values.lang);
+  const format = parseFormat(values.format);
+  const asOf = parseAsOf(values['as-of']);
+  if (positionals.length === 0) throw new UsageError('请指定要检查的 .xlsx 文件或文件夹', 'name the .xlsx files or folders to check');
+  const settings = await settingsFrom(asOf, values.departments);
+  const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
+
+  const inputs = await expandInputs(positionals);
+  const files: FileOutcome[] = inputs.problems.map((p) => ({ file: p.path, sheets: [], error: { reason: 'unreadable', message: lang === 'en' ? p.messageEn : p.message } }));
+  for (const path of inputs.files) files.push(await checkFile(path, settings, values.sheet ?? [], lang, departments));
+
+  if (format === 'json') {
+    io.out(`${JSON.stringify(toJson(files, lang), null, 2)}\n`);
+    // Problems with inputs also go to stderr, so they are seen when stdout is piped to a file.
+    for (const f of files) if (f.error) io.err(`ledger: ${f.error.message}\n`);
+  } else {
+    io.out(toText(files, { lang, colour: io.isTTY && !process.env.NO_COLOR }));
+  }
+  if (files.some((f) => f.error)) return EXIT.usage;
+  return summarise(files).error > 0 ? EXIT.findings : EXIT.ok;
+}
