@@ -1,0 +1,392 @@
+/**
+ * The WorkbookPort on the Excel JavaScript API. Every operation takes a fixed number of
+ * `context.sync()` round trips whatever the row count, or one per block where the data itself
+ * must be split to stay under Excel's 5 MB request limit; never one per row or per cell.
+ *
+ * Round trips per operation:
+ *   listSheets 1 · selectCell 1 · loadSettings 1 · saveSettings 1
+ *   readSheet 1 + one per block of ≤ 20,000 cells (blocks.ts)
+ *   addMarks 2 (find earlier marks; delete them and add the new ones), +1 per 1 MB of addresses
+ *   clearMarks 2 for one sheet (find; count and delete), 3 for the whole workbook (list sheets first)
+ *   addSheets 1 (existing names) + 1 per 3 MB of values written (usually 1 in all)
+ */
+import { columnLetters, type CellValue, type Grid, type MergedRange } from '../ledger/grid';
+import type { SheetSpec } from '../ledger/sheetSpec';
+import type { WorkbookRead } from '../xlsx/read';
+import type { CellMark, PickedFile, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from '../port/workbook';
+import { areaAddress, parseAreas, quoteSheetName } from './addresses';
+import { chunkRowsByBytes, jsonBytes, MAX_READ_CELLS, planRowBlocks, READ_BUDGET, WRITE_BATCH_BYTES, type ReadBudget } from './blocks';
+import { blockToRows, TEXT_FORMAT } from './cells';
+import { ExcelWorkbookError, isPayloadLimitError, throwIfCancelled, toWorkbookError, type Action } from './errors';
+import { MARK_STYLE, markFormula, markSeverityOf, planMarks, sheetsOf } from './marks';
+import { isSetSupported } from './requirements';
+import { runExcel } from './run';
+import { layoutSheet, type ListPlan } from './sheetLayout';
+import { uniqueSheetName } from './sheetNames';
+
+/** The key the settings are stored under in `workbook.settings` (scoped to this add-in and file). */
+export const SETTINGS_KEY = 'ledger-settings';
+
+/** Table style of the sheets the add-in writes (blue, banded rows, readable in print). */
+export const TABLE_STYLE = 'TableStyleMedium2';
+
+/** Name wanted for the hidden sheet that holds dropdown lists too long to type into the rule. */
+export const LISTS_SHEET_NAME = '下拉选项';
+
+/** Address characters queued for marks before a sync: ~125 address lists of 8,000 characters. */
+const MARK_BATCH_CHARS = 1_000_000;
+
+/** Rows scanned for merged header cells: Excel refuses to list more than 512 merged areas at once. */
+const MERGE_SCAN_ROWS = 20;
+const MERGE_SCAN_CELLS = 1_024;
+
+export interface ExcelPortOptions {
+  /** Parses a picked .xlsx file; by default src/xlsx/read, loaded (with ExcelJS) on first use. */
+  readonly readWorkbook?: (bytes: ArrayBuffer, fileName: string) => Promise<WorkbookRead>;
+  /** Block sizes for reads (tests and the benchmark use smaller ones). */
+  readonly readBudget?: ReadBudget;
+}
+
+const sheetAction = (zhVerb: string, enVerb: string, sheet: string): Action => ({ zh: `${zhVerb}工作表“${sheet}”`, en: `${enVerb} the sheet “${sheet}”` });
+
+export function createExcelWorkbookPort(options: ExcelPortOptions = {}): WorkbookPort {
+  const budget = options.readBudget ?? READ_BUDGET;
+
+  return {
+    listSheets: () =>
+      runExcel({ zh: '列出工作表', en: 'list the sheets' }, async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name,items/visibility');
+        const active = sheets.getActiveWorksheet();
+        active.load('name');
+        await context.sync();
+        return sheets.items.map((s): SheetInfo => ({ name: s.name, active: s.name === active.name, visible: s.visibility === 'Visible' }));
+      }),
+
+    readSheet: (sheet, readOptions = {}) => readSheet(sheet, readOptions, budget),
+
+    selectCell: (sheet, row, column) => {
+      const action: Action = { zh: `选中工作表“${sheet}”的单元格`, en: `select a cell on the sheet “${sheet}”` };
+      if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) {
+        return Promise.reject(new ExcelWorkbookError(`无法${action.zh}：行 ${row}、列 ${column} 不是有效的位置。`, `Could not ${action.en}: row ${row}, column ${column} is not a valid position.`, 'not-found'));
+      }
+      return runExcel(action, async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRangeByIndexes(row - 1, column - 1, 1, 1).select();
+        await context.sync();
+      });
+    },
+
+    addSheets: (specs, writeOptions = {}) => addSheets(specs, writeOptions),
+    addMarks,
+    clearMarks,
+
+    loadSettings: () =>
+      runExcel({ zh: '读取保存在工作簿中的设置', en: 'load the settings saved in the workbook' }, async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+        item.load('value');
+        await context.sync();
+        return item.isNullObject ? null : ((item.value as unknown) ?? null);
+      }),
+
+    saveSettings: (settings) =>
+      runExcel({ zh: '把设置保存到工作簿', en: 'save the settings in the workbook' }, async (context) => {
+        // A JSON round trip drops undefined and functions, as the stored copy will.
+        context.workbook.settings.add(SETTINGS_KEY, JSON.parse(JSON.stringify(settings ?? null)) as unknown);
+        await context.sync();
+      }),
+
+    readWorkbookFile: (file, readOptions = {}) => readWorkbookFile(file, readOptions, options.readWorkbook),
+  };
+}
+
+// ── readSheet ────────────────────────────────────────────────────────────────────────────────
+
+async function readSheet(sheet: string, options: ReadOptions, budget: ReadBudget): Promise<Grid> {
+  const action = sheetAction('读取', 'read', sheet);
+  throwIfCancelled(options.signal, action);
+  return runExcel(action, async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    await context.sync();
+    if (used.isNullObject) {
+      options.onProgress?.(1);
+      return { sheet, values: [], firstRow: 1, firstColumn: 1 };
+    }
+    const { rowIndex, columnIndex, rowCount, columnCount } = used;
+    if (rowCount * columnCount > MAX_READ_CELLS) {
+      const address = areaAddress(rowIndex + 1, columnIndex + 1, rowIndex + rowCount, columnIndex + columnCount);
+      throw new ExcelWorkbookError(
+        `工作表“${sheet}”的已用区域 ${address} 有 ${(rowCount * columnCount).toLocaleString('zh-CN')} 个单元格，超过可读取的上限（${MAX_READ_CELLS.toLocaleString('zh-CN')}）。通常是远处有多余的内容：请删除表格以外的行列后重试。`,
+        `The used range of “${sheet}”, ${address}, has ${(rowCount * columnCount).toLocaleString('en')} cells, more than can be read (${MAX_READ_CELLS.toLocaleString('en')}). There is usually stray content far away: delete the rows and columns outside the table and try again.`,
+        'too-large',
+      );
+    }
+
+    const values: CellValue[][] = [];
+    let merges: MergedRange[] | undefined;
+    const scanMerges = isSetSupported('ExcelApi', '1.13') && columnCount <= MERGE_SCAN_CELLS;
+    const mergeRows = Math.max(1, Math.min(rowCount, MERGE_SCAN_ROWS, Math.floor(MERGE_SCAN_CELLS / columnCount)));
+
+    // Reads `count` rows from `start` (0-based within the used range) in one round trip; a block
+    // that Excel still finds too large is halved and retried.
+    const readRows = async (start: number, count: number, withMerges: boolean): Promise<void> => {
+      const range = ws.getRangeByIndexes(rowIndex + start, columnIndex, count, columnCount);
+      range.load('values,numberFormat');
+      const merged = withMerges ? ws.getRangeByIndexes(rowIndex, columnIndex, mergeRows, columnCount).getMergedAreasOrNullObject() : null;
+      merged?.load('address');
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadLimitError(error) || count === 1) throw error;
+        const half = Math.ceil(count / 2);
+        await readRows(start, half, withMerges);
+        await readRows(start + half, count - half, false);
+        return;
+      }
+      for (const row of blockToRows(range.values, range.numberFormat)) values.push(row);
+      if (merged && !merged.isNullObject) merges = parseAreas(merged.address);
+    };
+
+    for (const block of planRowBlocks(rowCount, columnCount, budget)) {
+      throwIfCancelled(options.signal, action);
+      await readRows(block.start, block.count, scanMerges && block.start === 0);
+      options.onProgress?.((block.start + block.count) / rowCount);
+    }
+    return { sheet, values, firstRow: rowIndex + 1, firstColumn: columnIndex + 1, ...(merges && merges.length > 0 ? { merges } : {}) };
+  });
+}
+
+// ── marks ────────────────────────────────────────────────────────────────────────────────────
+
+type ConditionalFormatCollection = Excel.ConditionalFormatCollection;
+
+/** Queues a load of the conditional formats on each sheet (type and custom rule formula). */
+function loadConditionalFormats(context: Excel.RequestContext, sheets: readonly string[]): ConditionalFormatCollection[] {
+  return sheets.map((name) => {
+    const formats = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
+    formats.load('items/type,items/customOrNullObject/rule/formula');
+    return formats;
+  });
+}
+
+/** The add-in's own marks among loaded conditional formats: custom rules whose formula carries the tag. */
+function ownMarks(collections: readonly ConditionalFormatCollection[]): Excel.ConditionalFormat[] {
+  return collections.flatMap((formats) =>
+    formats.items.filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && markSeverityOf(cf.customOrNullObject.rule.formula) !== null),
+  );
+}
+
+async function addMarks(marks: readonly CellMark[]): Promise<void> {
+  if (marks.length === 0) return;
+  const sheets = sheetsOf(marks);
+  const action: Action = { zh: `标记工作表“${sheets.join('”“')}”中的单元格`, en: `mark cells on the sheet “${sheets.join('”, “')}”` };
+  let chunks: ReturnType<typeof planMarks>;
+  try {
+    chunks = planMarks(marks);
+  } catch (error) {
+    throw toWorkbookError(error, action);
+  }
+  await runExcel(action, async (context) => {
+    const collections = loadConditionalFormats(context, sheets);
+    await context.sync();
+    for (const cf of ownMarks(collections)) cf.delete();
+
+    const worksheets = new Map<string, Excel.Worksheet>();
+    let queuedChars = 0;
+    for (const chunk of chunks) {
+      let ws = worksheets.get(chunk.sheet);
+      if (!ws) worksheets.set(chunk.sheet, (ws = context.workbook.worksheets.getItem(chunk.sheet)));
+      const cf = ws.getRanges(chunk.address).conditionalFormats.add('Custom');
+      cf.custom.rule.formula = markFormula(chunk.severity);
+      cf.custom.format.fill.color = MARK_STYLE[chunk.severity].fill;
+      cf.custom.format.font.color = MARK_STYLE[chunk.severity].font;
+      queuedChars += chunk.address.length;
+      if (queuedChars >= MARK_BATCH_CHARS) {
+        await context.sync();
+        queuedChars = 0;
+      }
+    }
+    // Deletions and any remaining additions go in this final round trip.
+    await context.sync();
+  });
+}
+
+async function clearMarks(sheet?: string): Promise<number> {
+  const action: Action = sheet === undefined ? { zh: '清除所有工作表上的标记', en: 'clear the marks on all sheets' } : sheetAction('清除标记于', 'clear the marks on', sheet);
+  return runExcel(action, async (context) => {
+    let sheets: string[];
+    if (sheet === undefined) {
+      const all = context.workbook.worksheets;
+      all.load('items/name');
+      await context.sync();
+      sheets = all.items.map((s) => s.name);
+    } else {
+      sheets = [sheet];
+    }
+    const collections = loadConditionalFormats(context, sheets);
+    await context.sync();
+    const found = ownMarks(collections);
+    if (found.length === 0) return 0;
+    // The counts are loaded before the deletions in the same batch, so they see the marks.
+    const areas = found.map((cf) => {
+      const ranges = cf.getRanges();
+      ranges.load('cellCount');
+      cf.delete();
+      return ranges;
+    });
+    await context.sync();
+    return areas.reduce((sum, ranges) => sum + ranges.cellCount, 0);
+  });
+}
+
+// ── addSheets ────────────────────────────────────────────────────────────────────────────────
+
+/** Queues writes and syncs whenever the next one would take the batch over `limit` bytes. */
+class WriteBatch {
+  private bytes = 0;
+  private pending = false;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limit: number,
+  ) {}
+
+  async reserve(bytes: number): Promise<void> {
+    if (this.pending && this.bytes + bytes > this.limit) await this.flush();
+    this.bytes += bytes;
+    this.pending = true;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending) return;
+    await this.context.sync();
+    this.bytes = 0;
+    this.pending = false;
+  }
+}
+
+/** Hidden sheet for dropdown lists longer than a validation rule can hold; created on first need. */
+class ListsSheet {
+  private sheet: { ws: Excel.Worksheet; name: string } | null = null;
+  private readonly sources = new Map<string, string>();
+
+  constructor(
+    private readonly worksheets: Excel.WorksheetCollection,
+    private readonly taken: string[],
+  ) {}
+
+  /** The absolute reference of `items` written into a column of the lists sheet. */
+  sourceFor(items: readonly string[]): string {
+    const key = JSON.stringify(items);
+    const known = this.sources.get(key);
+    if (known) return known;
+    if (!this.sheet) {
+      const name = uniqueSheetName(LISTS_SHEET_NAME, this.taken);
+      this.taken.push(name);
+      const ws = this.worksheets.add(name);
+      ws.visibility = 'Hidden';
+      this.sheet = { ws, name };
+    }
+    const column = this.sources.size;
+    const range = this.sheet.ws.getRangeByIndexes(0, column, items.length, 1);
+    range.numberFormat = items.map(() => [TEXT_FORMAT]);
+    range.values = items.map((item) => [item]);
+    const letters = columnLetters(column + 1);
+    const source = `=${quoteSheetName(this.sheet.name)}!$${letters}$1:$${letters}$${items.length}`;
+    this.sources.set(key, source);
+    return source;
+  }
+}
+
+function applyList(ws: Excel.Worksheet, list: ListPlan, lists: ListsSheet): void {
+  const range = ws.getRangeByIndexes(list.firstRow - 1, list.column - 1, list.lastRow - list.firstRow + 1, 1);
+  range.dataValidation.rule = { list: { inCellDropDown: true, source: list.inlineSource ?? lists.sourceFor(list.items) } };
+  // A warning rather than a stop: a department missing from the list must still be enterable.
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: 'Warning',
+    title: '不在下拉列表中 / Not in the list',
+    message: '该值不在下拉列表中，请核对。The value is not in the dropdown list; please check it.',
+  };
+}
+
+async function addSheets(specs: readonly SheetSpec[], options: WriteOptions): Promise<string[]> {
+  if (specs.length === 0) return [];
+  const action: Action = { zh: `新建工作表“${specs.map((s) => s.name).join('”“')}”`, en: `add the sheet “${specs.map((s) => s.name).join('”, “')}”` };
+  throwIfCancelled(options.signal, action);
+  let layouts: ReturnType<typeof layoutSheet>[];
+  try {
+    layouts = specs.map(layoutSheet);
+  } catch (error) {
+    throw toWorkbookError(error, action);
+  }
+  return runExcel(action, async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    const taken = worksheets.items.map((s) => s.name);
+    const lists = new ListsSheet(worksheets, taken);
+    const batch = new WriteBatch(context, WRITE_BATCH_BYTES);
+    const names: string[] = [];
+
+    for (const [i, spec] of specs.entries()) {
+      if (options.signal?.aborted) {
+        await batch.flush(); // finish the sheets already queued, then stop before the next one
+        throwIfCancelled(options.signal, action);
+      }
+      const layout = layouts[i]!;
+      const name = uniqueSheetName(spec.name, taken);
+      taken.push(name);
+      names.push(name);
+      const ws = worksheets.add(name);
+
+      // Formats first: a string written into a cell formatted "@" stays text (see cells.ts).
+      const rowBytes = layout.values.map((row, r) => jsonBytes(row) + jsonBytes(layout.formats[r]));
+      for (const [start, end] of chunkRowsByBytes(rowBytes, WRITE_BATCH_BYTES)) {
+        await batch.reserve(rowBytes.slice(start, end).reduce((a, b) => a + b, 0));
+        const range = ws.getRangeByIndexes(start, 0, end - start, layout.width);
+        range.numberFormat = layout.formats.slice(start, end);
+        range.values = layout.values.slice(start, end);
+      }
+
+      if (layout.table) {
+        const table = ws.tables.add(areaAddress(layout.headerRow, 1, layout.lastTableRow, layout.tableWidth), true);
+        table.style = TABLE_STYLE;
+      }
+      for (const { column, points } of layout.widths) ws.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().format.columnWidth = points;
+      for (const list of layout.lists) applyList(ws, list, lists);
+      if (layout.freezeRows > 0) ws.freezePanes.freezeRows(layout.freezeRows);
+      await batch.reserve(1_000);
+      options.onProgress?.((i + 1) / specs.length);
+    }
+    await batch.flush();
+    return names;
+  });
+}
+
+// ── files ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Files are parsed here in the pane (ExcelJS), not inserted with `insertWorksheetsFromBase64`:
+ * consolidation needs the county registers' values, not copies of their sheets in the user's
+ * workbook, and parsing works on every host that has ExcelApi 1.9.
+ */
+async function readWorkbookFile(file: PickedFile, options: ReadOptions, injected: ExcelPortOptions['readWorkbook']): Promise<Grid[]> {
+  const action: Action = { zh: `读取文件“${file.name}”`, en: `read the file “${file.name}”` };
+  throwIfCancelled(options.signal, action);
+  let result: WorkbookRead;
+  try {
+    const read = injected ?? (await import('../xlsx/read')).readWorkbook;
+    result = await read(file.bytes, file.name);
+  } catch (error) {
+    const wrapped = toWorkbookError(error, action);
+    throw new ExcelWorkbookError(wrapped.message, (wrapped as ExcelWorkbookError).messageEn ?? wrapped.message, 'unreadable', { cause: error });
+  }
+  throwIfCancelled(options.signal, action);
+  if (!result.ok) throw new ExcelWorkbookError(result.message, result.messageEn, 'unreadable');
+  options.onProgress?.(1);
+  return result.sheets;
+}
