@@ -6,7 +6,7 @@ import { toHalfWidth } from '../cells/value';
 import type { CountyBasis } from './types';
 
 /** County-level units: 东营区, 广饶县, 寿光市 (a county-level city), 鄂托克旗, 峨边彝族自治县. */
-const PLACE_AT_START = /^([\u4e00-\u9fa5]{1,10}?(?:自治县|自治旗|县|区|市|旗|省))/u;
+const PLACE_AT_START = /^([\u4e00-\u9fa5]{1,8}?自治[县旗]|[\u4e00-\u9fa5]{1,4}?[县区市旗省])/u;
 /** Words that end like a place but name none, or name a whole level (全市, 本区, 各县). */
 const NOT_A_PLACE = /^(?:[全本各我该]|市级$|县级$|区级$|市区$|城区$|辖区$|社区$|园区$|景区$)/u;
 
@@ -18,8 +18,8 @@ function compact(text: string): string {
 function stripLead(text: string): string {
   return text
     .replace(/^.*?(?:填报|报送|编制)?单位[:：]/u, '')
+    .replace(/^[\-_.()（）【】\[\]《》“”"'、，,]*\d{4}\s*年度?/u, '')
     .replace(/^[\d\-_.()（）【】\[\]《》“”"'、，,]+/u, '')
-    .replace(/^\d{4}年度?/u, '')
     .replace(/^中共/u, '');
 }
 
