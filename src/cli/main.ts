@@ -13,6 +13,7 @@ interface CommandEntry {
 
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   validate: { zh: '逐行检查台账，列出问题', en: 'check every row of registers and list the problems', load: () => import('./validate') },
+  consolidate: { zh: '汇总各县区报送的台账，生成汇总表', en: 'consolidate the counties’ registers into one return', load: () => import('./consolidate') },
 };
 
 function mainHelp(): string {
