@@ -32,7 +32,7 @@ export const SettingsSchema = z.object({
   /** A task-bound body older than this many years is `review-due` (seed 003: every three years). */
   reviewCycleYears: z.number().min(0).max(100).default(3),
   /** Names at or above this similarity are `similar-name`. */
-  similarNameThreshold: z.number().min(0).max(1).default(0.75),
+  similarNameThreshold: z.number().min(0).max(1).default(0.71),
   /** Most active bodies of categories 1–2 allowed; null means no limit. */
   activeBodyLimit: z.number().int().positive().nullable().default(null),
   /** Counties expected to submit a register (consolidation). */
