@@ -1,0 +1,86 @@
+/**
+ * A real reader: LibreOffice (not ExcelJS, not our code) opens the return and converts its first
+ * sheet, 汇总, to CSV. Only this test may be skipped, and only where LibreOffice is not installed
+ * (`.ci/run` installs it: apt-get install libreoffice-calc-nogui).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { writeCountyFolder } from './files';
+
+function findSoffice(): string | null {
+  for (const name of ['soffice', 'libreoffice']) {
+    try {
+      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  return null;
+}
+
+const soffice = findSoffice();
+if (!soffice) {
+  console.warn('SKIPPED: LibreOffice (soffice) is not installed, so the return was not opened by a real spreadsheet program. Install it with: apt-get install -y libreoffice-calc-nogui');
+}
+
+/** A minimal CSV reader: quoted fields with doubled quotes, as LibreOffice writes them. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; } else field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+describe.skipIf(!soffice)('the return opens in LibreOffice', () => {
+  let dir: string;
+  let table: string[][];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-lo-'));
+    mkdirSync(join(dir, 'counties'));
+    await writeCountyFolder(join(dir, 'counties'));
+    const out = join(dir, 'return.xlsx');
+    const code = await main(['consolidate', join(dir, 'counties'), '-o', out, '--expect', '东营区,河口区,垦利区,利津县,广饶县', '--as-of', '2026-05-31'], { out: () => undefined, err: () => undefined, isTTY: false });
+    expect(code).toBe(1);
+    // Filter options: comma, double quote, UTF-8 (76), from row 1. A private profile keeps parallel runs apart.
+    execFileSync(soffice!, [
+      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--norestore',
+      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', join(dir, 'csv'), out,
+    ], { stdio: 'pipe', timeout: 120_000 });
+    table = parseCsv(readFileSync(join(dir, 'csv', 'return.csv'), 'utf8'));
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the as-of date and the missing counties above the table', () => {
+    expect(table[1]!.slice(0, 2)).toEqual(['核对日期', '2026-05-31']);
+    expect(table[3]!.slice(0, 2)).toEqual(['未报送县区', '垦利区、利津县']);
+  });
+
+  it('reads the same figures per county and in the 合计 line', () => {
+    const header = table[4]!;
+    const col = (name: string) => header.indexOf(name);
+    const line = (county: string) => table.find((r) => r[0] === county)!;
+    expect(col('议事协调机构合计（第1–2类存续）')).toBeGreaterThan(0);
+    expect([line('东营区')[col('台账条数')], line('东营区')[col('党委议事协调机构')], line('东营区')[col('议事协调机构合计（第1–2类存续）')], line('东营区')[col('已撤销/合并')]])
+      .toEqual(['8', '2', '4', '1']);
+    expect([line('河口区')[col('台账条数')], line('河口区')[col('政府议事协调机构')]]).toEqual(['3', '2']);
+    expect([line('广饶县')[col('台账条数')], line('广饶县')[col('部门间联席会议')]]).toEqual(['2', '1']);
+    expect([line('垦利区')[col('报送情况')], line('垦利区')[col('台账条数')], line('垦利区')[col('错误')]]).toEqual(['未报送', '', '1']);
+    const total = line('合计');
+    expect([total[col('台账条数')], total[col('党委议事协调机构')], total[col('政府议事协调机构')], total[col('议事协调机构合计（第1–2类存续）')]])
+      .toEqual(['13', '4', '4', '8']);
+  });
+});
