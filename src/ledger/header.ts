@@ -35,6 +35,7 @@ export type HeaderResult =
 export const HEADER_SEARCH_ROWS = 20;
 /** A header must name at least this many of the seven fields to be taken for one. */
 const MIN_REQUIRED_MATCHES = 3;
+const MAX_HEADER_LENGTH = 40;
 
 function foldHeaderText(value: unknown): string {
   return cellText(value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -42,7 +43,11 @@ function foldHeaderText(value: unknown): string {
 
 /** Field per column of one grid row (indexes into the row). */
 function rowFields(row: readonly unknown[]): (FieldKey | null)[] {
-  return row.map((cell) => fieldOfHeader(foldHeaderText(cell)));
+  return row.map((cell) => {
+    const text = foldHeaderText(cell);
+    // No header is a paragraph; skipping long cells keeps the search cheap on sheets of prose.
+    return text.length > MAX_HEADER_LENGTH ? null : fieldOfHeader(text);
+  });
 }
 
 function requiredCount(fields: readonly (FieldKey | null)[]): number {

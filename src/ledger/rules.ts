@@ -33,6 +33,13 @@ const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|合计|小计|总�
 /** A section heading inside the table, e.g. “一、市委议事协调机构（32个）”. */
 const SECTION_LINE = /^(?:[一二三四五六七八九十]+|[0-9]+|[（(][一二三四五六七八九十0-9]+[）)])[、.．]?\s*(.+?)(?:[（(]\s*[0-9]+\s*个?\s*[）)])?$/u;
 
+/**
+ * Dates, durations, departments and phones are short; a cell far longer than any of them is not
+ * one, and is reported without running the parsers over it (Excel allows 32,767 characters).
+ */
+const MAX_SHORT_VALUE = 200;
+const TOO_LONG_DATE = { ok: false, empty: false, reason: '内容过长，不是日期', reasonEn: 'far too long to be a date' } as const;
+
 export type RowKind =
   | { readonly kind: 'body' }
   | { readonly kind: 'skip' }
@@ -98,8 +105,8 @@ export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: Ro
   const abolishedOn = cells.abolishedOn ? readDate('abolishedOn', raw.abolishedOn, false) : null;
 
   function readDate(key: 'established' | 'abolishedOn', value: CellValue, required: boolean): LedgerDate | null {
-    const result = parseDate(value);
     const text = cells[key]?.text ?? '';
+    const result = text.length > MAX_SHORT_VALUE ? TOO_LONG_DATE : parseDate(value);
     if (result.ok) {
       if (firstDay(result.date) > ctx.asOfDay) {
         report(key, { code: 'future-date', value: text, params: { date: formatDate(result.date), asOf: ctx.asOf } });
@@ -139,7 +146,7 @@ export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: Ro
   let department: string | null = null;
   const departmentText = cells.department?.text ?? '';
   if (cells.department && !isBlankOrPlaceholder(departmentText) && toScalar(raw.department).kind !== 'error') {
-    const match = resolveDepartment(departmentText, ctx.departments);
+    const match = departmentText.length > MAX_SHORT_VALUE ? { known: false, canonical: null } : resolveDepartment(departmentText, ctx.departments);
     department = match.canonical ?? departmentText;
     if (!match.known) report('department', { code: 'unknown-department', value: departmentText, params: { value: departmentText } });
   }
@@ -148,7 +155,7 @@ export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: Ro
   let duration: Duration | null = null;
   const durationText = cells.duration?.text ?? '';
   if (cells.duration && !isBlankOrPlaceholder(durationText) && toScalar(raw.duration).kind !== 'error') {
-    duration = parseDuration(durationText);
+    duration = durationText.length > MAX_SHORT_VALUE ? null : parseDuration(durationText);
     if (!duration) {
       report('duration', { code: 'invalid-duration', value: durationText, params: { value: durationText } });
     } else if (established) {
@@ -180,7 +187,7 @@ export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: Ro
 
   // 联系电话 (optional).
   const phoneText = cells.phone?.text ?? '';
-  if (cells.phone && phoneText !== '' && !isBlankOrPlaceholder(phoneText) && !parsePhone(phoneText).ok) {
+  if (cells.phone && phoneText !== '' && !isBlankOrPlaceholder(phoneText) && (phoneText.length > MAX_SHORT_VALUE || !parsePhone(phoneText).ok)) {
     report('phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText } });
   }
 

@@ -8,7 +8,7 @@ const SEVEN = ['机构名称', '设立时间', '依据文件', '办事机构所�
 const REALISTIC = ['市安全生产委员会', '2019年3月', '东编办发〔2020〕21号', '潍办发[2019]12号', '市发改委', '长期', '至2025年12月31日', '3年', '任务完成后撤销', '已撤销', '存续', '部门间联席会议', '0546-8382378', '无', '2019.03.15'];
 
 /** Any value a host can hand over: scalars, ExcelJS objects, errors, huge strings. */
-const cell: fc.Arbitrary<CellValue> = fc.oneof(
+const ordinaryCell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.constant(undefined),
   fc.string({ maxLength: 12 }),
@@ -24,9 +24,10 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.string().map((text) => ({ text, hyperlink: 'https://example.invalid/' })),
   fc.oneof(fc.string(), fc.integer()).map((result) => ({ formula: 'A1&B1', result })),
   fc.constant({ sharedFormula: 'A2' }),
-  fc.constant('文'.repeat(40_000)),
   fc.constant({ weird: { nested: [1, 2, 3] } }),
 );
+/** Excel's longest cell (32,767 characters), rarely: a few per run are enough to prove the point. */
+const cell: fc.Arbitrary<CellValue> = fc.oneof({ weight: 200, arbitrary: ordinaryCell }, { weight: 1, arbitrary: fc.constant('文'.repeat(32_767)) });
 
 const row = fc.array(cell, { maxLength: 14 });
 const grid: fc.Arbitrary<Grid> = fc.record({
@@ -60,7 +61,7 @@ describe('validateSheet on random grids', () => {
         }
         for (const r of report.rows) expect(r.row).toBeGreaterThan(report.headerRow ?? 0);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 });

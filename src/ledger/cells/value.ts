@@ -78,21 +78,21 @@ export function cellText(value: CellValue | unknown): string {
  * Chinese punctuation that has no ASCII twin, such as 〔〕 and 《》, is left alone.
  */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code === 0x3000) out += ' ';
-    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else out += ch;
-  }
-  return out;
+  return FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_ALL, foldChar) : text;
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
+const foldChar = (ch: string): string => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+
+const WHITESPACE_ONLY = /^[\s\u3000]*$/;
 
 /** Values that people type to mean "nothing here" in a required cell. */
 const PLACEHOLDERS = new Set(['无', '暂无', '/', '-', '--', '—', '——', 'null', 'n/a', 'na', '空', '待定', '待补充', '？', '?']);
 
 /** True when a required cell holds no real value: empty, only spaces, or a placeholder like 无. */
 export function isBlankOrPlaceholder(text: string): boolean {
+  if (text.length > 16) return WHITESPACE_ONLY.test(text); // every placeholder is short
   const t = toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
   return t === '' || PLACEHOLDERS.has(t);
 }
