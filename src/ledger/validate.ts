@@ -9,6 +9,7 @@ import { placeAtStart } from './place';
 import type { LedgerRow } from './row';
 import { classifyRow, parseRow, type RowContext } from './rules';
 import type { Settings } from './settings';
+import { workRulesFindings } from './workRules';
 
 export type SkipReason = 'empty-sheet' | 'no-header';
 
@@ -92,6 +93,7 @@ export function validateSheet(grid: Grid, settings: Settings, options: ValidateO
     const scope: FlagScope = options.scope ?? (place ? { localNames: [place] } : {});
     for (const f of flagRegister(rows, settings, scope)) findings.push(f);
   }
+  for (const f of workRulesFindings(rows, settings)) findings.push(f);
   findings.sort(compareFindings);
   return { sheet: grid.sheet, status: 'validated', headerRow: header.row, title: header.title, columns: header.columns, rows, findings };
 }
