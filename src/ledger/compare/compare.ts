@@ -1,0 +1,347 @@
+/**
+ * Compare two versions of a register (调整清单): match every body of the old version to its row in
+ * the new one, classify what happened to it, and report changes the register does not record.
+ *
+ * Matching, in passes (each only over what is still unmatched):
+ *   1. the same normalised name (an active row pairs with an active row first);
+ *   2. a new row whose 历史沿革 names an old body (“由市A更名为市B”);
+ *   3. a near-identical name (the flags' measure, at settings.similarNameThreshold), with its score;
+ *   4. a 发文字号 cited by exactly one old and one new row.
+ * A rename kept as two rows (the old name set to 已更名 plus a row under the new name) is joined
+ * through either row's 历史沿革.
+ */
+import { findDocNumbers } from '../cells/docNumber';
+import { isBlankOrPlaceholder } from '../cells/value';
+import { FIELDS, type FieldKey } from '../fields';
+import { finding, type Finding, type FindingParams, type RelatedRef } from '../findings';
+import { inferLocalNames, profileNames, profileSimilarity, type NameProfile } from '../names';
+import { placeAtStart } from '../place';
+import type { LedgerRow } from '../row';
+import type { Settings } from '../settings';
+import { changedFields, nameChange, type FieldChange } from './fields';
+import { addedHistory, recordsAbolition, recordsMerger, recordsMove, recordsRename } from './history';
+import { Matching, type MatchHow } from './match';
+import { mentionedKeys } from './mentions';
+import { categoryStats, type CategoryLine } from './stats';
+
+export type ChangeKind = 'vanished' | 'new' | 'abolished' | 'merged' | 'renamed' | 'adjusted' | 'unchanged';
+
+/** Kinds in the order the change list shows them. */
+export const CHANGE_KINDS: readonly ChangeKind[] = ['vanished', 'new', 'abolished', 'merged', 'renamed', 'adjusted', 'unchanged'];
+
+export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, { readonly zh: string; readonly en: string }>> = {
+  vanished: { zh: '删除（无记录）', en: 'Deleted (no row)' },
+  new: { zh: '新设', en: 'New' },
+  abolished: { zh: '撤销', en: 'Abolished' },
+  merged: { zh: '合并', en: 'Merged' },
+  renamed: { zh: '更名', en: 'Renamed' },
+  adjusted: { zh: '调整', en: 'Adjusted' },
+  unchanged: { zh: '未变', en: 'Unchanged' },
+};
+
+/** A row of one version. */
+export interface VersionRow {
+  readonly file: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly name: string;
+}
+
+/** What happened to one body between the versions. */
+export interface ChangeEntry {
+  readonly kind: ChangeKind;
+  /** The body's row in the old version (null for a new row). */
+  readonly old: VersionRow | null;
+  /** Its row in the new version (null when the row was deleted). */
+  readonly new: VersionRow | null;
+  /**
+   * The body's row under its new name when a rename is kept as two rows (the old row set to
+   * 已更名), or the body it was merged into, when the registers say which.
+   */
+  readonly target: VersionRow | null;
+  /** How the old and new rows were matched; null when one side is missing. */
+  readonly how: MatchHow | null;
+  /** Name similarity of the matched rows. */
+  readonly score: number | null;
+  /** Fields that changed, old → new (名称 first for a rename). */
+  readonly fields: readonly FieldChange[];
+  /** 办事机构所在部门 changed. */
+  readonly moved: boolean;
+  /** The findings this change raised (also in `CompareResult.findings`). */
+  readonly findings: readonly Finding[];
+}
+
+export interface RegisterVersion {
+  /** The file name as the user knows it (for messages and related refs). */
+  readonly file: string;
+  /** Parsed rows of every register sheet of the version, in order. */
+  readonly rows: readonly LedgerRow[];
+  /** Title lines above the header (潍坊市市级议事协调机构管理台账): the place they start with is the register's own. */
+  readonly title?: readonly string[];
+}
+
+export interface CompareOptions {
+  /** The register's own place names (潍坊市) for name normalisation; default: inferred from the names. */
+  readonly localNames?: readonly string[];
+}
+
+export interface CompareResult {
+  /** One entry per body, in CHANGE_KINDS order, then by row. */
+  readonly entries: readonly ChangeEntry[];
+  readonly counts: Readonly<Record<ChangeKind, number>>;
+  readonly stats: readonly CategoryLine[];
+  /** Findings on rows of the old file (vanished-row) and of the new file (the rest). */
+  readonly findings: { readonly old: readonly Finding[]; readonly new: readonly Finding[] };
+  readonly localNames: readonly string[];
+}
+
+const ref = (file: string, row: LedgerRow): VersionRow => ({ file, sheet: row.sheet, row: row.row, name: row.name });
+
+function docsOf(row: LedgerRow): string[] {
+  const text = row.cells.basis?.text ?? '';
+  return text === '' ? [] : findDocNumbers(text).map((d) => d.standard);
+}
+
+/** Where a finding about a row's field goes: that cell when the column exists, else the row with the field's label. */
+function at(row: LedgerRow, field: FieldKey, fallback?: FieldKey): { sheet: string; row: number; column: string; columnIndex?: number } {
+  const cell = row.cells[field] ?? (fallback ? row.cells[fallback] : undefined);
+  const label = cell?.header ?? FIELDS[field].label;
+  return cell ? { sheet: row.sheet, row: row.row, column: label, columnIndex: cell.column } : { sheet: row.sheet, row: row.row, column: label };
+}
+
+export function compareVersions(before: RegisterVersion, after: RegisterVersion, settings: Pick<Settings, 'similarNameThreshold'>, options: CompareOptions = {}): CompareResult {
+  const oldRows = before.rows;
+  const newRows = after.rows;
+  const locals = options.localNames ?? localNamesOf(before, after);
+  const oldP = profileNames(oldRows.map((r) => r.name), locals);
+  const newP = profileNames(newRows.map((r) => r.name), locals);
+  const m = new Matching(oldP, newP);
+
+  // 1. Same name; an active row with an active one, an abolished with an abolished, before mixing.
+  m.byName((l, r) => {
+    const o = oldRows[l]!;
+    const n = newRows[r]!;
+    return o.status === n.status ? 0 : o.active === n.active ? 1 : 2;
+  });
+
+  // 2. New rows whose history names an old body.
+  const oldByKey = groupByKey(oldP);
+  const newByKey = groupByKey(newP);
+  /** Old body → the new row that names it in a merger of several (“由A、B合并组建C”). */
+  const mergedInto = new Map<number, number>();
+  /** Old body renamed with a kept row → a new row whose history names it. */
+  const namedBy = new Map<number, number>();
+  for (const r of m.freeRight()) {
+    const text = newRows[r]!.cells.history?.text ?? '';
+    if (text === '') continue;
+    const keys = mentionedKeys(text, oldByKey, locals).filter((k) => k !== newP[r]!.key);
+    const free: number[] = [];
+    for (const key of keys) {
+      for (const l of oldByKey.get(key) ?? []) {
+        if (m.isLeftFree(l)) {
+          if (oldRows[l]!.active || !newRows[r]!.active) free.push(l);
+        } else {
+          const matched = newRows[m.rightOf[l]!]!;
+          if (oldRows[l]!.active && (matched.status === 'renamed' || matched.status === 'merged') && !namedBy.has(l)) namedBy.set(l, r);
+        }
+      }
+    }
+    if (free.length === 1) m.link(free[0]!, r, 'history', profileSimilarity(oldP[free[0]!]!, newP[r]!));
+    else for (const l of free) if (!mergedInto.has(l)) mergedInto.set(l, r);
+  }
+
+  // 3–4. Near-identical names, then a shared document; an abolished old row never pairs with an active new one here.
+  const looseTier = (l: number, r: number): number => {
+    const o = oldRows[l]!;
+    const n = newRows[r]!;
+    if (!o.active && n.active) return -1;
+    return o.active === n.active ? 0 : 1;
+  };
+  m.bySimilarity(settings.similarNameThreshold, looseTier);
+  m.byDocument(oldRows.map(docsOf), newRows.map(docsOf), looseTier);
+
+  // Successors of renames and mergers kept as rows: the new row under the new name, or the body merged into.
+  const consumed = new Set<number>();
+  const targetOf = new Map<number, number>();
+  for (const pair of m.pairs) {
+    const o = oldRows[pair.left]!;
+    const n = newRows[pair.right]!;
+    if (!o.active || (n.status !== 'renamed' && n.status !== 'merged')) continue;
+    const own = newP[pair.right]!.key;
+    const named = mentionedKeys(n.cells.history?.text ?? '', newByKey, locals).filter((k) => k !== own);
+    const candidates = named.flatMap((k) => newByKey.get(k) ?? []).filter((r) => r !== pair.right && newRows[r]!.active);
+    let target = candidates.find((r) => m.isRightFree(r) && !consumed.has(r)) ?? candidates[0];
+    if (target === undefined && n.status === 'renamed') {
+      const by = namedBy.get(pair.left);
+      if (by !== undefined && m.isRightFree(by) && !consumed.has(by)) target = by;
+    }
+    if (target === undefined) continue;
+    targetOf.set(pair.left, target);
+    if (n.status === 'renamed' && m.isRightFree(target)) consumed.add(target);
+  }
+
+  const oldFindings: Finding[] = [];
+  const newFindings: Finding[] = [];
+  const entries: { entry: ChangeEntry; order: number }[] = [];
+  const oldRef = (row: LedgerRow): RelatedRef => ({ file: before.file, sheet: row.sheet, row: row.row, value: row.name });
+
+  for (const pair of m.pairs) {
+    const o = oldRows[pair.left]!;
+    const n = newRows[pair.right]!;
+    const targetIndex = targetOf.get(pair.left);
+    const target = targetIndex === undefined ? null : newRows[targetIndex]!;
+    const renamedInto = target !== null && n.status === 'renamed' ? target : null;
+    const current = renamedInto ?? n;
+    const changes = changedFields(o, current);
+    const kind = classify(o, n, oldP[pair.left]!, newP[pair.right]!, changes.length > 0);
+    const renamed = oldP[pair.left]!.key !== (renamedInto ? newP[targetIndex!]!.key : newP[pair.right]!.key);
+    const fields: FieldChange[] = renamed ? [nameChange(o.name, current.name), ...changes] : changes;
+    const moved = o.active && fields.some((f) => f.field === 'department');
+    const found: Finding[] = [];
+    if (o.active && kind !== 'unchanged') {
+      const added = addedHistory(o.cells.history?.text ?? '', n.cells.history?.text ?? '') + (renamedInto ? renamedInto.cells.history?.text ?? '' : '');
+      found.push(...changeFindings({ kind, renamed, moved, o, n, current, added, locals, related: [oldRef(o)] }));
+    }
+    for (const f of found) newFindings.push(f);
+    const entry: ChangeEntry = {
+      kind, old: ref(before.file, o), new: ref(after.file, n), target: target ? ref(after.file, target) : null,
+      how: pair.how, score: round(pair.score), fields, moved, findings: found,
+    };
+    entries.push({ entry, order: pair.right });
+  }
+
+  for (const l of m.freeLeft()) {
+    const o = oldRows[l]!;
+    const intoIndex = mergedInto.get(l);
+    const into = intoIndex === undefined ? null : newRows[intoIndex]!;
+    const found: Finding[] = [];
+    if (o.active) {
+      const place = at(o, 'name');
+      found.push(finding({
+        code: 'vanished-row', ...place, value: o.name, params: { name: o.name, oldRow: o.row },
+        related: into ? [{ file: after.file, sheet: into.sheet, row: into.row, value: into.name }] : undefined,
+      }));
+    }
+    for (const f of found) oldFindings.push(f);
+    entries.push({
+      entry: { kind: into ? 'merged' : 'vanished', old: ref(before.file, o), new: null, target: into ? ref(after.file, into) : null, how: null, score: null, fields: [], moved: false, findings: found },
+      order: newRows.length + l,
+    });
+  }
+
+  for (const r of m.freeRight()) {
+    if (consumed.has(r)) continue;
+    const n = newRows[r]!;
+    const kind: ChangeKind = n.status === 'active' ? 'new' : n.status === 'abolished' ? 'abolished' : n.status === 'merged' ? 'merged' : 'renamed';
+    const found = kind === 'abolished' || kind === 'merged'
+      ? changeFindings({ kind, renamed: false, moved: false, o: null, n, current: n, added: n.cells.history?.text ?? '', locals, related: [] })
+      : [];
+    for (const f of found) newFindings.push(f);
+    entries.push({ entry: { kind, old: null, new: ref(after.file, n), target: null, how: null, score: null, fields: [], moved: false, findings: found }, order: r });
+  }
+
+  const rank = new Map(CHANGE_KINDS.map((k, i) => [k, i]));
+  entries.sort((a, b) => rank.get(a.entry.kind)! - rank.get(b.entry.kind)! || a.order - b.order);
+  const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
+  for (const { entry } of entries) counts[entry.kind] += 1;
+  return {
+    entries: entries.map((e) => e.entry),
+    counts,
+    stats: categoryStats(oldRows, newRows),
+    findings: { old: oldFindings, new: newFindings },
+    localNames: locals,
+  };
+}
+
+/** The registers' own place: from their titles, else the place most names start with. */
+function localNamesOf(...versions: readonly RegisterVersion[]): string[] {
+  const places = new Set<string>();
+  for (const v of versions) for (const line of v.title ?? []) {
+    const place = placeAtStart(line);
+    if (place) places.add(place);
+  }
+  for (const place of inferLocalNames(versions.flatMap((v) => v.rows.map((r) => r.name)))) places.add(place);
+  return [...places];
+}
+
+function groupByKey(profiles: readonly NameProfile[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    if (p.key === '') return;
+    const list = out.get(p.key);
+    if (list) list.push(i);
+    else out.set(p.key, [i]);
+  });
+  return out;
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+function classify(o: LedgerRow, n: LedgerRow, op: NameProfile, np: NameProfile, fieldsChanged: boolean): ChangeKind {
+  if (o.active) {
+    if (n.status === 'abolished') return 'abolished';
+    if (n.status === 'merged') return 'merged';
+    if (n.status === 'renamed' || op.key !== np.key) return 'renamed';
+    return fieldsChanged ? 'adjusted' : 'unchanged';
+  }
+  // A row kept under a former name and now in use again: the body took its old name back.
+  if (o.status === 'renamed' && n.active) return 'renamed';
+  return op.key !== np.key || fieldsChanged ? 'adjusted' : 'unchanged';
+}
+
+interface ChangeContext {
+  readonly kind: ChangeKind;
+  readonly renamed: boolean;
+  readonly moved: boolean;
+  readonly o: LedgerRow | null;
+  /** The row the old body maps to in the new version. */
+  readonly n: LedgerRow;
+  /** The row that carries the body now (the row under the new name, for a rename kept as two rows). */
+  readonly current: LedgerRow;
+  /** What the new version added to 历史沿革. */
+  readonly added: string;
+  readonly locals: readonly string[];
+  readonly related: readonly RelatedRef[];
+}
+
+/** undocumented-change and missing-abolition-document for one change. */
+function changeFindings(c: ChangeContext): Finding[] {
+  const out: Finding[] = [];
+  const missing: { zh: string; en: string }[] = [];
+  if (c.renamed && !recordsRename(c.added, c.current.name, c.locals)) {
+    missing.push({ zh: `更名为“${c.current.name}”`, en: `The rename to “${c.current.name}”` });
+  }
+  if (c.moved && c.o) {
+    const newDepartment = c.current.cells.department?.text ?? '';
+    const departments = [c.current.department ?? '', newDepartment].filter((d) => d !== '');
+    if (!recordsMove(c.added, departments)) {
+      const from = c.o.cells.department?.text ?? '';
+      missing.push({ zh: `办事机构由“${from}”调整至“${newDepartment}”`, en: `The move of its office from “${from}” to “${newDepartment}”` });
+    }
+  }
+  if (c.kind === 'abolished' && !recordsAbolition(c.added)) missing.push({ zh: '撤销', en: 'The abolition' });
+  if (c.kind === 'merged' && c.n.status === 'merged' && !recordsMerger(c.added)) missing.push({ zh: '合并', en: 'The merger' });
+  if (missing.length > 0) {
+    const params: FindingParams = {
+      change: missing.map((x) => x.zh).join('、'),
+      changeEn: missing.map((x, i) => (i === 0 ? x.en : x.en.charAt(0).toLowerCase() + x.en.slice(1))).join(' and '),
+    };
+    const place = at(c.current, 'history', 'name');
+    out.push(finding({ code: 'undocumented-change', ...place, value: c.current.cells.history?.text ?? '', params, related: c.related }));
+  }
+  const retired = c.n.status === 'abolished' || c.n.status === 'merged';
+  if ((c.kind === 'abolished' || c.kind === 'merged') && retired) {
+    const doc = c.n.cells.abolitionDoc?.text ?? '';
+    // A document number in the new history or remarks counts, unless it is the one that set the body up.
+    const basis = new Set(docsOf(c.n));
+    const cites = (text: string) => findDocNumbers(text).some((d) => !basis.has(d.standard));
+    const documented = !isBlankOrPlaceholder(doc) || cites(c.added) || cites(c.n.cells.remarks?.text ?? '');
+    if (!documented) {
+      const place = at(c.n, 'abolitionDoc', 'status');
+      out.push(finding({ code: 'missing-abolition-document', ...place, value: doc, related: c.related }));
+    }
+  }
+  return out;
+}
