@@ -1,0 +1,168 @@
+/**
+ * The task pane. It talks to the workbook only through the WorkbookPort it is given: Excel's
+ * adapter inside Excel, the in-memory workbook in the preview, a fake in tests.
+ */
+import { Button, FluentProvider, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens, type Theme } from '@fluentui/react-components';
+import { LocalLanguageRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Lang } from '../ledger/findings';
+import { makeSettings, parseSettings, type Settings } from '../ledger/settings';
+import type { WorkbookPort } from '../port/workbook';
+import { ErrorBar, NoteBar } from './components/ErrorBar';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { useValidation } from './hooks/useValidation';
+import { StringsContext, stringsFor, useStrings } from './i18n';
+import { ConsolidateTab } from './tabs/ConsolidateTab';
+import { FlagsTab } from './tabs/FlagsTab';
+import { NewRegisterTab } from './tabs/NewRegisterTab';
+import { SettingsTab } from './tabs/SettingsTab';
+import { ValidateTab } from './tabs/ValidateTab';
+import { defaultTheme } from './theme';
+
+export interface AppProps {
+  readonly port: WorkbookPort;
+  /** Office's theme inside Excel; Fluent's web light theme otherwise. */
+  readonly theme?: Theme;
+  readonly initialLang?: Lang;
+  readonly onLangChange?: (lang: Lang) => void;
+}
+
+const useStyles = makeStyles({
+  provider: { height: '100%', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1 },
+  header: {
+    display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
+  title: { flexGrow: 1, minWidth: 0 },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexShrink: 0 },
+  body: { flexGrow: 1, overflowY: 'auto', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  loading: { padding: tokens.spacingVerticalXXL },
+});
+
+export function App({ port, theme, initialLang = 'zh', onLangChange }: AppProps) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const strings = stringsFor(lang);
+  const styles = useStyles();
+  const switchLang = useCallback(() => {
+    setLang((current) => {
+      const next = current === 'zh' ? 'en' : 'zh';
+      onLangChange?.(next);
+      return next;
+    });
+  }, [onLangChange]);
+  return (
+    <FluentProvider theme={theme ?? defaultTheme} className={styles.provider} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <StringsContext.Provider value={strings}>
+        <ErrorBoundary strings={strings}>
+          <Pane port={port} onSwitchLang={switchLang} />
+        </ErrorBoundary>
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}
+
+type TabKey = 'validate' | 'flags' | 'consolidate' | 'newRegister' | 'settings';
+const TABS: readonly TabKey[] = ['validate', 'flags', 'consolidate', 'newRegister', 'settings'];
+
+interface LoadedSettings {
+  readonly settings: Settings;
+  readonly stored: unknown;
+  /** Why the stored settings were not used (shown once), if they were not. */
+  readonly problems: readonly string[];
+  readonly error: unknown;
+}
+
+function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => void }) {
+  const t = useStrings();
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabKey>('validate');
+  const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
+  // Bumped when the pane adds sheets or changes tab, so sheet lists are read again.
+  const [revision, setRevision] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    port.loadSettings().then(
+      (stored) => {
+        if (!current) return;
+        const parsed = parseSettings(stored);
+        setLoaded(parsed.ok
+          ? { settings: parsed.settings, stored, problems: [], error: null }
+          : { settings: makeSettings(), stored: null, problems: parsed.problems, error: null });
+      },
+      (error: unknown) => {
+        if (current) setLoaded({ settings: makeSettings(), stored: null, problems: [], error });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [port]);
+
+  const settings = loaded?.settings ?? null;
+  const fallback = useMemo(() => makeSettings(), []);
+  const checking = useValidation(port, settings ?? fallback);
+  const sheetsAdded = useCallback(() => setRevision((n) => n + 1), []);
+
+  const checkActive = async () => {
+    const sheets = await port.listSheets().catch(() => []);
+    const active = sheets.find((s) => s.active) ?? sheets[0];
+    if (active) await checking.validate(active.name, true);
+  };
+
+  return (
+    <>
+      <header className={styles.header}>
+        <Subtitle1 className={styles.title} as="h1">{t.appTitle}</Subtitle1>
+        <Button appearance="subtle" icon={<LocalLanguageRegular />} onClick={onSwitchLang} aria-label={t.switchLanguageLabel} data-testid="language-button">
+          {t.switchLanguage}
+        </Button>
+      </header>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, d) => {
+          setTab(d.value as TabKey);
+          setRevision((n) => n + 1);
+        }}
+        size="small"
+      >
+        {TABS.map((key) => (
+          <Tab key={key} value={key} data-testid={`tab-${key}`}>
+            {t.tabs[key]}
+          </Tab>
+        ))}
+      </TabList>
+      <main className={styles.body}>
+        {!loaded || !settings ? (
+          <Spinner className={styles.loading} label={t.loading} />
+        ) : (
+          <>
+            {loaded.error != null && <ErrorBar error={loaded.error} />}
+            {loaded.problems.length > 0 && <NoteBar intent="warning" title={t.settingsLoadProblem}>{loaded.problems.join('；')}</NoteBar>}
+            <div hidden={tab !== 'validate'}>
+              <ValidateTab port={port} revision={revision} checking={checking} />
+            </div>
+            <div hidden={tab !== 'flags'}>
+              <FlagsTab port={port} checking={checking} onCheckActive={checkActive} />
+            </div>
+            <div hidden={tab !== 'consolidate'}>
+              <ConsolidateTab port={port} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
+            </div>
+            <div hidden={tab !== 'newRegister'}>
+              <NewRegisterTab port={port} settings={settings} onSheetsAdded={sheetsAdded} />
+            </div>
+            <div hidden={tab !== 'settings'}>
+              <SettingsTab
+                port={port}
+                settings={settings}
+                stored={loaded.stored}
+                onSaved={(next, stored) => setLoaded({ settings: next, stored, problems: [], error: null })}
+              />
+            </div>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

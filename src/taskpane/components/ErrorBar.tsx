@@ -1,0 +1,56 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import { WorkbookError } from '../../port/workbook';
+import { useStrings } from '../i18n';
+
+type Kind = WorkbookError['kind'] | 'unexpected';
+
+function kindOf(error: unknown): Kind {
+  if (error instanceof WorkbookError) return error.kind;
+  // A WorkbookError from another copy of the module (tests, a second bundle) still counts.
+  const maybe = error as { name?: unknown; kind?: unknown } | null;
+  if (maybe?.name === 'WorkbookError' && typeof maybe.kind === 'string') return maybe.kind as Kind;
+  return 'unexpected';
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}
+
+/** An error as a Fluent MessageBar: what happened (title and message) and what to do. */
+export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+  const t = useStrings();
+  const kind = kindOf(error);
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-bar">
+      <MessageBarBody>
+        <MessageBarTitle>{t.errorTitles[kind]}</MessageBarTitle>
+        {messageOf(error)} {t.errorAdvice[kind]}
+      </MessageBarBody>
+      {onDismiss && (
+        <MessageBarActions
+          containerAction={<Button aria-label={t.common.dismiss} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />}
+        />
+      )}
+    </MessageBar>
+  );
+}
+
+/** A short success or information note. */
+export function NoteBar({ intent = 'success', title, children }: { intent?: 'success' | 'info' | 'warning' | 'error'; title?: string; children: ReactNode }) {
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>
+        {title && <MessageBarTitle>{title}</MessageBarTitle>}
+        {children}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

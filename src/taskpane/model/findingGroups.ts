@@ -1,0 +1,55 @@
+/** Groups a sheet's findings for the list: by problem (code) or by row. */
+import { FINDING_CODES, type Finding, type FindingCode, type Severity } from '../../ledger/findings';
+
+export interface FindingGroup {
+  /** Stable key: the code, or `row:<n>` / `sheet` for findings about the whole sheet. */
+  readonly key: string;
+  readonly code?: FindingCode;
+  /** The sheet row the group is about (by-row grouping); null for whole-sheet findings. */
+  readonly row?: number | null;
+  /** The worst severity in the group. */
+  readonly severity: Severity;
+  readonly findings: readonly Finding[];
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const CODE_ORDER = new Map(FINDING_CODES.map((code, i) => [code, i]));
+
+function worst(findings: readonly Finding[]): Severity {
+  let best: Severity = 'info';
+  for (const f of findings) if (RANK[f.severity] < RANK[best]) best = f.severity;
+  return best;
+}
+
+/** One group per code; errors first, then warnings, then info, each in the code table's order. */
+export function groupByCode(findings: readonly Finding[]): FindingGroup[] {
+  const byCode = new Map<FindingCode, Finding[]>();
+  for (const f of findings) {
+    const list = byCode.get(f.code);
+    if (list) list.push(f);
+    else byCode.set(f.code, [f]);
+  }
+  return [...byCode]
+    .map(([code, list]) => ({ key: code, code, severity: worst(list), findings: list }))
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0));
+}
+
+/** One group per sheet row, in row order; findings about the whole sheet come first. */
+export function groupByRow(findings: readonly Finding[]): FindingGroup[] {
+  const byRow = new Map<number | null, Finding[]>();
+  for (const f of findings) {
+    const list = byRow.get(f.row);
+    if (list) list.push(f);
+    else byRow.set(f.row, [f]);
+  }
+  return [...byRow]
+    .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
+    .map(([row, list]) => ({ key: row === null ? 'sheet' : `row:${row}`, row, severity: worst(list), findings: list }));
+}
+
+/** Findings per code, for the summary and for comparing with the CLI. */
+export function countByCode(findings: readonly Finding[]): Partial<Record<FindingCode, number>> {
+  const counts: Partial<Record<FindingCode, number>> = {};
+  for (const f of findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
+  return counts;
+}

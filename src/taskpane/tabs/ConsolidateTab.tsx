@@ -1,0 +1,210 @@
+/** 汇总: county registers (sheets here and/or .xlsx files) in, the return's four sheets added to this workbook. */
+import {
+  Button, Checkbox, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { DismissRegular, DocumentAddRegular, TableSimpleMultipleRegular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import packageJson from '../../../package.json';
+import { consolidate, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn, type Tally } from '../../ledger/consolidate';
+import type { Settings } from '../../ledger/settings';
+import type { PickedFile, WorkbookPort } from '../../port/workbook';
+import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { TaskProgress } from '../components/TaskProgress';
+import { useSheets } from '../hooks/useSheets';
+import { nextFrame, useTask } from '../hooks/useTask';
+import { gatherInputs, isReturnSheet } from '../model/consolidation';
+import { splitList } from '../model/settingsForm';
+import { useStrings } from '../i18n';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  sheetList: { display: 'flex', flexDirection: 'column', maxHeight: '220px', overflowY: 'auto' },
+  inline: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  files: { margin: 0, padding: 0, listStyleType: 'none' },
+  file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  fileName: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  hidden: { display: 'none' },
+  number: { textAlign: 'end' },
+  total: { fontWeight: tokens.fontWeightSemibold },
+});
+
+interface Props {
+  readonly port: WorkbookPort;
+  readonly settings: Settings;
+  readonly revision: number;
+  readonly onSheetsAdded: () => void;
+}
+
+interface Built {
+  readonly ret: ConsolidatedReturn;
+  readonly names: readonly string[];
+}
+
+const activeCount = (tally: Tally) =>
+  Object.values(tally.activeByCategory).reduce((a, b) => a + b, 0) + tally.activeUncategorised;
+
+export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Props) {
+  const t = useStrings();
+  const styles = useStyles();
+  const task = useTask();
+  const { sheets, error: sheetsError } = useSheets(port, revision);
+  const [expected, setExpected] = useState(() => settings.expectedCounties.join('、'));
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [built, setBuilt] = useState<Built | null>(null);
+  const [nothing, setNothing] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => setExpected(settings.expectedCounties.join('、')), [settings.expectedCounties]);
+
+  const candidates = useMemo(
+    () => (sheets ?? []).filter((s) => !isReturnSheet(s.name, RETURN_SHEET_NAMES)).map((s) => s.name),
+    [sheets],
+  );
+  // Sheets named after an expected county start ticked; anything else is the user's choice.
+  useEffect(() => {
+    const counties = splitList(expected);
+    setChosen((current) => {
+      if (current.size > 0) return new Set([...current].filter((name) => candidates.includes(name)));
+      return new Set(candidates.filter((name) => counties.some((c) => name.includes(c))));
+    });
+  }, [candidates]); // only when the sheet list changes, not on every keystroke in the counties box
+
+  const toggle = (name: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+
+  const addFiles = async (list: FileList) => {
+    const picked = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+    setFiles((current) => [...current.filter((c) => !picked.some((p) => p.name === c.name)), ...picked]);
+  };
+
+  const build = async () => {
+    setBuilt(null);
+    const sheetNames = candidates.filter((name) => chosen.has(name));
+    if (sheetNames.length === 0 && files.length === 0) {
+      setNothing(true);
+      return;
+    }
+    setNothing(false);
+    const outcome = await task.run(async (signal, progress) => {
+      const gathered = await gatherInputs(port, sheetNames, files, t.consolidate.workbookSource, signal, (f) => progress(f * 0.7));
+      await nextFrame();
+      const ret = consolidate(gathered.submissions, { ...settings, expectedCounties: splitList(expected) }, { unreadable: gathered.unreadable });
+      const specs = returnSheets(ret, { toolVersion: packageJson.version, inputs: gathered.inputs, lang: t.lang });
+      progress(0.8);
+      const names = await port.addSheets(specs, { signal, onProgress: (f) => progress(0.8 + f * 0.2) });
+      return { ret, names };
+    });
+    if (outcome.ok) {
+      setBuilt(outcome.value);
+      onSheetsAdded();
+    }
+  };
+
+  const unassigned = built ? built.ret.registers.filter((r) => r.status === 'unassigned').length : 0;
+  return (
+    <div className={styles.pane} data-testid="consolidate-tab">
+      <Text>{t.consolidate.intro}</Text>
+      {sheetsError != null && <ErrorBar error={sheetsError} />}
+      <Field label={t.consolidate.sheetsLabel}>
+        <div className={styles.inline}>
+          <Button size="small" appearance="subtle" onClick={() => setChosen(new Set(candidates))}>{t.consolidate.selectAll}</Button>
+          <Button size="small" appearance="subtle" onClick={() => setChosen(new Set())}>{t.consolidate.selectNone}</Button>
+        </div>
+        <div className={styles.sheetList} data-testid="consolidate-sheets">
+          {candidates.length === 0 && <Text size={200}>{t.consolidate.noSheets}</Text>}
+          {candidates.map((name) => (
+            <Checkbox key={name} label={name} checked={chosen.has(name)} onChange={(_, d) => toggle(name, d.checked === true)} data-sheet={name} />
+          ))}
+        </div>
+      </Field>
+      <Field label={t.consolidate.filesLabel}>
+        <div className={styles.inline}>
+          <Button icon={<DocumentAddRegular />} onClick={() => fileInput.current?.click()}>{t.consolidate.pickFiles}</Button>
+        </div>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="consolidate-file-input"
+          onChange={(e) => {
+            const list = e.target.files;
+            if (list && list.length > 0) void addFiles(list).catch(task.fail).finally(() => { e.target.value = ''; });
+          }}
+        />
+        {files.length > 0 && (
+          <ul className={styles.files} data-testid="consolidate-files">
+            {files.map((f) => (
+              <li key={f.name} className={styles.file}>
+                <Text className={styles.fileName} size={200}>{f.name}</Text>
+                <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={t.consolidate.remove(f.name)}
+                  onClick={() => setFiles((current) => current.filter((c) => c.name !== f.name))} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Field>
+      <Field label={t.consolidate.expected} hint={t.consolidate.expectedHint}>
+        <Textarea rows={2} value={expected} onChange={(_, d) => setExpected(d.value)} data-testid="expected-counties" />
+      </Field>
+      <Button appearance="primary" icon={<TableSimpleMultipleRegular />} disabled={task.running} onClick={build} data-testid="consolidate-button">
+        {task.running ? t.consolidate.building : t.consolidate.build}
+      </Button>
+      {nothing && <NoteBar intent="warning">{t.consolidate.nothingChosen}</NoteBar>}
+      {task.running && <TaskProgress label={t.consolidate.building} progress={task.progress} onCancel={task.cancel} />}
+      {task.cancelled && <NoteBar intent="info">{t.common.cancelled}</NoteBar>}
+      {task.error != null && <ErrorBar error={task.error} onDismiss={task.dismiss} />}
+      {built && <ReturnSummary built={built} unassigned={unassigned} />}
+    </div>
+  );
+}
+
+function ReturnSummary({ built, unassigned }: { built: Built; unassigned: number }) {
+  const t = useStrings();
+  const styles = useStyles();
+  const { ret, names } = built;
+  return (
+    <>
+      <NoteBar>{t.consolidate.done(names.join('、'))}</NoteBar>
+      {ret.missing.length > 0 && <NoteBar intent="warning">{t.consolidate.missing(ret.missing.join('、'))}</NoteBar>}
+      {unassigned > 0 && <NoteBar intent="warning">{t.consolidate.unassigned(unassigned)}</NoteBar>}
+      {ret.unreadable.length > 0 && <NoteBar intent="warning">{t.consolidate.unreadable(ret.unreadable.length)}</NoteBar>}
+      <Table size="extra-small" aria-label={t.consolidate.summaryTitle} data-testid="return-summary">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t.consolidate.county}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t.consolidate.active}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t.consolidate.coordinating}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t.consolidate.errors}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{t.consolidate.warnings}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {ret.counties.map((c) => (
+            <TableRow key={c.county} data-county={c.county} data-state={c.state}>
+              <TableCell>{c.county}</TableCell>
+              <TableCell className={styles.number}>{c.state === 'missing' ? '—' : activeCount(c)}</TableCell>
+              <TableCell className={styles.number}>{c.state === 'missing' ? '—' : c.activeCoordinating}</TableCell>
+              <TableCell className={styles.number}>{c.errors}</TableCell>
+              <TableCell className={styles.number}>{c.warnings}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow className={styles.total} data-county="total">
+            <TableCell>{t.consolidate.total}</TableCell>
+            <TableCell className={styles.number}>{activeCount(ret.total)}</TableCell>
+            <TableCell className={styles.number}>{ret.total.activeCoordinating}</TableCell>
+            <TableCell className={styles.number}>{ret.total.errors}</TableCell>
+            <TableCell className={styles.number}>{ret.total.warnings}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+    </>
+  );
+}

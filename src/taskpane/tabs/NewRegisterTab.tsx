@@ -1,0 +1,85 @@
+/** 新建台账: adds a sheet with the register's header as a table, dropdowns on 类别, 状态 and 办事机构所在部门. */
+import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { TableAddRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { FIELDS, type OptionalField } from '../../ledger/fields';
+import type { Settings } from '../../ledger/settings';
+import type { WorkbookPort } from '../../port/workbook';
+import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { TaskProgress } from '../components/TaskProgress';
+import { useTask } from '../hooks/useTask';
+import { DEFAULT_OPTIONAL_FIELDS, OFFERED_OPTIONAL_FIELDS, newRegisterSpec } from '../model/newRegister';
+import { useStrings } from '../i18n';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  options: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' },
+});
+
+interface Props {
+  readonly port: WorkbookPort;
+  readonly settings: Settings;
+  readonly onSheetsAdded: () => void;
+}
+
+export function NewRegisterTab({ port, settings, onSheetsAdded }: Props) {
+  const t = useStrings();
+  const styles = useStyles();
+  const task = useTask();
+  const [sheetName, setSheetName] = useState(t.newRegister.defaultName);
+  const [title, setTitle] = useState(t.newRegister.defaultTitle);
+  const [optional, setOptional] = useState<ReadonlySet<OptionalField>>(new Set(DEFAULT_OPTIONAL_FIELDS));
+  const [blankRows, setBlankRows] = useState('200');
+  const [created, setCreated] = useState<string | null>(null);
+
+  const toggle = (field: OptionalField, on: boolean) =>
+    setOptional((current) => {
+      const next = new Set(current);
+      if (on) next.add(field);
+      else next.delete(field);
+      return next;
+    });
+
+  const create = async () => {
+    setCreated(null);
+    const rows = Number(blankRows);
+    const spec = newRegisterSpec(
+      { sheetName, title, optional: OFFERED_OPTIONAL_FIELDS.filter((f) => optional.has(f)), blankRows: Number.isFinite(rows) ? rows : 200 },
+      settings,
+    );
+    const outcome = await task.run((signal, progress) => port.addSheets([spec], { signal, onProgress: progress }));
+    if (outcome.ok) {
+      setCreated(outcome.value[0] ?? spec.name);
+      onSheetsAdded();
+    }
+  };
+
+  return (
+    <div className={styles.pane} data-testid="new-register-tab">
+      <Text>{t.newRegister.intro}</Text>
+      <Field label={t.newRegister.sheetName}>
+        <Input value={sheetName} onChange={(_, d) => setSheetName(d.value)} maxLength={31} />
+      </Field>
+      <Field label={t.newRegister.title}>
+        <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+      </Field>
+      <Field label={t.newRegister.optional}>
+        <div className={styles.options}>
+          {OFFERED_OPTIONAL_FIELDS.map((field) => (
+            <Checkbox key={field} label={FIELDS[field].label} checked={optional.has(field)} onChange={(_, d) => toggle(field, d.checked === true)} />
+          ))}
+        </div>
+      </Field>
+      <Field label={t.newRegister.blankRows}>
+        <Input type="number" min={1} max={5000} value={blankRows} onChange={(_, d) => setBlankRows(d.value)} />
+      </Field>
+      <Button appearance="primary" icon={<TableAddRegular />} disabled={task.running} onClick={create} data-testid="create-register-button">
+        {t.newRegister.create}
+      </Button>
+      {task.running && <TaskProgress label={t.common.working} progress={task.progress} onCancel={task.cancel} />}
+      {task.cancelled && <NoteBar intent="info">{t.common.cancelled}</NoteBar>}
+      {task.error != null && <ErrorBar error={task.error} onDismiss={task.dismiss} />}
+      {created && <NoteBar>{t.newRegister.created(created)}</NoteBar>}
+    </div>
+  );
+}

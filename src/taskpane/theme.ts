@@ -1,0 +1,30 @@
+/** The pane's Fluent theme: Office's when Excel tells us its colours, else Fluent's web light theme. */
+import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+
+/** Chinese text falls back to a CJK font before the generic sans-serif. */
+const CJK_FONTS = "'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC'";
+
+export function withChineseFonts(theme: Theme): Theme {
+  const base = theme.fontFamilyBase.replace(/,\s*sans-serif\s*$/, '');
+  return { ...theme, fontFamilyBase: `${base}, ${CJK_FONTS}, sans-serif` };
+}
+
+/** Relative luminance of a #rgb / #rrggbb colour in [0, 1]; null when it cannot be read. */
+export function luminance(color: string): number | null {
+  const hex = color.trim().replace(/^#/, '');
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  if (!/^[0-9a-f]{6}$/i.test(full)) return null;
+  const channel = (i: number) => {
+    const v = parseInt(full.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+}
+
+/** Office's theme (dark grey, black, white, colourful) reduced to Fluent's light or dark web theme. */
+export function themeForOfficeBackground(bodyBackgroundColor: string | undefined): Theme {
+  const lum = bodyBackgroundColor ? luminance(bodyBackgroundColor) : null;
+  return withChineseFonts(lum !== null && lum < 0.35 ? webDarkTheme : webLightTheme);
+}
+
+export const defaultTheme: Theme = withChineseFonts(webLightTheme);
