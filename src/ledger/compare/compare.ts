@@ -14,14 +14,14 @@ import { findDocNumbers } from '../cells/docNumber';
 import { isBlankOrPlaceholder } from '../cells/value';
 import { FIELDS, type FieldKey } from '../fields';
 import { finding, type Finding, type FindingParams, type RelatedRef } from '../findings';
-import { inferLocalNames, profileNames, profileSimilarity, type NameProfile } from '../names';
-import { placeAtStart } from '../place';
+import { profileNames, profileSimilarity, type NameProfile } from '../names';
 import type { LedgerRow } from '../row';
 import type { Settings } from '../settings';
 import { changedFields, nameChange, type FieldChange } from './fields';
 import { addedHistory, recordsAbolition, recordsMerger, recordsMove, recordsRename } from './history';
 import { Matching, type MatchHow } from './match';
 import { mentionedKeys } from './mentions';
+import { localNamesFrom } from './places';
 import { categoryStats, type CategoryLine } from './stats';
 
 export type ChangeKind = 'vanished' | 'new' | 'abolished' | 'merged' | 'renamed' | 'adjusted' | 'unchanged';
@@ -112,7 +112,7 @@ function at(row: LedgerRow, field: FieldKey, fallback?: FieldKey): { sheet: stri
 export function compareVersions(before: RegisterVersion, after: RegisterVersion, settings: Pick<Settings, 'similarNameThreshold'>, options: CompareOptions = {}): CompareResult {
   const oldRows = before.rows;
   const newRows = after.rows;
-  const locals = options.localNames ?? localNamesOf(before, after);
+  const locals = options.localNames ?? localNamesFrom([...(before.title ?? []), ...(after.title ?? [])], [...oldRows.map((r) => r.name), ...newRows.map((r) => r.name)]);
   const oldP = profileNames(oldRows.map((r) => r.name), locals);
   const newP = profileNames(newRows.map((r) => r.name), locals);
   const m = new Matching(oldP, newP);
@@ -251,17 +251,6 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
     findings: { old: oldFindings, new: newFindings },
     localNames: locals,
   };
-}
-
-/** The registers' own place: from their titles, else the place most names start with. */
-function localNamesOf(...versions: readonly RegisterVersion[]): string[] {
-  const places = new Set<string>();
-  for (const v of versions) for (const line of v.title ?? []) {
-    const place = placeAtStart(line);
-    if (place) places.add(place);
-  }
-  for (const place of inferLocalNames(versions.flatMap((v) => v.rows.map((r) => r.name)))) places.add(place);
-  return [...places];
 }
 
 function groupByKey(profiles: readonly NameProfile[]): Map<string, number[]> {
