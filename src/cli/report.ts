@@ -84,7 +84,7 @@ const LABELS = {
     wholeSheet: '整表',
     value: '值',
     suggestion: '建议',
-    unreadable: '无法检查',
+    unreadable: '无法检查：',
     summary: (c: SeverityCounts, files: number, sheets: number, skipped: number, failed: number) =>
       `合计：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个（文件 ${files} 个${failed ? `，其中 ${failed} 个无法检查` : ''}；已检查工作表 ${sheets} 个${skipped ? `，跳过 ${skipped} 个` : ''}）`,
   },
@@ -98,7 +98,7 @@ const LABELS = {
     wholeSheet: 'Whole sheet',
     value: 'value',
     suggestion: 'suggestion',
-    unreadable: 'not checked',
+    unreadable: 'not checked: ',
     summary: (c: SeverityCounts, files: number, sheets: number, skipped: number, failed: number) =>
       `Total: ${c.error} errors, ${c.warning} warnings, ${c.info} info (${files} files${failed ? `, ${failed} not checked` : ''}; ${sheets} sheets checked${skipped ? `, ${skipped} skipped` : ''})`,
   },
@@ -126,7 +126,7 @@ export function toText(files: readonly FileOutcome[], options: TextOptions): str
     lines.push(paint(BOLD, file.file));
     if (file.error) {
       failed += 1;
-      lines.push(`  ${paint(COLOURS.error, L.unreadable)}：${file.error.message}`);
+      lines.push(`  ${paint(COLOURS.error, L.unreadable)}${file.error.message}`);
     }
     for (const sheet of file.sheets) {
       if (sheet.status === 'skipped') {
