@@ -63,7 +63,7 @@ function summarySheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
     figure(w.expiring),
   ];
   const filesOf = ret.counties.reduce((n, c) => n + c.files.length, 0);
-  const footer: CellValue[][] = [[w.total, '', filesOf, ...tallyCells(ret.total)]];
+  const footer: CellValue[][] = [[w.total, null, filesOf, ...tallyCells(ret.total)]];
   for (const c of ret.counties) if (c.state === 'duplicate') footer.push([w.duplicateNote(c.county, c.files.join('、'))]);
   for (const r of ret.registers) {
     if (r.status === 'unassigned') footer.push([`${r.file} › ${r.sheet}：${registerNote(r, lang)}（${w.rowCount(r.rowCount)}）`]);
