@@ -63,7 +63,7 @@ function phoneFor(i: number): string {
 const plant = (column: string, code: Plant['code'], note: string): Plant => ({ column, code, note });
 
 /** Bodies in register order, each with the mistakes planted on it (if any). */
-const BODIES: readonly (readonly [Body, readonly Plant[]?])[] = [
+const BODIES: readonly (readonly [Body, (readonly Plant[])?])[] = [
   // 1. 党委议事协调机构
   [{ name: '市委全面深化改革委员会', category: PARTY, established: day(2019, 3, 15), basis: '东办发〔2019〕12号', department: '市委政研室', duration: '长期', history: '2019年由市委全面深化改革领导小组更名设立', parent: '省级设有省委全面深化改革委员会' }],
   [{ name: '市委全面依法治市委员会', category: PARTY, established: '2019年3月', basis: '东办发〔2019〕13号', department: '市司法局', duration: '长期', history: '2019年设立', parent: '省级设有' }],

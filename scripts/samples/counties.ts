@@ -29,7 +29,7 @@ const plant = (column: string, code: Plant['code'], note: string): Plant => ({ c
 function countySheet(
   name: string,
   header: readonly (readonly [Field, string])[],
-  bodies: readonly (readonly [CountyBody, readonly Plant[]?])[],
+  bodies: readonly (readonly [CountyBody, (readonly Plant[])?])[],
   fixed: Partial<Record<Field, string>>,
   extra: Pick<SampleSheet, 'title' | 'unitLine'> = {},
 ): SampleSheet {
