@@ -1,6 +1,10 @@
 import type { CellValue } from '../grid';
 import { toHalfWidth, toScalar } from './value';
 
+/** toHalfWidth rebuilds the string char by char; most cells have nothing full-width to fold. */
+const HAS_FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+const halfWidth = (text: string): string => (HAS_FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
+
 /**
  * A date as precise as the register states it: 2019年3月 is a month, not 2019-03-01.
  * `month` and `day` are 1-based; `day` present implies `month` present.
@@ -89,8 +93,14 @@ function ok(year: number, month?: number, day?: number): DateResult {
   return { ok: true, date };
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the Gregorian calendar (1900 and 2100 are not leap years, 2000 is). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_LENGTHS[month - 1] ?? 0;
 }
 
 /** Checks the parts of a date and says, in both languages, what is wrong with them. */
@@ -110,11 +120,9 @@ function checkedDate(year: number, month?: number, day?: number): DateResult {
   return ok(year, month, day);
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** A value shown inside a reason, cut short so a pasted essay does not flood the message. */
 function quote(text: string): string {
-  const chars = Array.from(text);
+  const chars = Array.from(text.slice(0, 50));
   return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : text;
 }
 
@@ -185,9 +193,11 @@ const COMPACT_FORM = /^\d{4}\d{2}(?:\d{2})?$/;
 /** A time of day after a date: ISO (T10:30:00Z, T00:00:00+08:00) or a space and 10:30[:00]. */
 const TIME_SUFFIX = /(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const WHITESPACE = /\s+/g;
+const HAS_WHITESPACE = /\s/;
 const TRAILING_PUNCTUATION = /[。，,;；、]+$/;
 /** A run of Chinese numerals: 二〇一九 (digit by digit), 十五 / 三十一 (with 十). ○ often stands in for 〇. */
 const CHINESE_NUMERALS = /[〇○零一二两三四五六七八九十]+/g;
+const HAS_CHINESE_NUMERAL = /[〇○零一二两三四五六七八九十]/;
 const CHINESE_DIGIT: Readonly<Record<string, number>> = {
   〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
@@ -212,9 +222,13 @@ export function chineseNumeralToDigits(run: string): string {
  * Chinese numerals as digits, 元月 as 1月.
  */
 export function normalizeDateText(text: string): string {
-  let s = toHalfWidth(text).trim().replace(TIME_SUFFIX, '').replace(WHITESPACE, '').replace(TRAILING_PUNCTUATION, '');
+  // The guards skip replacements that would find nothing: this runs on every row.
+  let s = halfWidth(text);
+  if (s.includes(':')) s = s.trim().replace(TIME_SUFFIX, '');
+  if (HAS_WHITESPACE.test(s)) s = s.replace(WHITESPACE, '');
+  if (TRAILING_PUNCTUATION.test(s)) s = s.replace(TRAILING_PUNCTUATION, '');
   if (s.includes('元月')) s = s.replace('元月', '1月');
-  return s.replace(CHINESE_NUMERALS, chineseNumeralToDigits);
+  return HAS_CHINESE_NUMERAL.test(s) ? s.replace(CHINESE_NUMERALS, chineseNumeralToDigits) : s;
 }
 
 const DIGIT = /\d/;
@@ -255,6 +269,24 @@ export function parseDate(value: CellValue): DateResult {
     case 'number':
       return fromNumber(scalar.value);
     case 'text':
-      return parseDateText(scalar.text);
+      return memoizedDateText(scalar.text);
   }
+}
+
+/** Registers repeat the same few hundred date texts over thousands of rows. */
+const TEXT_MEMO = new Map<string, DateResult>();
+const MEMO_LIMIT = 10_000;
+/** Long texts are rare and would make the memo hold megabytes. */
+const MEMO_MAX_KEY = 200;
+
+function memoizedDateText(text: string): DateResult {
+  let result = TEXT_MEMO.get(text);
+  if (result === undefined) {
+    result = parseDateText(text);
+    if (text.length <= MEMO_MAX_KEY) {
+      if (TEXT_MEMO.size >= MEMO_LIMIT) TEXT_MEMO.clear();
+      TEXT_MEMO.set(text, result);
+    }
+  }
+  return result;
 }

@@ -1,5 +1,9 @@
 import { toHalfWidth } from './value';
 
+/** toHalfWidth rebuilds the string char by char; most cells have nothing full-width to fold. */
+const HAS_FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+const halfWidth = (text: string): string => (HAS_FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
+
 /** Resolves 办事机构所在部门 against a department list with aliases. */
 export interface DepartmentIndex {
   readonly size: number;
@@ -28,6 +32,7 @@ const TOO_GENERIC = new Set(['办公室', '机关', '办']);
 const BRACKETED_NOTE = /\([^()]*\)|【[^】]*】|\[[^\]]*\]|〔[^〕]*〕/g;
 /** An unclosed note at the end: 市应急局(市安委办 */
 const OPEN_NOTE = /[(【[〔].*$/;
+const HAS_BRACKET = /[()【】[\]〔〕]/;
 const WHITESPACE = /\s+/g;
 const HAS_WHITESPACE = /\s/;
 const SEPARATORS = /[、,;/\\|]+/;
@@ -38,6 +43,8 @@ const NOT_IN_PLACE_NAMES = /[局委办部厅院室会处队站所]/;
 /** 山东省东营市应急局: the province in front of the city. */
 const PROVINCE = /^[\u4e00-\u9fff]{2,3}省/;
 const MEMO_LIMIT = 20_000;
+/** Long texts are rare and would make the memo hold megabytes. */
+const MEMO_MAX_KEY = 200;
 const UNKNOWN: DepartmentMatch = { known: false, canonical: null };
 
 class Index implements DepartmentIndex {
@@ -134,11 +141,18 @@ function unique(entries: readonly BodyEntry[], level: string | null, primary: bo
 
 /** Half-width, 人民政府 → 政府, no 中共, no notes in brackets, no spaces or line breaks. */
 function normalizeName(text: string): string {
-  return dropNotes(toHalfWidth(text)).replace(WHITESPACE, '').replace(/^中共/, '').replace('人民政府', '政府');
+  return normalizeHalf(dropNotes(halfWidth(text)));
+}
+
+/** normalizeName for a text already half-width and without notes. */
+function normalizeHalf(text: string): string {
+  let s = HAS_WHITESPACE.test(text) ? text.replace(WHITESPACE, '') : text;
+  if (s.startsWith('中共')) s = s.slice(2);
+  return s.includes('人民政府') ? s.replace('人民政府', '政府') : s;
 }
 
 function dropNotes(text: string): string {
-  return text.replace(BRACKETED_NOTE, '').replace(OPEN_NOTE, '');
+  return HAS_BRACKET.test(text) ? text.replace(BRACKETED_NOTE, '').replace(OPEN_NOTE, '') : text;
 }
 
 /** 市应急局 → 市 + 应急局; 广饶县应急局 → 县 + 应急局; 团市委机关 → no level. */
@@ -174,26 +188,30 @@ export function resolveDepartment(text: string, index: DepartmentIndex): Departm
   const cached = index.memo.get(text);
   if (cached) return cached;
   const result = resolveUncached(text, index);
-  if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
-  index.memo.set(text, result);
+  if (text.length <= MEMO_MAX_KEY) {
+    if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
+    index.memo.set(text, result);
+  }
   return result;
 }
 
 function resolveUncached(text: string, index: Index): DepartmentMatch {
-  const half = dropNotes(toHalfWidth(text));
-  const whole = normalizeName(half);
+  const half = dropNotes(halfWidth(text));
+  const whole = normalizeHalf(half);
   if (whole === '') return UNKNOWN;
   const single = index.resolvePart(whole);
   if (single !== null) return { known: true, canonical: single };
-  const bySeparators = resolveParts(half.split(SEPARATORS), index);
-  if (bySeparators) return bySeparators;
+  if (SEPARATORS.test(half)) {
+    const bySeparators = resolveParts(half.split(SEPARATORS), index);
+    if (bySeparators) return bySeparators;
+  }
   return HAS_WHITESPACE.test(half.trim()) ? (resolveParts(half.split(SEPARATORS_OR_WHITESPACE), index) ?? UNKNOWN) : UNKNOWN;
 }
 
 function resolveParts(pieces: readonly string[], index: Index): DepartmentMatch | null {
   const names: string[] = [];
   for (const piece of pieces) {
-    const part = normalizeName(piece);
+    const part = normalizeHalf(piece);
     if (part === '') continue;
     const name = index.resolvePart(part);
     if (name === null) return null;

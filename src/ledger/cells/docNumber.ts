@@ -1,5 +1,9 @@
 import { toHalfWidth } from './value';
 
+/** toHalfWidth rebuilds the string char by char; most cells have nothing full-width to fold. */
+const HAS_FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+const halfWidth = (text: string): string => (HAS_FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
+
 /**
  * 发文字号 per GB/T 9704-2012: 机关代字 + 〔年份〕 + 序号 + 号, e.g. 东编办发〔2020〕21号.
  */
@@ -23,13 +27,13 @@ export interface DocNumber {
 /** Finds every 发文字号 inside a text (a bare number or a title with the number in brackets). */
 export function findDocNumbers(text: string): DocNumber[] {
   if (typeof text !== 'string' || text === '') return [];
-  // toHalfWidth maps one UTF-16 unit to one, so indices in `half` are indices in `text`.
-  const half = toHalfWidth(text);
+  // The patterns accept full-width digits and brackets, so the text is searched as written
+  // (folding a whole title to half-width would cost more than the search).
   const found: DocNumber[] = [];
   YEAR_IN_BRACKETS.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = YEAR_IN_BRACKETS.exec(half)) !== null) {
-    const doc = readAround(text, half, m);
+  while ((m = YEAR_IN_BRACKETS.exec(text)) !== null) {
+    const doc = readAround(text, m);
     if (doc) {
       found.push(doc.number);
       YEAR_IN_BRACKETS.lastIndex = doc.end;
@@ -39,15 +43,16 @@ export function findDocNumbers(text: string): DocNumber[] {
 }
 
 /** An opening bracket, a four-digit year (年 sometimes slips in) and a closing bracket. */
-const YEAR_IN_BRACKETS = /([〔[(【〈﹝〖])\s*(\d{4})\s*(年?)\s*([〕\])】〉﹞〗])/g;
+const YEAR_IN_BRACKETS = /([〔[(（【〈﹝〖［])\s*([0-9０-９]{4})\s*(年?)\s*([〕\])）】〉﹞〗］])/g;
 /** What follows the year: 第, the sequence number and 号. Sticky: read from the closing bracket on. */
-const SEQUENCE = /(\s*)(第?)(\s*)(\d{1,7})(\s*)(号?)/y;
+const SEQUENCE = /(\s*)(第?)(\s*)([0-9０-９]{1,7})(\s*)(号?)/y;
+const DIGIT = /[0-9０-９]/;
 const MIN_YEAR = 1949;
 const MAX_YEAR = 2100;
 const MAX_SEQ_DIGITS = 6;
 
 /** Characters a 机关代字 is made of: CJK ideographs and (rarely) Latin letters. */
-const ISSUER_CHAR = /[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]/;
+const ISSUER_CHAR = /[\u3400-\u4dbf\u4e00-\u9fffA-Za-zＡ-Ｚａ-ｚ]/;
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const WHITESPACE = /\s/;
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/;
@@ -82,15 +87,15 @@ interface Located {
   readonly end: number;
 }
 
-function readAround(text: string, half: string, m: RegExpExecArray): Located | null {
+function readAround(text: string, m: RegExpExecArray): Located | null {
   const bracketStart = m.index;
-  const year = Number(m[2]);
+  const year = Number(halfWidth(m[2]!));
   if (year < MIN_YEAR || year > MAX_YEAR) return null;
 
   SEQUENCE.lastIndex = bracketStart + m[0].length;
-  const tail = SEQUENCE.exec(half);
+  const tail = SEQUENCE.exec(text);
   if (!tail) return null; // 中办发〔2019〕号: no sequence number, not a document number
-  const digits = tail[4]!;
+  const digits = halfWidth(tail[4]!);
   const seq = Number(digits);
   if (seq === 0 || String(seq).length > MAX_SEQ_DIGITS) return null;
   const hasHao = tail[6] === '号';
@@ -98,13 +103,13 @@ function readAround(text: string, half: string, m: RegExpExecArray): Located | n
   if (!hasHao) {
     // Without 号, only accept the number when it visibly ends: end of text, punctuation, 文(件).
     end = bracketStart + m[0].length + tail[1]!.length + tail[2]!.length + tail[3]!.length + digits.length;
-    const next = half[end];
-    if (next !== undefined && (ISSUER_CHAR.test(next) || /\d/.test(next)) && next !== '文') return null;
+    const next = text[end];
+    if (next !== undefined && (ISSUER_CHAR.test(next) || DIGIT.test(next)) && next !== '文') return null;
   }
 
-  const issuerSpan = findIssuer(half, bracketStart);
+  const issuerSpan = findIssuer(text, bracketStart);
   if (!issuerSpan) return null;
-  const issuer = half.slice(issuerSpan.start, issuerSpan.end);
+  const issuer = halfWidth(text.slice(issuerSpan.start, issuerSpan.end));
 
   const foundText = text.slice(issuerSpan.start, end);
   const standard = `${issuer}〔${year}〕${seq}号`;
@@ -151,16 +156,16 @@ function readAround(text: string, half: string, m: RegExpExecArray): Located | n
 }
 
 /** The 机关代字 right before the year bracket: the run of ideographs, cut after the last lead-in word. */
-function findIssuer(half: string, bracketStart: number): { start: number; end: number } | null {
+function findIssuer(text: string, bracketStart: number): { start: number; end: number } | null {
   let end = bracketStart;
-  while (end > 0 && WHITESPACE.test(half[end - 1]!)) end--;
-  let start = end;
-  while (start > 0 && end - start < MAX_SCAN && ISSUER_CHAR.test(half[start - 1]!)) start--;
-  const run = half.slice(start, end);
+  while (end > 0 && WHITESPACE.test(text[end - 1]!)) end--;
+  let runStart = end;
+  while (runStart > 0 && end - runStart < MAX_SCAN && ISSUER_CHAR.test(text[runStart - 1]!)) runStart--;
+  const run = text.slice(runStart, end);
   const lead = BEFORE_ISSUER.exec(run);
-  if (lead) start += lead[0].length;
+  let cut = lead ? lead[0].length : 0;
   // A run that stays long is a word glued to the 代字; keep the characters nearest the bracket.
-  if (end - start > MAX_ISSUER) start = end - MAX_ISSUER;
-  if (end - start < MIN_ISSUER || !CJK.test(half.slice(start, end))) return null;
-  return { start, end };
+  if (run.length - cut > MAX_ISSUER) cut = run.length - MAX_ISSUER;
+  if (run.length - cut < MIN_ISSUER || !CJK.test(run.slice(cut))) return null;
+  return { start: runStart + cut, end };
 }

@@ -1,4 +1,4 @@
-import { addYears, lastDay, normalizeDateText, parseDateText, type LedgerDate } from './date';
+import { addYears, daysInMonth, lastDay, normalizeDateText, parseDateText, type LedgerDate } from './date';
 
 /** 存续时间 as the register states it. */
 export type Duration =
@@ -40,9 +40,27 @@ const YEAR_END = /^(\d{4})年?(?:年底|年末|底|末)$/;
 /** 2025年6月底, 2025.6月末: the last day of the month. */
 const MONTH_END = /^(\d{4})[年./-](\d{1,2})月?(?:底|末)$/;
 
+/** A register words its durations in a few dozen ways; each is parsed once. */
+const MEMO = new Map<string, Duration | null>();
+const MEMO_LIMIT = 10_000;
+/** Long texts are rare and would make the memo hold megabytes. */
+const MEMO_MAX_KEY = 200;
+
 /** Parses a 存续时间 cell; null when it cannot be read. */
 export function parseDuration(text: string): Duration | null {
   if (typeof text !== 'string') return null;
+  let result = MEMO.get(text);
+  if (result === undefined) {
+    result = parseUncached(text);
+    if (text.length <= MEMO_MAX_KEY) {
+      if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+      MEMO.set(text, result);
+    }
+  }
+  return result;
+}
+
+function parseUncached(text: string): Duration | null {
   const s = normalizeDateText(text);
   if (s === '') return null;
   if (PERMANENT_WORDS.has(s)) return PERMANENT;
@@ -89,14 +107,10 @@ function endDateOf(core: string): LedgerDate | null {
   m = MONTH_END.exec(core);
   if (m) {
     const month = parseDateText(`${m[1]}-${m[2]}`);
-    return month.ok ? { ...month.date, day: lastDayOfMonth(month.date.year, month.date.month!) } : null;
+    return month.ok ? { ...month.date, day: daysInMonth(month.date.year, month.date.month!) } : null;
   }
   const parsed = parseDateText(core);
   return parsed.ok ? parsed.date : null;
-}
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** The end of a temporary body's term, or null for permanent / task-bound bodies (or no start date). */

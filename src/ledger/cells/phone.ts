@@ -1,5 +1,9 @@
 import { toHalfWidth } from './value';
 
+/** toHalfWidth rebuilds the string char by char; most cells have nothing full-width to fold. */
+const HAS_FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+const halfWidth = (text: string): string => (HAS_FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
+
 /** 联系电话: landline (区号-7/8 digits, or 7/8 digits) or an 11-digit mobile; a cell may list several. */
 export interface PhoneResult {
   readonly ok: boolean;
@@ -19,24 +23,30 @@ const LANDLINE =
 /** An extension written out: 转123, 分机123, ext.123, x123. */
 const EXTENSION = /^(.*?)\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})$/i;
 const DASHES = /[—–‐‑－]/g;
+const SPACES_AND_HYPHENS = /[ -]/g;
 /** Words around the numbers: 办公电话：, 手机:, (办), （手机）. */
 const LABELS = /(?:办公室?电话|联系电话|办公|电话|手机|座机|固话|传真|tel\.?|phone|mobile)\s*[:：]?/gi;
 const NOTE_WITHOUT_DIGITS = /\([^()\d]*\)/g;
 /** Between numbers: 、 , ; / line breaks, 或. Spaces are handled token by token. */
 const SEPARATORS = /[、,;/\n\r]|或/;
 const WHITESPACE = /\s+/;
+const HAS_WHITESPACE = /\s/;
 /** A number is at most four space-separated groups: +86 138 0546 1234. */
 const MAX_GROUPS = 4;
 /** Longer input is no phone cell; skip the token loop rather than grind through it. */
 const MAX_LENGTH = 1_000;
 
+const PLAIN = /^[\d\s()+,;、/-]*$/;
+/** Characters an extension word starts with (转, 分机, ext, x): the extension regex runs only then. */
+const EXTENSION_MARK = /[转分xX]/;
+
 const EMPTY: PhoneResult = { ok: false, numbers: [] };
 
 /** One number, possibly written in several space-separated groups; null when it is none. */
 function parseOne(candidate: string): string | null {
-  const ext = EXTENSION.exec(candidate);
+  const ext = EXTENSION_MARK.test(candidate) ? EXTENSION.exec(candidate) : null;
   const main = ext ? ext[1]! : candidate;
-  const mobile = MOBILE.exec(main.replace(/[ -]/g, ''));
+  const mobile = MOBILE.exec(main.replace(SPACES_AND_HYPHENS, ''));
   if (mobile) return ext ? null : mobile[1]!;
   const land = LANDLINE.exec(main);
   if (!land) return null;
@@ -51,12 +61,23 @@ function parseOne(candidate: string): string | null {
 /** Parses a 联系电话 cell; ok only when it holds at least one number and nothing but numbers. */
 export function parsePhone(text: string): PhoneResult {
   if (typeof text !== 'string') return EMPTY;
-  const half = toHalfWidth(text).replace(DASHES, '-').replace(NOTE_WITHOUT_DIGITS, ' ').replace(LABELS, ' ').trim();
+  let half = halfWidth(text);
+  // Most cells are plain digits and separators: skip the clean-up they do not need.
+  if (!PLAIN.test(half)) half = half.replace(DASHES, '-').replace(NOTE_WITHOUT_DIGITS, ' ').replace(LABELS, ' ');
+  half = half.trim();
   if (half === '') return EMPTY;
   if (half.length > MAX_LENGTH) return EMPTY;
   const numbers: string[] = [];
   let ok = true;
   for (const segment of half.split(SEPARATORS)) {
+    if (!HAS_WHITESPACE.test(segment)) {
+      // One group: the common case, no need for the token loop.
+      if (segment === '') continue;
+      const number = parseOne(segment);
+      if (number === null) ok = false;
+      else numbers.push(number);
+      continue;
+    }
     const tokens = segment.split(WHITESPACE).filter((t) => t !== '');
     let i = 0;
     while (i < tokens.length) {
