@@ -197,3 +197,32 @@ describe('consolidate: formula-text', () => {
     expect(ret.rows[1]!.row.cells.history?.text).toBe('=HYPERLINK("http://example.com","2019年调整")');
   });
 });
+
+describe('consolidate: duplicates are compared within a county, never across', () => {
+  it('does not flag the same body kept by two counties', () => {
+    // Both 东营区 and 河口区 have a 区安全生产委员会 and a 区防汛抗旱指挥部-like body of their own.
+    const ret = consolidate([dongying(), hekou()], settings);
+    expect(ret.findings.filter((f) => f.finding.code === 'duplicate-name' || f.finding.code === 'similar-name')).toEqual([]);
+  });
+
+  it('flags the same body on two sheets of one county’s workbook, pointing at the other sheet', () => {
+    const party = registerGrid(DONGYING.slice(0, 2), { sheet: '党委', title: ['东营区议事协调机构管理台账'] });
+    const government = registerGrid([DONGYING[2]!, ['东营区委财经委员会', '党委议事协调机构', '2019-04-12', '东区委发〔2019〕8号', '区发展改革委', '长期', '2019年设立', '市级设有市委财经委员会']], { sheet: '政府', title: ['东营区议事协调机构管理台账'] });
+    const ret = consolidate([{ file: '东营区.xlsx', grid: party }, { file: '东营区.xlsx', grid: government }], settings);
+    const dups = ret.findings.filter((f) => f.finding.code === 'duplicate-name');
+    expect(dups.map((f) => [f.file, f.finding.sheet, f.finding.row, f.finding.related?.[0]?.sheet, f.finding.related?.[0]?.row, f.finding.related?.[0]?.file])).toEqual([
+      ['东营区.xlsx', '党委', 4, '政府', 4, '东营区.xlsx'],
+      ['东营区.xlsx', '政府', 4, '党委', 4, '东营区.xlsx'],
+    ]);
+    expect(tallyOf(ret, '东营区').duplicates).toBe(2);
+  });
+
+  it('flags the bodies two files of one county both list, naming the other file', () => {
+    const ret = consolidate([dongying('东营区.xlsx'), dongying('东营区（修改稿）.xlsx', DONGYING.slice(2, 3))], settings);
+    const dups = ret.findings.filter((f) => f.finding.code === 'duplicate-name');
+    expect(dups.map((f) => [f.file, f.finding.row, f.finding.related?.map((r) => `${r.file} ${r.sheet} ${r.row}`)])).toEqual([
+      ['东营区.xlsx', 4, ['东营区（修改稿）.xlsx Sheet1 2']],
+      ['东营区（修改稿）.xlsx', 2, ['东营区.xlsx Sheet1 4']],
+    ]);
+  });
+});

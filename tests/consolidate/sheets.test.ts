@@ -145,6 +145,12 @@ describe('问题清单', () => {
     expect(missing.map((r) => [cellOf(s, r, '县区'), cellOf(s, r, '问题')])).toEqual([['垦利区', '垦利区未报送台账'], ['利津县', '利津县未报送台账']]);
   });
 
+  it('names the other row of a duplicate with its file and sheet, since row numbers alone are ambiguous across files', () => {
+    const dup = s.rows.find((r) => cellOf(s, r, '代码') === 'duplicate-name' && String(cellOf(s, r, '来源')).startsWith('东营区-补报.xlsx'))!;
+    expect(cellOf(s, dup, '来源')).toBe('东营区-补报.xlsx › Sheet1 › 2');
+    expect(cellOf(s, dup, '相关行')).toBe('东营区.xlsx › Sheet1 › 2 区委全面深化改革委员会');
+  });
+
   it('speaks English when asked', () => {
     const en = returnSheets(ret, { toolVersion: '0.1.0', inputs, lang: 'en' }).find((x) => x.name === '问题清单')!;
     const missing = en.rows.find((r) => r[3] === 'missing-submission')!;

@@ -28,6 +28,7 @@ interface Words {
   readonly message: string;
   readonly value: string;
   readonly suggestion: string;
+  readonly related: string;
   readonly unknownCounty: string;
   readonly notCounted: string;
   readonly unreadable: string;
@@ -87,6 +88,7 @@ const ZH: Words = {
   message: '问题',
   value: '值',
   suggestion: '建议',
+  related: '相关行',
   unknownCounty: '（未确定县区）',
   notCounted: '未计入汇总',
   unreadable: '无法读取的文件',
@@ -156,6 +158,7 @@ const EN: Words = {
   message: 'Problem',
   value: 'Value',
   suggestion: 'Suggestion',
+  related: 'Related rows',
   unknownCounty: '(county unknown)',
   notCounted: 'Not in the totals',
   unreadable: 'Unreadable files',

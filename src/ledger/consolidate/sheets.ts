@@ -158,6 +158,14 @@ function findingSource(item: ReturnFinding): string {
   return sourceLabel(item.file, f.sheet, f.row);
 }
 
+/** The other rows a finding names (a duplicate in another sheet or file), each with its full source. */
+function relatedText(item: ReturnFinding): string {
+  if (item.file === null) return '';
+  return (item.finding.related ?? [])
+    .map((r) => `${sourceLabel(r.file ?? item.file!, r.sheet, r.row)}${r.value ? ` ${r.value}` : ''}`)
+    .join('；');
+}
+
 function findingsSheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
   const w = wordsFor(lang);
   const columns: ColumnSpec[] = [
@@ -169,6 +177,7 @@ function findingsSheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
     { header: w.message, width: 50, format: 'text' },
     { header: w.value, width: 30, format: 'text' },
     { header: w.suggestion, width: 30, format: 'text' },
+    { header: w.related, width: 40, format: 'text' },
   ];
   const rows = ret.findings.map((item) => [
     item.county ?? w.unknownCounty,
@@ -179,6 +188,7 @@ function findingsSheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
     messageOf(item.finding, lang),
     item.finding.value ?? '',
     item.finding.suggestion ?? '',
+    relatedText(item),
   ]);
   return { name: '问题清单', columns, rows, table: true, freezeHeader: true };
 }
