@@ -82,8 +82,8 @@ const LABELS = {
     clean: '未发现问题',
     row: (row: number) => `第 ${row} 行`,
     wholeSheet: '整表',
-    value: '值',
-    suggestion: '建议',
+    value: '值：',
+    suggestion: '建议：',
     unreadable: '无法检查：',
     summary: (c: SeverityCounts, files: number, sheets: number, skipped: number, failed: number) =>
       `合计：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个（文件 ${files} 个${failed ? `，其中 ${failed} 个无法检查` : ''}；已检查工作表 ${sheets} 个${skipped ? `，跳过 ${skipped} 个` : ''}）`,
@@ -96,8 +96,8 @@ const LABELS = {
     clean: 'no problems found',
     row: (row: number) => `Row ${row}`,
     wholeSheet: 'Whole sheet',
-    value: 'value',
-    suggestion: 'suggestion',
+    value: 'value: ',
+    suggestion: 'suggestion: ',
     unreadable: 'not checked: ',
     summary: (c: SeverityCounts, files: number, sheets: number, skipped: number, failed: number) =>
       `Total: ${c.error} errors, ${c.warning} warnings, ${c.info} info (${files} files${failed ? `, ${failed} not checked` : ''}; ${sheets} sheets checked${skipped ? `, ${skipped} skipped` : ''})`,
@@ -149,8 +149,8 @@ export function toText(files: readonly FileOutcome[], options: TextOptions): str
         const label = L.severity[f.severity];
         lines.push(`      ${paint(COLOURS[f.severity], label)}${' '.repeat(width - displayWidth(label) + 2)}${where ? `${where}  ` : ''}${reported.message}`);
         const indent = ' '.repeat(6 + width + 2);
-        if (f.value !== null && f.value !== '' && !reported.message.includes(f.value)) lines.push(`${indent}${L.value}：${oneLine(f.value)}`);
-        if (reported.suggestion) lines.push(`${indent}${L.suggestion}：${reported.suggestion}`);
+        if (f.value !== null && f.value !== '' && !reported.message.includes(f.value)) lines.push(`${indent}${L.value}${oneLine(f.value)}`);
+        if (reported.suggestion) lines.push(`${indent}${L.suggestion}${reported.suggestion}`);
       }
     }
   }
