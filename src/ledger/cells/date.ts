@@ -182,8 +182,8 @@ function fromCompactDigits(digits: string): DateResult {
 }
 
 // Text forms, matched after normalisation (half-width, no spaces, Chinese numerals as digits).
-/** 2019年, 2019年3月, 2019年3月15日, 2019年3月15号 (and 2019年3月15 without 日). */
-const CHINESE_FORM = /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号]?)?)?$/;
+/** 2019年, 2019年3月, 2019年3月份, 2019年3月15日, 2019年3月15号 (and 2019年3月15 without 日). */
+const CHINESE_FORM = /^(\d{4})年(?:(\d{1,2})月份?(?:(\d{1,2})[日号]?)?)?$/;
 /** 2019.03, 2019-3, 2019/03, 2019.3.15, 2019-03-15, 2019/3/15, 2019.03.15. */
 const SEPARATED_FORM = /^(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?\.?$/;
 /** 2019 or 2019. */

@@ -136,6 +136,7 @@ describe('parseDate: text in the forms registers use', () => {
     ['2019年3月15号', { year: 2019, month: 3, day: 15 }],
     ['2019年03月05日', { year: 2019, month: 3, day: 5 }],
     ['2019年3月', { year: 2019, month: 3 }],
+    ['2019年3月份', { year: 2019, month: 3 }],
     ['2019年', { year: 2019 }],
     ['2019', { year: 2019 }],
     ['2019.03', { year: 2019, month: 3 }],
