@@ -52,7 +52,8 @@ function comparable(row: LedgerRow, field: FieldKey): string {
 }
 
 function shown(row: LedgerRow, field: FieldKey): string {
-  if (field === 'status' && !row.cells.status) return '存续';
+  // An empty 状态 means 存续.
+  if (field === 'status' && (row.cells.status?.text ?? '') === '') return '存续';
   return row.cells[field]?.text ?? '';
 }
 

@@ -25,6 +25,8 @@ export type PairTier = (left: number, right: number) => number;
 
 const ANY: PairTier = () => 0;
 
+const spelling = (p: NameProfile): string => p.name.replace(/[\s\u3000]+/g, '');
+
 /** Candidates kept per name in the similarity pass: enough to resolve contention, bounded. */
 const MAX_CANDIDATES = 8;
 
@@ -96,13 +98,14 @@ export class Matching {
         if (tier(lefts[0]!, rights[0]!) >= 0) this.link(lefts[0]!, rights[0]!, 'name', 1);
         continue;
       }
-      const edges: [number, number, number][] = [];
+      // Several rows of one name: the same spelling (东营市… with 东营市…) pairs first within a tier.
+      const edges: [number, number, number, number][] = [];
       for (const l of lefts) for (const r of rights) {
         const t = tier(l, r);
-        if (t >= 0) edges.push([t, l, r]);
+        if (t >= 0) edges.push([t, spelling(this.left[l]!) === spelling(this.right[r]!) ? 0 : 1, l, r]);
       }
-      edges.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-      for (const [, l, r] of edges) if (this.isLeftFree(l) && this.isRightFree(r)) this.link(l, r, 'name', 1);
+      edges.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+      for (const [, , l, r] of edges) if (this.isLeftFree(l) && this.isRightFree(r)) this.link(l, r, 'name', 1);
     }
   }
 

@@ -1,0 +1,346 @@
+/**
+ * `ledger compare <old.xlsx> <new.xlsx> [-o changes.xlsx] [--force] [--sheet NAME] [--as-of D]
+ *  [--departments FILE] [--format text|json] [--lang zh|en]`
+ *
+ * The change list between two versions of a register (调整清单). Inputs are read-only; the output
+ * workbook (变动清单, 统计) is written atomically and never over an existing file without --force.
+ * Also the shared input handling of `ledger reconcile`.
+ */
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { buildDepartmentIndex } from '../ledger/cells/department';
+import {
+  changeSheets, compareVersions, describeChange, formatChange, matchLabel, newNameOf, CHANGE_KIND_LABELS, CHANGE_KINDS,
+  type ChangeEntry, type CompareResult, type RegisterVersion,
+} from '../ledger/compare';
+import { DEFAULT_DEPARTMENT_ALIASES } from '../ledger/departments';
+import { messageOf, type Finding, type Lang } from '../ledger/findings';
+import type { LedgerRow } from '../ledger/row';
+import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
+import { skipMessage, validateSheet } from '../ledger/validate';
+import { readWorkbook } from '../xlsx/read';
+import { writeWorkbook } from '../xlsx/write';
+import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
+import { EXIT, UsageError, type CliIo } from './command';
+import { writeAtomically } from './consolidate';
+import { loadDepartmentsFile } from './departmentsFile';
+import { readInputFile } from './files';
+import { summarise, toJson, type FileOutcome, type SheetOutcome } from './report';
+
+export const HELP = `用法：ledger compare <旧版.xlsx> <新版.xlsx> [-o 调整清单.xlsx] [选项]
+
+对比同一台账的两个版本（如定期调整前后），逐个机构列出：新设、撤销、更名、合并、调整（列出
+变动的指标）、未变，以及旧版有、新版整行删除的机构。机构先按规范化名称对应，再按历史沿革中的
+记载、相近名称（附相似度）和相同的依据文件对应。输入文件只读，不会被修改。
+
+报告的问题：vanished-row（旧版存续的机构在新版中没有任何记录，错误）、undocumented-change
+（更名、合并、撤销或调整办事机构，历史沿革未记载，警告）、missing-abolition-document（撤销或
+合并但没有撤销文件或文号，警告）。
+
+选项：
+  -o, --output 文件       写出调整清单（.xlsx：变动清单、统计）；已存在时需加 --force 才覆盖
+  --force                 覆盖已存在的输出文件
+  --sheet 名称            只读这个工作表（两个版本都适用，可重复）；默认读每个能识别出台账表头的工作表
+  --as-of YYYY-MM-DD      核对日期，默认今天
+  --departments 文件      部门名单（同 ledger validate），用于识别部门简称
+  --format text|json      输出格式，默认 text
+  --lang zh|en            信息语言，默认 zh（中文）
+  -h, --help              显示本帮助
+
+退出码：0 没有错误；1 有错误级问题（vanished-row）；2 用法有误或文件无法读取
+
+Usage: ledger compare <old.xlsx> <new.xlsx> [-o changes.xlsx] [options]
+
+Compares two versions of a register (before and after a review) body by body: new, abolished,
+renamed, merged, adjusted (with the fields that changed), unchanged, and rows deleted outright.
+Bodies are matched by normalised name, then by what 历史沿革 records, a similar name (with its
+score) and a shared basis document. Input files are opened read-only and never changed.
+
+Findings: vanished-row (error), undocumented-change (warning), missing-abolition-document (warning).
+
+Options:
+  -o, --output FILE       write the change list (.xlsx: 变动清单, 统计); an existing file needs --force
+  --force                 replace an existing output file
+  --sheet NAME            read only this sheet of both versions (repeatable)
+  --as-of YYYY-MM-DD      the date to check against; default today
+  --departments FILE      department list (as in ledger validate), to resolve short names
+  --format text|json      output format (default text)
+  --lang zh|en            message language (default zh)
+  -h, --help              show this help
+
+Exit codes: 0 no errors; 1 some finding is an error (vanished-row); 2 bad usage or unreadable input
+
+Example:
+  npx ledger compare samples/versions/东营市市级台账-2023.xlsx samples/versions/东营市市级台账-2026.xlsx --as-of 2026-11-25
+`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  sheet: { type: 'string', multiple: true },
+  'as-of': { type: 'string' },
+  departments: { type: 'string' },
+} as const;
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Shared with ledger reconcile                                                                    */
+/* ---------------------------------------------------------------------------------------------- */
+
+/** Settings from --as-of and --departments (a departments file replaces the default list). */
+export async function settingsFrom(asOf: string | undefined, departmentsPath: string | undefined): Promise<Settings> {
+  const input: SettingsInput = {};
+  if (asOf) input.asOf = asOf;
+  if (departmentsPath) {
+    const list = await loadDepartmentsFile(departmentsPath);
+    const listed = new Set(list.departments);
+    input.departments = list.departments;
+    input.departmentAliases = { ...Object.fromEntries(Object.entries(DEFAULT_DEPARTMENT_ALIASES).filter(([, name]) => listed.has(name))), ...list.aliases };
+  }
+  return makeSettings(input);
+}
+
+/** Checks -o before any input is read: .xlsx, an existing folder, not a folder itself, not over a file without --force. */
+export async function checkOutput(output: string, force: boolean): Promise<void> {
+  if (!/\.xlsx$/i.test(output)) throw new UsageError(`输出文件应以 .xlsx 结尾（收到“${output}”）`, `the output file must end in .xlsx (got “${output}”)`);
+  const folder = await stat(dirname(resolve(output))).catch(() => null);
+  if (!folder?.isDirectory()) throw new UsageError(`输出文件夹 ${dirname(output)} 不存在`, `the output folder ${dirname(output)} does not exist`);
+  const info = await stat(output).catch(() => null);
+  if (info?.isDirectory()) throw new UsageError(`${output} 是文件夹，不能作为输出文件`, `${output} is a folder, not an output file`);
+  if (info && !force) throw new UsageError(`${output} 已存在，未覆盖；如需覆盖请加 --force，或换一个文件名`, `${output} already exists and was not replaced; add --force to replace it, or choose another name`);
+}
+
+/** Writes the output unless someone created it meanwhile; false (with a message) when it could not be written. */
+export async function writeOutput(output: string, bytes: Uint8Array, force: boolean, io: CliIo, lang: Lang): Promise<boolean> {
+  if (!force && (await stat(output).catch(() => null))) {
+    throw new UsageError(`${output} 已存在，未覆盖；如需覆盖请加 --force`, `${output} already exists and was not replaced; add --force to replace it`);
+  }
+  try {
+    await writeAtomically(output, bytes);
+    return true;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? String(error);
+    io.err(lang === 'en' ? `ledger: could not write ${output} (${code}); nothing was written\n` : `ledger：无法写入 ${output}（${code}），未写出任何文件\n`);
+    return false;
+  }
+}
+
+export interface ReadFile {
+  readonly path: string;
+  /** The name shown in reports and related refs: the file name, or the path when two inputs share it. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Reads the inputs; an unreadable one is a UsageError naming it. */
+export async function readInputs(paths: readonly string[]): Promise<ReadFile[]> {
+  const out: ReadFile[] = [];
+  const sameName = new Set(paths.map((p) => basename(p))).size < paths.length;
+  for (const path of paths) {
+    const file = await readInputFile(path);
+    if (!file.ok) throw new UsageError(file.message, file.messageEn);
+    out.push({ path, name: sameName ? path.split('\\').join('/') : basename(path), bytes: file.bytes });
+  }
+  return out;
+}
+
+/** Refuses two inputs that are the same file: the same path, or the same bytes under two names. */
+export function refuseSameFile(a: ReadFile, b: ReadFile, zhWhat: string, enWhat: string): void {
+  const samePath = resolve(a.path) === resolve(b.path);
+  const sameBytes = !samePath && a.bytes.length === b.bytes.length && sha256(a.bytes) === sha256(b.bytes);
+  if (samePath || sameBytes) {
+    const how = samePath ? '' : '（内容完全相同）';
+    const howEn = samePath ? '' : ' (identical content)';
+    throw new UsageError(`${a.path} 与 ${b.path} 是同一个文件${how}，${zhWhat}`, `${a.path} and ${b.path} are the same file${howEn}; ${enWhat}`);
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface LoadedRegister {
+  readonly version: RegisterVersion;
+  /** Per sheet: what was read (for the JSON / text report). */
+  readonly sheets: SheetOutcome[];
+}
+
+/** Reads a register workbook: every sheet with a register header (or the --sheet ones). */
+export async function loadRegister(file: ReadFile, settings: Settings, wanted: readonly string[], lang: Lang): Promise<LoadedRegister> {
+  const book = await readWorkbook(file.bytes, file.path);
+  if (!book.ok) throw new UsageError(book.message, book.messageEn);
+  let grids = book.sheets;
+  if (wanted.length > 0) {
+    const norm = (s: string) => s.trim().toLowerCase();
+    grids = book.sheets.filter((g) => wanted.some((w) => norm(w) === norm(g.sheet)));
+    if (grids.length === 0) {
+      const have = book.sheets.map((g) => g.sheet).join(lang === 'en' ? ', ' : '、');
+      throw new UsageError(`${file.path}：没有名为“${wanted.join('、')}”的工作表（现有：${have}）`, `${file.path}: no sheet named ${wanted.join(', ')} (sheets: ${have})`);
+    }
+  }
+  const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
+  const rows: LedgerRow[] = [];
+  const title: string[] = [];
+  const sheets: SheetOutcome[] = [];
+  for (const grid of grids) {
+    const report = validateSheet(grid, settings, { flags: false, departments });
+    if (report.status === 'skipped') {
+      const reason = report.skipReason ?? 'no-header';
+      sheets.push({ sheet: report.sheet, status: 'skipped', skipReason: reason, skipMessage: skipMessage(reason, lang), headerRow: null, rows: 0, findings: [] });
+      continue;
+    }
+    rows.push(...report.rows);
+    title.push(...report.title);
+    sheets.push({ sheet: report.sheet, status: 'validated', headerRow: report.headerRow, rows: report.rows.length, findings: [], names: new Map(report.rows.map((r) => [r.row, r.name])) });
+  }
+  if (!sheets.some((s) => s.status === 'validated')) {
+    throw new UsageError(
+      `${file.path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表`,
+      `${file.path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …)`,
+    );
+  }
+  return { version: { file: file.name, rows, title }, sheets };
+}
+
+/** Puts findings on the sheets they belong to (the report's files → sheets → findings shape). */
+export function withFindings(sheets: readonly SheetOutcome[], findings: readonly Finding[]): SheetOutcome[] {
+  return sheets.map((s) => ({ ...s, findings: findings.filter((f) => f.sheet === s.sheet) }));
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Reports                                                                                         */
+/* ---------------------------------------------------------------------------------------------- */
+
+const WORDS = {
+  zh: {
+    title: (a: string, b: string) => `对比：${a} → ${b}`,
+    read: (which: string, sheets: readonly SheetOutcome[]) => `  ${which}：${sheets.filter((s) => s.status === 'validated').map((s) => `工作表“${s.sheet}”${s.rows} 条`).join('，')}`,
+    old: '旧版', new: '新版',
+    active: (total: string, coord: string) => `存续机构：${total}；其中议事协调机构（第 1–2 类）${coord}`,
+    counts: (parts: string) => `变动：${parts}`,
+    count: (label: string, n: number) => `${label} ${n} 个`,
+    at: (which: string, sheet: string, row: number) => `${which} ${sheet} 第${row}行`,
+    how: (label: string, score: number | null) => `（${label}${score !== null ? `，相似度 ${score.toFixed(2)}` : ''}）`,
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    summary: (e: number, w: number, i: number) => `合计：错误 ${e} 个，警告 ${w} 个，提示 ${i} 个`,
+    written: (output: string) => `已写入 ${output}（变动清单、统计）`,
+    sep: '，', list: '、',
+  },
+  en: {
+    title: (a: string, b: string) => `Compare: ${a} → ${b}`,
+    read: (which: string, sheets: readonly SheetOutcome[]) => `  ${which}: ${sheets.filter((s) => s.status === 'validated').map((s) => `sheet “${s.sheet}”, ${s.rows} rows`).join('; ')}`,
+    old: 'Old', new: 'New',
+    active: (total: string, coord: string) => `Active bodies: ${total}; coordinating bodies (categories 1–2) ${coord}`,
+    counts: (parts: string) => `Changes: ${parts}`,
+    count: (label: string, n: number) => `${label} ${n}`,
+    at: (which: string, sheet: string, row: number) => `${which} ${sheet} row ${row}`,
+    how: (label: string, score: number | null) => ` (${label}${score !== null ? `, similarity ${score.toFixed(2)}` : ''})`,
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    summary: (e: number, w: number, i: number) => `Total: ${e} errors, ${w} warnings, ${i} info`,
+    written: (output: string) => `Written to ${output} (变动清单, 统计)`,
+    sep: ', ', list: ', ',
+  },
+} as const;
+
+function entryLines(e: ChangeEntry, lang: Lang): string[] {
+  const W = WORDS[lang];
+  const newName = newNameOf(e);
+  const name = e.old && newName && e.old.name !== newName ? `${e.old.name} → ${newName}` : (e.old?.name ?? newName);
+  const how = e.how && e.how !== 'name' ? W.how(matchLabel(e.how, lang), e.score) : '';
+  const where = e.new ? W.at(W.new, e.new.sheet, e.new.row) : e.old ? W.at(W.old, e.old.sheet, e.old.row) : '';
+  const lines = [`  ${name}${how}  ${where}`];
+  const what = describeChange(e, lang);
+  if (what !== '') lines.push(`    ${what}`);
+  for (const f of e.findings) lines.push(`    ${W.severity[f.severity]}  ${messageOf(f, lang)}`);
+  return lines;
+}
+
+export function compareText(result: CompareResult, oldFile: LoadedRegister, newFile: LoadedRegister, options: { lang: Lang; output?: string }): string {
+  const W = WORDS[options.lang];
+  const lang = options.lang;
+  const total = result.stats.find((l) => l.key === 'total')!;
+  const coord = result.stats.find((l) => l.key === 'coordinating')!;
+  const lines = [
+    W.title(oldFile.version.file, newFile.version.file),
+    W.read(W.old, oldFile.sheets),
+    W.read(W.new, newFile.sheets),
+    W.active(formatChange(total, lang), formatChange(coord, lang)),
+    W.counts(CHANGE_KINDS.map((k) => W.count(CHANGE_KIND_LABELS[k][lang], result.counts[k])).join(W.sep)),
+  ];
+  for (const kind of CHANGE_KINDS) {
+    if (kind === 'unchanged' || result.counts[kind] === 0) continue;
+    lines.push('', CHANGE_KIND_LABELS[kind][lang]);
+    for (const e of result.entries) if (e.kind === kind) lines.push(...entryLines(e, lang));
+  }
+  const c = summariseFindings(result);
+  lines.push('', W.summary(c.error, c.warning, c.info));
+  if (options.output) lines.push(W.written(options.output));
+  return `${lines.join('\n')}\n`;
+}
+
+function summariseFindings(result: CompareResult) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of [...result.findings.old, ...result.findings.new]) counts[f.severity] += 1;
+  return counts;
+}
+
+/** The JSON report: files → sheets → findings and summary, as `ledger validate`, plus the change list. */
+export function compareJson(result: CompareResult, files: readonly FileOutcome[], lang: Lang, output: string | null) {
+  return {
+    ...toJson(files, lang),
+    output,
+    counts: result.counts,
+    stats: result.stats,
+    changes: result.entries.map((e) => ({
+      kind: e.kind,
+      kindLabel: CHANGE_KIND_LABELS[e.kind][lang],
+      old: e.old,
+      new: e.new,
+      target: e.target,
+      how: e.how,
+      score: e.score,
+      moved: e.moved,
+      fields: e.fields.map((f) => ({ field: f.field, label: lang === 'en' ? f.labelEn : f.label, old: f.old, new: f.new })),
+      findings: e.findings.map((f) => f.code),
+    })),
+  };
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const lang = parseLang(values.lang);
+  const format = parseFormat(values.format);
+  const asOf = parseAsOf(values['as-of']);
+  if (positionals.length !== 2) {
+    throw new UsageError(`请指定两个版本：旧版.xlsx 新版.xlsx（收到 ${positionals.length} 个文件）`, `name the two versions: old.xlsx new.xlsx (got ${positionals.length} files)`);
+  }
+  const output = values.output ?? null;
+  const force = values.force === true;
+  if (output) await checkOutput(output, force);
+  const settings = await settingsFrom(asOf, values.departments);
+  const [oldRead, newRead] = await readInputs(positionals) as [ReadFile, ReadFile];
+  refuseSameFile(oldRead, newRead, '请指定两个不同的版本', 'name two different versions');
+  if (output && (resolve(output) === resolve(oldRead.path) || resolve(output) === resolve(newRead.path))) {
+    throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
+  }
+  const oldFile = await loadRegister(oldRead, settings, values.sheet ?? [], lang);
+  const newFile = await loadRegister(newRead, settings, values.sheet ?? [], lang);
+
+  const result = compareVersions(oldFile.version, newFile.version, settings);
+  const files: FileOutcome[] = [
+    { file: oldFile.version.file, sheets: withFindings(oldFile.sheets, result.findings.old) },
+    { file: newFile.version.file, sheets: withFindings(newFile.sheets, result.findings.new) },
+  ];
+  if (output) {
+    const bytes = await writeWorkbook(changeSheets(result, { lang, oldFile: oldFile.version.file, newFile: newFile.version.file }));
+    if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
+  }
+  if (format === 'json') io.out(`${JSON.stringify(compareJson(result, files, lang, output), null, 2)}\n`);
+  else io.out(compareText(result, oldFile, newFile, { lang, ...(output ? { output } : {}) }));
+  return summarise(files).error > 0 ? EXIT.findings : EXIT.ok;
+}
