@@ -14,6 +14,8 @@ interface CommandEntry {
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   validate: { zh: '逐行检查台账，列出问题', en: 'check every row of registers and list the problems', load: () => import('./validate') },
   consolidate: { zh: '汇总各县区报送的台账，生成汇总表', en: 'consolidate the counties’ registers into one return', load: () => import('./consolidate') },
+  compare: { zh: '对比台账的两个版本，列出调整清单', en: 'compare two versions of a register: the change list', load: () => import('./compare') },
+  reconcile: { zh: '与党委、政府办公室的名单对账', en: 'reconcile the register with a general office’s list', load: () => import('./reconcile') },
 };
 
 function mainHelp(): string {
