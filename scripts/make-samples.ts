@@ -11,6 +11,7 @@ import { COUNTIES, COUNTY_DEPARTMENTS_FILE } from './samples/counties';
 import type { SampleFile } from './samples/model';
 import { AS_OF, plantedFile, readme, type PlantedFile, type PlantedManifest } from './samples/planted';
 import { writeSampleFile } from './samples/workbook';
+import { makeVersionSamples } from './samples/versions';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', 'samples');
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const manifest: PlantedManifest = { asOf: AS_OF, files: planted };
   await put('planted.json', `${JSON.stringify(manifest, null, 2)}\n`);
   await put('README.md', `${readme(manifest)}\n`);
+  await makeVersionSamples(put); // compare / reconcile samples (issue 7)
   const count = planted.reduce((n, f) => n + f.expected.length, 0);
   console.log(`预置问题 ${count} 个 · ${count} planted mistakes (as of ${AS_OF})`);
 }
