@@ -1,10 +1,6 @@
 import type { CellValue } from '../grid';
 import { toHalfWidth, toScalar } from './value';
 
-/** toHalfWidth rebuilds the string char by char; most cells have nothing full-width to fold. */
-const HAS_FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
-const halfWidth = (text: string): string => (HAS_FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
-
 /**
  * A date as precise as the register states it: 2019年3月 is a month, not 2019-03-01.
  * `month` and `day` are 1-based; `day` present implies `month` present.
@@ -223,7 +219,7 @@ export function chineseNumeralToDigits(run: string): string {
  */
 export function normalizeDateText(text: string): string {
   // The guards skip replacements that would find nothing: this runs on every row.
-  let s = halfWidth(text);
+  let s = toHalfWidth(text);
   if (s.includes(':')) s = s.trim().replace(TIME_SUFFIX, '');
   if (HAS_WHITESPACE.test(s)) s = s.replace(WHITESPACE, '');
   if (TRAILING_PUNCTUATION.test(s)) s = s.replace(TRAILING_PUNCTUATION, '');

@@ -1,9 +1,5 @@
 import { toHalfWidth } from './value';
 
-/** toHalfWidth rebuilds the string char by char; most cells have nothing full-width to fold. */
-const HAS_FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
-const halfWidth = (text: string): string => (HAS_FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
-
 /** Resolves 办事机构所在部门 against a department list with aliases. */
 export interface DepartmentIndex {
   readonly size: number;
@@ -141,7 +137,7 @@ function unique(entries: readonly BodyEntry[], level: string | null, primary: bo
 
 /** Half-width, 人民政府 → 政府, no 中共, no notes in brackets, no spaces or line breaks. */
 function normalizeName(text: string): string {
-  return normalizeHalf(dropNotes(halfWidth(text)));
+  return normalizeHalf(dropNotes(toHalfWidth(text)));
 }
 
 /** normalizeName for a text already half-width and without notes. */
@@ -196,7 +192,7 @@ export function resolveDepartment(text: string, index: DepartmentIndex): Departm
 }
 
 function resolveUncached(text: string, index: Index): DepartmentMatch {
-  const half = dropNotes(halfWidth(text));
+  const half = dropNotes(toHalfWidth(text));
   const whole = normalizeHalf(half);
   if (whole === '') return UNKNOWN;
   const single = index.resolvePart(whole);

@@ -1,9 +1,5 @@
 import { toHalfWidth } from './value';
 
-/** toHalfWidth rebuilds the string char by char; most cells have nothing full-width to fold. */
-const HAS_FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
-const halfWidth = (text: string): string => (HAS_FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
-
 /**
  * 发文字号 per GB/T 9704-2012: 机关代字 + 〔年份〕 + 序号 + 号, e.g. 东编办发〔2020〕21号.
  */
@@ -89,13 +85,13 @@ interface Located {
 
 function readAround(text: string, m: RegExpExecArray): Located | null {
   const bracketStart = m.index;
-  const year = Number(halfWidth(m[2]!));
+  const year = Number(toHalfWidth(m[2]!));
   if (year < MIN_YEAR || year > MAX_YEAR) return null;
 
   SEQUENCE.lastIndex = bracketStart + m[0].length;
   const tail = SEQUENCE.exec(text);
   if (!tail) return null; // 中办发〔2019〕号: no sequence number, not a document number
-  const digits = halfWidth(tail[4]!);
+  const digits = toHalfWidth(tail[4]!);
   const seq = Number(digits);
   if (seq === 0 || String(seq).length > MAX_SEQ_DIGITS) return null;
   const hasHao = tail[6] === '号';
@@ -109,7 +105,7 @@ function readAround(text: string, m: RegExpExecArray): Located | null {
 
   const issuerSpan = findIssuer(text, bracketStart);
   if (!issuerSpan) return null;
-  const issuer = halfWidth(text.slice(issuerSpan.start, issuerSpan.end));
+  const issuer = toHalfWidth(text.slice(issuerSpan.start, issuerSpan.end));
 
   const foundText = text.slice(issuerSpan.start, end);
   const standard = `${issuer}〔${year}〕${seq}号`;

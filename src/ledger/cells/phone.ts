@@ -1,9 +1,5 @@
 import { toHalfWidth } from './value';
 
-/** toHalfWidth rebuilds the string char by char; most cells have nothing full-width to fold. */
-const HAS_FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
-const halfWidth = (text: string): string => (HAS_FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
-
 /** 联系电话: landline (区号-7/8 digits, or 7/8 digits) or an 11-digit mobile; a cell may list several. */
 export interface PhoneResult {
   readonly ok: boolean;
@@ -61,7 +57,7 @@ function parseOne(candidate: string): string | null {
 /** Parses a 联系电话 cell; ok only when it holds at least one number and nothing but numbers. */
 export function parsePhone(text: string): PhoneResult {
   if (typeof text !== 'string') return EMPTY;
-  let half = halfWidth(text);
+  let half = toHalfWidth(text);
   // Most cells are plain digits and separators: skip the clean-up they do not need.
   if (!PLAIN.test(half)) half = half.replace(DASHES, '-').replace(NOTE_WITHOUT_DIGITS, ' ').replace(LABELS, ' ');
   half = half.trim();
