@@ -152,6 +152,7 @@ export default async (env = {}, argv = {}) => {
       port: DEV_PORT,
       host: 'localhost',
       open: false,
+      static: false,
       hot: false,
       liveReload: true,
       headers: { 'Access-Control-Allow-Origin': '*' },

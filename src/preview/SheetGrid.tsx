@@ -62,17 +62,17 @@ function displayText(value: CellValue, format: string | undefined): string {
 
 interface Props {
   readonly workbook: MemoryWorkbook;
-  /** Redraw trigger: the workbook's version. */
+  /** The workbook's version: a new one redraws the grid (the workbook is mutable, its version is not). */
   readonly version: number;
 }
 
-export function SheetGrid({ workbook, version }: Props) {
+export function SheetGrid({ workbook }: Props) {
   const sheet = workbook.activeSheet ? workbook.sheet(workbook.activeSheet) : undefined;
   const selection = workbook.selection?.sheet === sheet?.name ? workbook.selection : null;
   return (
     <div style={styles.frame}>
       <FormulaBar sheet={sheet} selection={selection} />
-      {sheet ? <Cells key={sheet.name} workbook={workbook} sheet={sheet} selection={selection} version={version} /> : <div style={styles.empty} />}
+      {sheet ? <Cells key={sheet.name} workbook={workbook} sheet={sheet} selection={selection} /> : <div style={styles.empty} />}
       <SheetTabs workbook={workbook} />
     </div>
   );
@@ -89,14 +89,15 @@ function FormulaBar({ sheet, selection }: { sheet: MemorySheet | undefined; sele
   );
 }
 
-function Cells({ workbook, sheet, selection, version }: { workbook: MemoryWorkbook; sheet: MemorySheet; selection: { row: number; column: number } | null; version: number }) {
+function Cells({ workbook, sheet, selection }: { workbook: MemoryWorkbook; sheet: MemorySheet; selection: { row: number; column: number } | null }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
 
-  const longestRow = useMemo(() => sheet.cells.reduce((n, row) => Math.max(n, row.length), 0), [sheet, version]);
+  // A sheet's cells never change once added (only its marks do), so sizes are computed once per sheet.
+  const longestRow = useMemo(() => sheet.cells.reduce((n, row) => Math.max(n, row.length), 0), [sheet]);
   const rowCount = Math.max(sheet.cells.length + 20, 60);
   const columnCount = Math.min(Math.max(longestRow + 3, 12), 200);
-  const widths = useMemo(() => columnWidths(sheet, columnCount), [sheet, columnCount, version]);
+  const widths = useMemo(() => columnWidths(sheet, columnCount), [sheet, columnCount]);
   const lefts = useMemo(() => {
     const out: number[] = [];
     let x = ROW_HEADER_WIDTH;
@@ -131,8 +132,11 @@ function Cells({ workbook, sheet, selection, version }: { workbook: MemoryWorkbo
     return () => observer?.disconnect();
   }, []);
 
-  // Bring the selected cell into view, as Excel does when the pane selects it.
+  const leftsRef = useRef(lefts);
+  leftsRef.current = lefts;
+  // Bring the selected cell into view when it is selected (not on every redraw), as Excel does.
   useEffect(() => {
+    const lefts = leftsRef.current;
     const el = scroller.current;
     if (!el || !selection) return;
     const top = HEADER_HEIGHT + (selection.row - 1) * ROW_HEIGHT;
@@ -145,7 +149,7 @@ function Cells({ workbook, sheet, selection, version }: { workbook: MemoryWorkbo
       el.scrollLeft = Math.max(0, left - ROW_HEADER_WIDTH - 40);
     }
     setViewport({ top: el.scrollTop, height: el.clientHeight });
-  }, [selection, lefts]);
+  }, [selection]);
 
   const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);

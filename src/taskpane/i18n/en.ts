@@ -91,7 +91,7 @@ export const en: Strings = {
       'empty-sheet': 'Choose a sheet that holds a register.',
       'no-header': 'Make sure the header (机构名称, 设立时间, 依据文件 …) is within the first 20 rows, or create a standard header under “New register”.',
     },
-    reportTitle: (sheet, rows, headerRow) => `“${sheet}”: ${rows} bodies, header in row ${headerRow}`,
+    reportTitle: (sheet, rows, headerRow) => `“${sheet}”: ${rows} ${rows === 1 ? 'body' : 'bodies'}, header in row ${headerRow}`,
     clean: 'No problems found.',
     groupBy: 'Group by',
     byCode: 'Problem',

@@ -61,13 +61,18 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
     () => (sheets ?? []).filter((s) => !isReturnSheet(s.name, RETURN_SHEET_NAMES)).map((s) => s.name),
     [sheets],
   );
-  // Sheets named after an expected county start ticked; anything else is the user's choice.
+  // When the sheets are first listed, those named after an expected county start ticked; after
+  // that the choice is the user's, and a refreshed list only drops sheets that no longer exist.
+  const listed = useRef(false);
   useEffect(() => {
-    const counties = splitList(expected);
-    setChosen((current) => {
-      if (current.size > 0) return new Set([...current].filter((name) => candidates.includes(name)));
-      return new Set(candidates.filter((name) => counties.some((c) => name.includes(c))));
-    });
+    if (!sheets) return;
+    if (!listed.current) {
+      listed.current = true;
+      const counties = splitList(expected);
+      setChosen(new Set(candidates.filter((name) => counties.some((c) => name.includes(c)))));
+      return;
+    }
+    setChosen((current) => new Set([...current].filter((name) => candidates.includes(name))));
   }, [candidates]); // only when the sheet list changes, not on every keystroke in the counties box
 
   const toggle = (name: string, on: boolean) =>
