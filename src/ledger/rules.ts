@@ -155,7 +155,7 @@ export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: Ro
   let duration: Duration | null = null;
   const durationText = cells.duration?.text ?? '';
   if (cells.duration && !isBlankOrPlaceholder(durationText) && toScalar(raw.duration).kind !== 'error') {
-    duration = durationText.length > MAX_SHORT_VALUE ? null : parseDuration(durationText);
+    duration = durationText.length > MAX_SHORT_VALUE ? null : (parseDuration(durationText) ?? endDateOnly(raw.duration));
     if (!duration) {
       report('duration', { code: 'invalid-duration', value: durationText, params: { value: durationText } });
     } else if (established) {
@@ -206,6 +206,12 @@ export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: Ro
     county: countyText === '' ? null : countyText,
   };
   return { row, findings };
+}
+
+/** A bare date in 存续时间 (often a real Excel date cell) can only be the end of the term. */
+function endDateOnly(value: CellValue): Duration | null {
+  const parsed = parseDate(value);
+  return parsed.ok && parsed.date.month !== undefined ? { kind: 'until', end: parsed.date } : null;
 }
 
 function hasText(cell: CellRef | undefined): boolean {

@@ -105,6 +105,9 @@ describe('row rules', () => {
     expect(codes({ 存续时间: '至2018年12月31日' })).toEqual(['duration-before-start']);
     expect(codes({ 存续时间: '3年' })).toEqual([]);
     expect(codes({ 存续时间: '任务完成后撤销' })).toEqual([]);
+    // A bare date there, typed or as a real Excel date, is the end of the term.
+    expect(check({ 存续时间: new Date(Date.UTC(2025, 11, 31)) }).rows[0]!.duration).toEqual({ kind: 'until', end: { year: 2025, month: 12, day: 31 } });
+    expect(codes({ 存续时间: '2018年12月31日' })).toEqual(['duration-before-start']);
   });
 
   it('category and status must be one of the known values', () => {
