@@ -382,8 +382,14 @@ async function readWorkbookFile(file: PickedFile, options: ReadOptions, injected
     const read = injected ?? (await import('../xlsx/read')).readWorkbook;
     result = await read(file.bytes, file.name);
   } catch (error) {
-    const wrapped = toWorkbookError(error, action);
-    throw new ExcelWorkbookError(wrapped.message, (wrapped as ExcelWorkbookError).messageEn ?? wrapped.message, 'unreadable', { cause: error });
+    // The reader reports bad files as results; reaching here means it could not run at all.
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ExcelWorkbookError(
+      `无法${action.zh}：${detail}。请确认文件是 Excel 工作簿（.xlsx）后重试。`,
+      `Could not ${action.en}: ${detail}. Make sure it is an Excel workbook (.xlsx) and try again.`,
+      'unreadable',
+      { cause: error },
+    );
   }
   throwIfCancelled(options.signal, action);
   if (!result.ok) throw new ExcelWorkbookError(result.message, result.messageEn, 'unreadable');

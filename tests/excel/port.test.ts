@@ -90,6 +90,17 @@ describe('readWorkbookFile', () => {
     expect((error as ExcelWorkbookError).messageEn).toContain('寿光市.csv');
   });
 
+  test('a reader that cannot run at all is reported as unreadable, with the cause kept', async () => {
+    const failure = new Error('ExcelJS failed to load');
+    const error = await createExcelWorkbookPort({ readWorkbook: () => Promise.reject(failure) })
+      .readWorkbookFile({ name: '广饶县.xlsx', bytes: new ArrayBuffer(4) })
+      .catch((e: unknown) => e);
+    expect((error as WorkbookError).kind).toBe('unreadable');
+    expect((error as WorkbookError).message).toContain('广饶县.xlsx');
+    expect((error as WorkbookError).message).toContain('ExcelJS failed to load');
+    expect((error as { cause?: unknown }).cause).toBe(failure);
+  });
+
   test('uses an injected reader when given one', async () => {
     const readWorkbook = vi.fn(async () => ({ ok: true as const, sheets: [{ sheet: '青州市', values: [['机构名称']] }] }));
     const grids = await createExcelWorkbookPort({ readWorkbook }).readWorkbookFile({ name: '青州市.xlsx', bytes: new ArrayBuffer(4) });
