@@ -21,7 +21,8 @@ export class ExcelWorkbookError extends WorkbookError {
 
   constructor(message: string, messageEn: string, kind: WorkbookErrorKind, options: { code?: string; cause?: unknown } = {}) {
     super(message, kind);
-    this.name = 'ExcelWorkbookError';
+    // Same name as the base class: code that recognises a WorkbookError by name keeps working.
+    this.name = 'WorkbookError';
     this.messageEn = messageEn;
     this.code = options.code;
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
