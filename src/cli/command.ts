@@ -38,6 +38,13 @@ export class UsageError extends Error {
 
 /** The process's own streams. */
 export function processIo(): CliIo {
+  // `ledger … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     out: (text) => { process.stdout.write(text); },
     err: (text) => { process.stderr.write(text); },
