@@ -11,6 +11,7 @@ import { validateSheet } from '../../src/ledger/validate';
 import { WorkbookError } from '../../src/port/workbook';
 import { App } from '../../src/taskpane/App';
 import { FINDINGS_PAGE, ROW_GROUPS_PAGE } from '../../src/taskpane/components/FindingList';
+import './domTimeouts';
 import { FakePort } from './fakePort';
 import { brokenRegister, GOOD_ROWS, register } from './registers';
 

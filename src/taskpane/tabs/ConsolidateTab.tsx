@@ -1,6 +1,6 @@
 /** 汇总: county registers (sheets here and/or .xlsx files) in, the return's four sheets added to this workbook. */
 import {
-  Button, Checkbox, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens,
+  Button, Checkbox, Field, Label, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { DismissRegular, DocumentAddRegular, TableSimpleMultipleRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -54,6 +54,7 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
   const [built, setBuilt] = useState<Built | null>(null);
   const [nothing, setNothing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const sheetsLabel = useId('county-sheets');
 
   useEffect(() => setExpected(settings.expectedCounties.join('、')), [settings.expectedCounties]);
 
@@ -116,7 +117,9 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
     <div className={styles.pane} data-testid="consolidate-tab">
       <Text>{t.consolidate.intro}</Text>
       {sheetsError != null && <ErrorBar error={sheetsError} />}
-      <Field label={t.consolidate.sheetsLabel}>
+      {/* A group, not a Field: a Field gives every checkbox inside it the same id. */}
+      <div role="group" aria-labelledby={sheetsLabel}>
+        <Label id={sheetsLabel}>{t.consolidate.sheetsLabel}</Label>
         <div className={styles.inline}>
           <Button size="small" appearance="subtle" onClick={() => setChosen(new Set(candidates))}>{t.consolidate.selectAll}</Button>
           <Button size="small" appearance="subtle" onClick={() => setChosen(new Set())}>{t.consolidate.selectNone}</Button>
@@ -127,7 +130,7 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
             <Checkbox key={name} label={name} checked={chosen.has(name)} onChange={(_, d) => toggle(name, d.checked === true)} data-sheet={name} />
           ))}
         </div>
-      </Field>
+      </div>
       <Field label={t.consolidate.filesLabel}>
         <div className={styles.inline}>
           <Button icon={<DocumentAddRegular />} onClick={() => fileInput.current?.click()}>{t.consolidate.pickFiles}</Button>

@@ -1,5 +1,5 @@
 /** 新建台账: adds a sheet with the register's header as a table, dropdowns on 类别, 状态 and 办事机构所在部门. */
-import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { TableAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { FIELDS, type OptionalField } from '../../ledger/fields';
@@ -31,6 +31,7 @@ export function NewRegisterTab({ port, settings, onSheetsAdded }: Props) {
   const [optional, setOptional] = useState<ReadonlySet<OptionalField>>(new Set(DEFAULT_OPTIONAL_FIELDS));
   const [blankRows, setBlankRows] = useState('200');
   const [created, setCreated] = useState<string | null>(null);
+  const groupLabel = useId('optional-columns');
 
   const toggle = (field: OptionalField, on: boolean) =>
     setOptional((current) => {
@@ -63,13 +64,15 @@ export function NewRegisterTab({ port, settings, onSheetsAdded }: Props) {
       <Field label={t.newRegister.title}>
         <Input value={title} onChange={(_, d) => setTitle(d.value)} />
       </Field>
-      <Field label={t.newRegister.optional}>
+      {/* A group, not a Field: a Field gives every checkbox inside it the same id. */}
+      <div role="group" aria-labelledby={groupLabel}>
+        <Label id={groupLabel}>{t.newRegister.optional}</Label>
         <div className={styles.options}>
           {OFFERED_OPTIONAL_FIELDS.map((field) => (
             <Checkbox key={field} label={FIELDS[field].label} checked={optional.has(field)} onChange={(_, d) => toggle(field, d.checked === true)} />
           ))}
         </div>
-      </Field>
+      </div>
       <Field label={t.newRegister.blankRows}>
         <Input type="number" min={1} max={5000} value={blankRows} onChange={(_, d) => setBlankRows(d.value)} />
       </Field>
