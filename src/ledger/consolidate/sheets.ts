@@ -123,6 +123,9 @@ function fieldCell(row: LedgerRow, key: FieldKey, lang: Lang): CellValue {
   }
 }
 
+/** An empty cell, not an empty string: nothing to write, nothing for a filter to list. */
+const emptyAsNull = (value: CellValue): CellValue => (value === '' ? null : value);
+
 export function sourceLabel(file: string, sheet: string, row: number | null): string {
   return row === null ? `${file} › ${sheet}` : `${file} › ${sheet} › ${row}`;
 }
@@ -140,7 +143,7 @@ function detailSheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
   ];
   const rows = ret.rows.map(({ county, file, row }) => [
     county,
-    ...DETAIL_FIELDS.map((key) => fieldCell(row, key, lang)),
+    ...DETAIL_FIELDS.map((key) => emptyAsNull(fieldCell(row, key, lang))),
     sourceLabel(file, row.sheet, row.row),
   ]);
   return { name: '明细', columns, rows, table: true, freezeHeader: true };
@@ -181,14 +184,14 @@ function findingsSheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
   ];
   const rows = ret.findings.map((item) => [
     item.county ?? w.unknownCounty,
-    findingSource(item),
-    item.finding.column ?? '',
+    emptyAsNull(findingSource(item)),
+    item.finding.column,
     item.finding.code,
     w.severities[item.finding.severity],
     messageOf(item.finding, lang),
-    item.finding.value ?? '',
-    item.finding.suggestion ?? '',
-    relatedText(item),
+    emptyAsNull(item.finding.value),
+    item.finding.suggestion ?? null,
+    emptyAsNull(relatedText(item)),
   ]);
   return { name: '问题清单', columns, rows, table: true, freezeHeader: true };
 }
