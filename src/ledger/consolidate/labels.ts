@@ -30,7 +30,6 @@ interface Words {
   readonly suggestion: string;
   readonly related: string;
   readonly unknownCounty: string;
-  readonly notCounted: string;
   readonly unreadable: string;
   readonly duplicateNote: (county: string, files: string) => string;
   readonly states: Readonly<Record<SubmissionState, string>>;
@@ -90,7 +89,6 @@ const ZH: Words = {
   suggestion: '建议',
   related: '相关行',
   unknownCounty: '（未确定县区）',
-  notCounted: '未计入汇总',
   unreadable: '无法读取的文件',
   duplicateNote: (county, files) => `${county}报送了多份台账（${files}），各份均计入该县区数字，可能重复计数，请核实后保留一份`,
   states: { submitted: '已报送', missing: '未报送', duplicate: '重复报送' },
@@ -160,7 +158,6 @@ const EN: Words = {
   suggestion: 'Suggestion',
   related: 'Related rows',
   unknownCounty: '(county unknown)',
-  notCounted: 'Not in the totals',
   unreadable: 'Unreadable files',
   duplicateNote: (county, files) => `${county} sent more than one register (${files}); all are counted for the county and may double-count: keep one`,
   states: { submitted: 'Submitted', missing: 'Missing', duplicate: 'Sent twice' },
