@@ -35,7 +35,8 @@ const LEVEL_LOOKALIKES = /^(?:市场|市政(?!府)|市容|市民|市域|市直|�
 const GENERIC_PLACE = /^(?:本市|本县|本区|市|县|区)/u;
 /** The owner after a place: 市委…, 市政府…, 潍坊市人民政府…; 委 of 委员会 is not one. */
 const OWNER = /^(?:人民政府|政府|党委|委(?!员会))/u;
-const CPC = /^中共/u;
+/** First characters of a generic level prefix (市, 县, 区, 本市 …): a cheap test before the regex. */
+const LEVEL_START = new Set(['市', '县', '区', '本']);
 
 /** A trailing bracketed note: an abbreviation or remark such as （市安委会）, (暂行). */
 const TRAILING_NOTE = /[(\[【〔][^()[\]【】〔〕]*[)\]】〕]$/u;
@@ -72,15 +73,70 @@ function canonicalOrdinals(text: string): string {
 
 /** Strips one 中共 + place + owner prefix; returns the text unchanged when none is there. */
 function stripLevelOnce(text: string, localNames: readonly string[]): string {
-  let t = text.replace(CPC, '');
+  let t = text.startsWith('中共') ? text.slice(2) : text;
   let place = localNames.find((n) => t.startsWith(n));
-  if (place === undefined && !LEVEL_LOOKALIKES.test(t)) place = GENERIC_PLACE.exec(t)?.[0];
+  if (place === undefined && LEVEL_START.has(t[0]!) && !LEVEL_LOOKALIKES.test(t)) place = GENERIC_PLACE.exec(t)?.[0];
   if (place === undefined) return text;
   t = t.slice(place.length);
   const owner = OWNER.exec(t);
   if (owner) t = t.slice(owner[0].length);
   // Never strip a name down to nothing: 市政府 alone stays itself.
   return t === '' ? text : t;
+}
+
+/**
+ * A place name at the start of a cleaned name: a county-level name of 2–3 characters and 市/县/区/旗
+ * (潍坊市, 广饶县, 高新区), or a zone ending in 开发区/新区/自治县. Words that look like one but name a
+ * goal or an area type (海洋强市, 森林城市, 依法治市, 示范区, 社区, 老城区) are not places.
+ */
+const ZONE_AT_START = /^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:开发区|新区|自治县))(?=[\u4e00-\u9fff0-9a-z]{2})/u;
+const NOT_A_PLACE = /(?:强市|强县|强区|城市|治市|治县|治区|社区|园区|景区|城区|片区|范区|能区|护区|验区|行区|滩区|矿区|山区|库区|老区|湖区|林区|牧区|贸区|灾区|校区|街区|小区|户区|辖区|市区|郊区|港区)$/u;
+const LEVEL_CHARS = '市县区旗';
+/** What may not follow a level character for it to close a place: 文化市场, 县域经济, 区域协调. */
+const NOT_AFTER: Readonly<Record<string, string>> = { 市: '场', 县: '域城', 区: '域划块', 旗: '' };
+
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+const isWordChar = (c: number): boolean => isHan(c) || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * 2–3 ideographs (none of them 市/县/区/旗) and a level character, followed by at least two more
+ * word characters: the county-level form of PLACE_AT_START, checked by hand because it runs for
+ * every name. Returns the place's length or 0.
+ */
+function countyAt(t: string, from: number): number {
+  for (const len of [3, 2]) {
+    const end = from + len;
+    const level = t[end];
+    if (level === undefined || !LEVEL_CHARS.includes(level)) continue;
+    let ok = true;
+    for (let i = from; i < end && ok; i++) ok = isHan(t.charCodeAt(i)) && !LEVEL_CHARS.includes(t[i]!);
+    if (!ok) continue;
+    const next = t[end + 1];
+    if (next !== undefined && NOT_AFTER[level]!.includes(next)) continue;
+    if (end + 2 < t.length && isWordChar(t.charCodeAt(end + 1)) && isWordChar(t.charCodeAt(end + 2))) return len + 1;
+  }
+  return 0;
+}
+
+/** The place a cleaned name starts with and how many characters it takes (with 中共), or null. */
+function placeAtStartOf(cleaned: string): { place: string; length: number } | null {
+  const from = cleaned.startsWith('中共') ? 2 : 0;
+  let place: string;
+  let length: number;
+  const county = countyAt(cleaned, from);
+  if (county > 0) {
+    place = cleaned.slice(from, from + county);
+    length = from + county;
+  } else {
+    const head = cleaned.slice(0, 14);
+    if (!head.includes('区') && !head.includes('自治县')) return null;
+    const m = ZONE_AT_START.exec(cleaned);
+    if (!m) return null;
+    place = m[1]!;
+    length = m[0].length;
+  }
+  if ('市县区本全'.includes(place[0]!) || LEVEL_LOOKALIKES.test(place) || NOT_A_PLACE.test(place)) return null;
+  return { place, length };
 }
 
 /** Local names cleaned the same way as names, longest first (潍坊市 before 潍坊). */
@@ -90,22 +146,49 @@ function prepareLocalNames(localNames: readonly string[] | undefined): readonly 
   return [...new Set(cleaned)].sort((a, b) => b.length - a.length);
 }
 
-function normaliseWith(name: string, locals: readonly string[]): string {
+/** True when every character is a CJK ideograph or an ASCII letter or digit (most names): nothing to drop. */
+function isPlainWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a))) return false;
+  }
+  return true;
+}
+
+/** A name's key and the place (another than the register's own) that it starts with. */
+interface KeyAndPlace {
+  readonly key: string;
+  readonly place: string;
+}
+
+/** Folding and clean-up before the prefix is read; most names are plain ideographs and skip it all. */
+function cleaned(name: string): string {
+  if (isPlainWord(name)) return name;
   let t = name.normalize('NFKC').trim();
   for (let i = 0; i < 3 && TRAILING_NOTE.test(t); i++) {
     const stripped = t.replace(TRAILING_NOTE, '').trim();
     if (stripped === '') break;
     t = stripped;
   }
-  t = t.replace(NOT_WORD, '').toLowerCase();
-  t = canonicalOrdinals(t);
+  t = t.toLowerCase();
+  return isPlainWord(t) ? t : t.replace(NOT_WORD, '');
+}
+
+function normaliseWith(name: string, locals: readonly string[]): KeyAndPlace {
+  let t = cleaned(name);
+  if (t.includes('第')) t = canonicalOrdinals(t);
   // 市委、市政府… and 县委县政府… carry two prefixes; strip until none is left.
   for (let i = 0; i < 4; i++) {
     const next = stripLevelOnce(t, locals);
     if (next === t) break;
     t = next;
   }
-  return t;
+  // Another place's body (寿光市人民政府安全生产委员会 in a city register) keeps its place, not the owner.
+  const other = placeAtStartOf(t);
+  if (!other) return { key: t, place: '' };
+  const rest = t.slice(other.length);
+  const owner = OWNER.exec(rest);
+  return { key: other.place + (owner && rest.length > owner[0].length ? rest.slice(owner[0].length) : rest), place: other.place };
 }
 
 /**
@@ -116,7 +199,7 @@ function normaliseWith(name: string, locals: readonly string[]): string {
  * 中共潍坊市委全面深化改革委员会 → 全面深化改革委员会.
  */
 export function normaliseName(name: string, localNames?: readonly string[]): string {
-  return normaliseWith(name, prepareLocalNames(localNames));
+  return normaliseWith(name, prepareLocalNames(localNames)).key;
 }
 
 /** A name taken apart for comparison. */
@@ -133,11 +216,11 @@ export interface NameProfile {
   readonly marks: string;
   /**
    * A place still leading the key after the register's own level prefix was stripped: 高新区,
-   * 寿光市. Such a body belongs to that place, not to the register's level.
+   * 寿光市. Such a body belongs to that place, not to the register's level; the stem leaves it out.
    */
   readonly place: string;
-  /** Distinct characters and character bigrams of the stem. */
-  readonly tokens: readonly string[];
+  /** Distinct characters and character bigrams of the stem, as sorted numbers (see `tokensOf`). */
+  readonly tokens: readonly number[];
 }
 
 /** One character wrong or missing: 领导小祖 or 委会 for 领导小组 or 委员会. */
@@ -172,21 +255,21 @@ function splitStructure(key: string): { stem: string; structure: string } {
 }
 
 /** Connectives that vary freely between spellings of one name: 人口和计划生育 / 人口与计划生育. */
-const CONNECTIVES = /[和与及]/gu;
+const CONNECTIVES = /[和与及]/u;
 
 /**
  * Words that close a stem with the mode of the work, not its subject: 营商环境建设 and 营商环境,
  * 知识产权战略实施 and 知识产权 are the same job. Stripped from the stem only, keeping two characters.
  */
-const TRAILING_GENERICS = /(?:工作|建设|发展|创建|战略实施|战略|行动计划|重大工程)$/u;
+const TRAILING_GENERICS = ['战略实施', '行动计划', '重大工程', '工作', '建设', '发展', '创建', '战略'];
 
 function coreOfStem(stem: string): string {
-  const joined = stem.replace(CONNECTIVES, '');
+  const joined = CONNECTIVES.test(stem) ? stem.replace(/[和与及]/gu, '') : stem;
   let core = joined.length >= 2 ? joined : stem;
   for (let i = 0; i < 3; i++) {
-    const m = TRAILING_GENERICS.exec(core);
-    if (!m || core.length - m[0].length < 2) break;
-    core = core.slice(0, -m[0].length);
+    const word = TRAILING_GENERICS.find((w) => core.endsWith(w));
+    if (word === undefined || core.length - word.length < 2) break;
+    core = core.slice(0, -word.length);
   }
   for (let i = 0; i < 3; i++) {
     const m = LEADING_MODIFIERS.exec(core);
@@ -199,21 +282,51 @@ function coreOfStem(stem: string): string {
 /**
  * The stem's distinct characters and character bigrams, as CJK search analysers index Chinese:
  * bigrams carry the words and their order, single characters keep a typo (防汛抗早) or an
- * abbreviation (节水 for 节约用水) from wiping out the overlap.
+ * abbreviation (节水 for 节约用水) from wiping out the overlap. Each token is a number — a
+ * character's UTF-16 code, or 65536 + 65536·first + second for a bigram — sorted ascending.
  */
-function tokensOf(text: string): string[] {
-  const chars = Array.from(text);
-  const out = new Set<string>(chars);
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return [...out];
+let tokenBuffer = new Float64Array(64);
+
+function tokensOf(text: string): number[] {
+  const n = text.length;
+  const size = n > 1 ? 2 * n - 1 : n;
+  if (tokenBuffer.length < size) tokenBuffer = new Float64Array(2 * size);
+  const all = tokenBuffer.subarray(0, size);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    all[i] = c;
+    if (i > 0) all[n + i - 1] = 65536 + text.charCodeAt(i - 1) * 65536 + c;
+  }
+  all.sort();
+  const out: number[] = [];
+  for (let i = 0; i < size; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]!);
+  return out;
+}
+
+/** |A ∩ B| of two ascending arrays of distinct numbers. */
+function overlapOf(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
 }
 
 function profileWith(name: string, locals: readonly string[]): NameProfile {
-  const key = normaliseWith(name, locals);
-  const { stem, structure } = splitStructure(key);
+  const { key, place } = normaliseWith(name, locals);
+  const { stem, structure } = splitStructure(key.slice(place.length));
   const core = coreOfStem(stem);
-  const marks = (core.match(/\d+/gu) ?? []).join('/');
-  return { name, key, stem: core, structure, marks, place: placeAtStartOf(key) ?? '', tokens: tokensOf(core) };
+  const marks = /\d/u.test(core) ? (core.match(/\d+/gu) ?? []).join('/') : '';
+  return { name, key, stem: core, structure, marks, place, tokens: tokensOf(core) };
 }
 
 /** Takes a name apart for comparison (see `NameProfile`). */
@@ -235,26 +348,25 @@ export const STRUCTURE_MISMATCH_FACTOR = 0.9;
 export const MARK_CONFLICT_FACTOR = 0.5;
 
 /**
- * The measure: Dice coefficient of the stems' token sets, 2|A∩B| / (|A| + |B|), times the two
- * factors above. Both factors only lower the score, so the token Dice bounds it from above and
+ * The measure: Dice coefficient of the stems' token sets, 2|A∩B| / (|A| + |B|), times the three
+ * factors above. The factors only lower the score, so the token Dice bounds it from above and
  * candidate filtering on the Dice alone loses nothing.
  */
-function combine(overlap: number, sizeA: number, sizeB: number, a: NameProfile, b: NameProfile): number {
+function scoreOf(overlap: number, sizeA: number, sizeB: number, sameStructure: boolean, marksConflict: boolean, samePlace: boolean): number {
   if (sizeA + sizeB === 0) return 0;
   let score = (2 * overlap) / (sizeA + sizeB);
-  if (a.structure !== b.structure) score *= STRUCTURE_MISMATCH_FACTOR;
-  if (a.marks !== '' && b.marks !== '' && a.marks !== b.marks) score *= MARK_CONFLICT_FACTOR;
-  if (a.place !== b.place) score *= PLACE_CONFLICT_FACTOR;
+  if (!sameStructure) score *= STRUCTURE_MISMATCH_FACTOR;
+  if (marksConflict) score *= MARK_CONFLICT_FACTOR;
+  if (!samePlace) score *= PLACE_CONFLICT_FACTOR;
   return score;
 }
+
+const marksConflict = (a: string, b: string): boolean => a !== '' && b !== '' && a !== b;
 
 /** Similarity of two profiles in [0, 1]; 1 for equal keys. */
 export function profileSimilarity(a: NameProfile, b: NameProfile): number {
   if (a.key === b.key) return a.key === '' ? 0 : 1;
-  const inB = new Set(b.tokens);
-  let overlap = 0;
-  for (const t of a.tokens) if (inB.has(t)) overlap += 1;
-  return combine(overlap, a.tokens.length, b.tokens.length, a, b);
+  return scoreOf(overlapOf(a.tokens, b.tokens), a.tokens.length, b.tokens.length, a.structure === b.structure, marksConflict(a.marks, b.marks), a.place === b.place);
 }
 
 /** Similarity of two body names in [0, 1] (see `profileSimilarity`). */
@@ -264,27 +376,13 @@ export function nameSimilarity(a: string, b: string, localNames?: readonly strin
 }
 
 /**
- * A place name at the start of a cleaned name: a county-level name of 2–3 characters and 市/县/区/旗
- * (潍坊市, 广饶县, 高新区), or a zone ending in 开发区/新区/自治县. Words that look like one but name a
- * goal or an area type (海洋强市, 森林城市, 依法治市, 示范区, 社区, 老城区) are not places.
- */
-const PLACE_AT_START = /^(?:中共)?([\u4e00-\u9fff]{2,3}(?:市|县|区|旗)|[\u4e00-\u9fff]{2,8}?(?:开发区|新区|自治县))(?=[\u4e00-\u9fff]{2})/u;
-const NOT_A_PLACE = /(?:强市|强县|强区|城市|治市|治县|治区|社区|园区|景区|城区|片区|范区|能区|护区|验区|行区|滩区|矿区|山区|库区|老区|湖区|林区|牧区|贸区|灾区|校区|街区|小区)$/u;
-
-function placeAtStartOf(cleaned: string): string | null {
-  const place = PLACE_AT_START.exec(cleaned)?.[1];
-  if (!place || /^[市县区本全]/u.test(place) || LEVEL_LOOKALIKES.test(place) || NOT_A_PLACE.test(place)) return null;
-  return place;
-}
-
-/**
  * The register's own place when no one said it: the place (潍坊市, 广饶县) that most names start
  * with, if at least two do. Generic 市/县/区 never count.
  */
 export function inferLocalNames(names: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const name of names) {
-    const place = placeAtStartOf(name.normalize('NFKC').replace(NOT_WORD, ''));
+    const place = placeAtStartOf(name.normalize('NFKC').replace(NOT_WORD, ''))?.place;
     if (place) counts.set(place, (counts.get(place) ?? 0) + 1);
   }
   let best: string | null = null;
@@ -303,22 +401,180 @@ export function inferLocalNames(names: readonly string[]): string[] {
 /* ------------------------------------------------------------------------------------------ */
 
 /**
+ * One block of the index: the profiles that may match each other, with their tokens ranked by
+ * how rare they are in the block and an inverted list per rank. Everything is kept in flat typed
+ * arrays (CSR form), so a block of 100,000 names is a handful of allocations.
+ */
+interface Block {
+  /** Block entry → profile id; entries are ordered by token count. */
+  readonly entries: Int32Array;
+  /** Entry e's token ranks are ranks[rankStart[e] .. rankStart[e+1]), ascending (rarest first). */
+  readonly rankStart: Int32Array;
+  readonly ranks: Int32Array;
+  /** Rank → the index's token id. */
+  readonly tokenOfRank: Int32Array;
+  /** Entries holding rank k are postings[offsets[k] .. offsets[k+1]), ascending. */
+  readonly offsets: Int32Array;
+  readonly postings: Int32Array;
+}
+
+/**
  * An inverted index of profiles' tokens for threshold search. Token ids are ranked rarest
  * first, so the first few tokens of a name (its prefix) are the rare, selective ones: two names
  * with Dice ≥ t must share a token within the prefix (prefix filtering, as in AllPairs/PPJoin),
  * and only names of compatible length are checked (length filtering). Entries are ordered by
  * token count, so the length window is a contiguous slice of every posting list.
+ *
+ * Names are blocked by place: names of two places score at most PLACE_CONFLICT_FACTOR, so above
+ * that threshold only names of one place are compared. A search at or below it uses one open
+ * block of every name, built on first use.
  */
 export interface NameIndex {
   readonly profiles: readonly NameProfile[];
-  /** Entry order (by token count) → profile id. */
-  readonly order: Int32Array;
-  /** Per entry, its token ids sorted ascending (rarest first). */
-  readonly tokenIds: readonly Int32Array[];
-  readonly tokenRank: ReadonlyMap<string, number>;
-  /** Postings in CSR form: entries holding token k are postings[offsets[k] .. offsets[k+1]). */
-  readonly offsets: Int32Array;
-  readonly postings: Int32Array;
+  /** Place ('' for the register's own level) → its block. */
+  readonly blocks: ReadonlyMap<string, Block>;
+  /** Token (see `tokensOf`) → token id, over every indexed name. */
+  readonly tokenIds: ReadonlyMap<number, number>;
+  /** Profile p's token ids are tokens[tokenStart[p] .. tokenStart[p+1]). */
+  readonly tokenStart: Int32Array;
+  readonly tokens: Int32Array;
+  /** Per profile, small integer ids of its key, structure, marks and place (equal ids, equal values). */
+  readonly keyId: Int32Array;
+  readonly structureId: Int32Array;
+  readonly marksId: Int32Array;
+  readonly placeId: Int32Array;
+  /** 1 when the profile's name carries marks (numbers, ordinals). */
+  readonly marked: Uint8Array;
+}
+
+const openBlocks = new WeakMap<NameIndex, Block>();
+const rankMaps = new WeakMap<Block, Map<number, number>>();
+
+/** Small integer ids for the distinct values of one string field of the profiles. */
+function idsOf(profiles: readonly NameProfile[], field: (p: NameProfile) => string): Int32Array {
+  const ids = new Map<string, number>();
+  const out = new Int32Array(profiles.length);
+  for (let i = 0; i < profiles.length; i++) {
+    const value = field(profiles[i]!);
+    let id = ids.get(value);
+    if (id === undefined) ids.set(value, (id = ids.size));
+    out[i] = id;
+  }
+  return out;
+}
+
+const TWO_32 = 4294967296;
+
+/** Builds the block of the given profiles; `count` and `rank` are zeroed scratch arrays over token ids. */
+function buildBlock(index: NameIndex, members: readonly number[], count: Int32Array, rank: Int32Array): Block {
+  const { tokenStart, tokens } = index;
+  const n = members.length;
+  // Entries by token count (then id), with one numeric sort of composite keys.
+  const byLength = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = members[i]!;
+    byLength[i] = (tokenStart[id + 1]! - tokenStart[id]!) * TWO_32 + id;
+  }
+  byLength.sort();
+  const entries = new Int32Array(n);
+  const rankStart = new Int32Array(n + 1);
+  for (let e = 0; e < n; e++) {
+    const id = byLength[e]! % TWO_32;
+    entries[e] = id;
+    rankStart[e + 1] = rankStart[e]! + tokenStart[id + 1]! - tokenStart[id]!;
+  }
+
+  // The block's tokens, rarest first (then by id).
+  const distinct: number[] = [];
+  for (let e = 0; e < n; e++) {
+    const id = entries[e]!;
+    for (let j = tokenStart[id]!; j < tokenStart[id + 1]!; j++) {
+      const t = tokens[j]!;
+      if (count[t] === 0) distinct.push(t);
+      count[t]! += 1;
+    }
+  }
+  const byRarity = new Float64Array(distinct.length);
+  for (let i = 0; i < distinct.length; i++) byRarity[i] = count[distinct[i]!]! * TWO_32 + distinct[i]!;
+  byRarity.sort();
+  const tokenOfRank = new Int32Array(distinct.length);
+  for (let r = 0; r < distinct.length; r++) {
+    const t = byRarity[r]! % TWO_32;
+    tokenOfRank[r] = t;
+    rank[t] = r;
+    count[t] = 0;
+  }
+
+  const ranks = new Int32Array(rankStart[n]!);
+  const offsets = new Int32Array(distinct.length + 1);
+  for (let e = 0; e < n; e++) {
+    const id = entries[e]!;
+    let k = rankStart[e]!;
+    for (let j = tokenStart[id]!; j < tokenStart[id + 1]!; j++) {
+      const r = rank[tokens[j]!]!;
+      ranks[k++] = r;
+      offsets[r + 1]! += 1;
+    }
+    ranks.subarray(rankStart[e]!, k).sort();
+  }
+  for (let r = 0; r < distinct.length; r++) offsets[r + 1]! += offsets[r]!;
+  const fill = offsets.slice(0, distinct.length);
+  const postings = new Int32Array(ranks.length);
+  for (let e = 0; e < n; e++) {
+    for (let j = rankStart[e]!; j < rankStart[e + 1]!; j++) postings[fill[ranks[j]!]!++] = e;
+  }
+  return { entries, rankStart, ranks, tokenOfRank, offsets, postings };
+}
+
+export function buildNameIndex(profiles: readonly NameProfile[]): NameIndex {
+  const tokenIds = new Map<number, number>();
+  const tokenStart = new Int32Array(profiles.length + 1);
+  profiles.forEach((p, id) => {
+    tokenStart[id + 1] = tokenStart[id]! + p.tokens.length;
+  });
+  const tokens = new Int32Array(tokenStart[profiles.length]!);
+  profiles.forEach((p, id) => {
+    let j = tokenStart[id]!;
+    for (const t of p.tokens) {
+      let tid = tokenIds.get(t);
+      if (tid === undefined) tokenIds.set(t, (tid = tokenIds.size));
+      tokens[j++] = tid;
+    }
+  });
+  const keyId = idsOf(profiles, (p) => p.key);
+  // An empty key (a name that was only punctuation or a prefix) equals nothing, not even itself.
+  profiles.forEach((p, id) => {
+    if (p.key === '') keyId[id] = -1 - id;
+  });
+  const blocks = new Map<string, Block>();
+  const index: NameIndex = {
+    profiles, blocks, tokenIds, tokenStart, tokens, keyId,
+    structureId: idsOf(profiles, (p) => p.structure),
+    marksId: idsOf(profiles, (p) => p.marks),
+    placeId: idsOf(profiles, (p) => p.place),
+    marked: Uint8Array.from(profiles, (p) => (p.marks === '' ? 0 : 1)),
+  };
+  const byPlace = new Map<string, number[]>();
+  profiles.forEach((p, id) => {
+    const list = byPlace.get(p.place);
+    if (list) list.push(id);
+    else byPlace.set(p.place, [id]);
+  });
+  const count = new Int32Array(tokenIds.size);
+  const rank = new Int32Array(tokenIds.size);
+  for (const [place, members] of byPlace) blocks.set(place, buildBlock(index, members, count, rank));
+  return index;
+}
+
+/** The blocks a threshold needs: one per place above PLACE_CONFLICT_FACTOR, one open block at or below. */
+function blocksFor(index: NameIndex, threshold: number): Block[] {
+  if (threshold > PLACE_CONFLICT_FACTOR) return [...index.blocks.values()];
+  let open = openBlocks.get(index);
+  if (!open) {
+    open = buildBlock(index, [...index.profiles.keys()], new Int32Array(index.tokenIds.size), new Int32Array(index.tokenIds.size));
+    openBlocks.set(index, open);
+  }
+  return [open];
 }
 
 /** A pair of profile ids (a < b) and their similarity. */
@@ -328,61 +584,36 @@ export interface SimilarPair {
   readonly score: number;
 }
 
-export function buildNameIndex(profiles: readonly NameProfile[]): NameIndex {
-  const df = new Map<string, number>();
-  for (const p of profiles) for (const t of p.tokens) df.set(t, (df.get(t) ?? 0) + 1);
-  const ranked = [...df.keys()].sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
-  const tokenRank = new Map<string, number>();
-  ranked.forEach((t, i) => tokenRank.set(t, i));
-
-  const order = Int32Array.from(profiles.keys()).sort((x, y) => profiles[x]!.tokens.length - profiles[y]!.tokens.length || x - y);
-  const tokenIds = Array.from(order, (id) => Int32Array.from(profiles[id]!.tokens, (t) => tokenRank.get(t)!).sort());
-
-  const offsets = new Int32Array(ranked.length + 1);
-  for (const ids of tokenIds) for (const k of ids) offsets[k + 1]! += 1;
-  for (let k = 0; k < ranked.length; k++) offsets[k + 1]! += offsets[k]!;
-  const fill = offsets.slice(0, ranked.length);
-  const postings = new Int32Array(offsets[ranked.length]!);
-  tokenIds.forEach((ids, entry) => {
-    for (const k of ids) postings[fill[k]!++] = entry;
-  });
-  return { profiles, order, tokenIds, tokenRank, offsets, postings };
-}
-
-/** |A ∩ B| of two ascending id arrays. */
-function overlapOf(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+/** |A ∩ B| of two ascending runs of one array. */
+function overlapIn(values: Int32Array, a: number, aEnd: number, b: number, bEnd: number): number {
   let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
+  while (a < aEnd && b < bEnd) {
+    const x = values[a]!;
+    const y = values[b]!;
     if (x === y) {
       n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+      a++;
+      b++;
+    } else if (x < y) a++;
+    else b++;
   }
   return n;
 }
 
-function pairScore(index: NameIndex, e: number, f: number): number {
-  const a = index.profiles[index.order[e]!]!;
-  const b = index.profiles[index.order[f]!]!;
-  if (a.key === b.key) return a.key === '' ? 0 : 1;
-  const ta = index.tokenIds[e]!;
-  const tb = index.tokenIds[f]!;
-  return combine(overlapOf(ta, tb), ta.length, tb.length, a, b);
+/** The score of two block entries: the measure of `profileSimilarity`, on integers. */
+function entryScore(index: NameIndex, block: Block, e: number, f: number): number {
+  const p = block.entries[e]!;
+  const q = block.entries[f]!;
+  if (index.keyId[p] === index.keyId[q]) return 1;
+  const { rankStart, ranks } = block;
+  const overlap = overlapIn(ranks, rankStart[e]!, rankStart[e + 1]!, rankStart[f]!, rankStart[f + 1]!);
+  const conflict = index.marked[p] === 1 && index.marked[q] === 1 && index.marksId[p] !== index.marksId[q];
+  return scoreOf(overlap, rankStart[e + 1]! - rankStart[e]!, rankStart[f + 1]! - rankStart[f]!, index.structureId[p] === index.structureId[q], conflict, index.placeId[p] === index.placeId[q]);
 }
 
-function sortPairs(pairs: SimilarPair[]): SimilarPair[] {
-  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
-}
-
-function pushPair(out: SimilarPair[], index: NameIndex, e: number, f: number, score: number): void {
-  const pa = index.order[e]!;
-  const pb = index.order[f]!;
+function pushPair(out: SimilarPair[], block: Block, e: number, f: number, score: number): void {
+  const pa = block.entries[e]!;
+  const pb = block.entries[f]!;
   out.push(pa < pb ? { a: pa, b: pb, score } : { a: pb, b: pa, score });
 }
 
@@ -398,49 +629,63 @@ function firstAfter(postings: Int32Array, lo: number, hi: number, entry: number)
 
 const EPS = 1e-9;
 
-/**
- * Every pair of indexed names with similarity ≥ threshold, found through the index: each entry
- * probes only its prefix tokens and only longer-or-equal entries after it. Identical in result
- * to `similarPairsNaive`. A threshold ≤ 0 admits pairs that share nothing, so it falls back to it.
- */
-export function similarPairs(index: NameIndex, threshold: number): SimilarPair[] {
-  if (threshold <= 0) return similarPairsNaive(index, threshold);
-  const n = index.order.length;
+/** The self-join of one block through its postings. */
+function joinBlock(index: NameIndex, block: Block, threshold: number, out: SimilarPair[]): void {
+  const { rankStart, ranks, offsets, postings } = block;
+  const n = block.entries.length;
   const seen = new Int32Array(n).fill(-1);
-  const out: SimilarPair[] = [];
-  const sizes = Int32Array.from(index.tokenIds, (ids) => ids.length);
   for (let e = 0; e < n; e++) {
-    const ids = index.tokenIds[e]!;
-    const size = ids.length;
+    const start = rankStart[e]!;
+    const size = rankStart[e + 1]! - start;
     if (size === 0) continue;
     // Partners come later, so they are at least as long: Dice ≥ t needs overlap ≥ t·size.
     const minOverlap = Math.max(1, Math.ceil(threshold * size - EPS));
     const prefix = size - minOverlap + 1;
     const maxSize = Math.floor(((2 - threshold) * size) / threshold + EPS);
     for (let p = 0; p < prefix; p++) {
-      const k = ids[p]!;
-      const end = index.offsets[k + 1]!;
-      for (let q = firstAfter(index.postings, index.offsets[k]!, end, e); q < end; q++) {
-        const f = index.postings[q]!;
-        if (sizes[f]! > maxSize) break;
+      const k = ranks[start + p]!;
+      const end = offsets[k + 1]!;
+      for (let q = firstAfter(postings, offsets[k]!, end, e); q < end; q++) {
+        const f = postings[q]!;
+        if (rankStart[f + 1]! - rankStart[f]! > maxSize) break;
         if (seen[f] === e) continue;
         seen[f] = e;
-        const score = pairScore(index, e, f);
-        if (score >= threshold) pushPair(out, index, e, f, score);
+        const score = entryScore(index, block, e, f);
+        if (score >= threshold) pushPair(out, block, e, f, score);
       }
     }
   }
+}
+
+function sortPairs(pairs: SimilarPair[]): SimilarPair[] {
+  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/**
+ * Every pair of indexed names with similarity ≥ threshold, found through the index: each entry
+ * probes only its prefix tokens and only longer-or-equal entries after it, within its place.
+ * Identical in result to `similarPairsNaive`. A threshold ≤ 0 admits pairs that share nothing,
+ * so it falls back to it.
+ */
+export function similarPairs(index: NameIndex, threshold: number): SimilarPair[] {
+  if (threshold <= 0) return similarPairsNaive(index, threshold);
+  const out: SimilarPair[] = [];
+  for (const block of blocksFor(index, threshold)) joinBlock(index, block, threshold, out);
   return sortPairs(out);
 }
 
-/** Every pair with similarity ≥ threshold by comparing all pairs: the reference for tests and the bench. */
+/**
+ * Every pair with similarity ≥ threshold by scoring all n(n−1)/2 pairs with the same measure in
+ * one open block (no blocking, no filtering): the reference for tests and the bench.
+ */
 export function similarPairsNaive(index: NameIndex, threshold: number): SimilarPair[] {
-  const n = index.order.length;
+  const block = blocksFor(index, 0)[0]!;
   const out: SimilarPair[] = [];
+  const n = block.entries.length;
   for (let e = 0; e < n; e++) {
     for (let f = e + 1; f < n; f++) {
-      const score = pairScore(index, e, f);
-      if (score >= threshold) pushPair(out, index, e, f, score);
+      const score = entryScore(index, block, e, f);
+      if (score >= threshold) pushPair(out, block, e, f, score);
     }
   }
   return sortPairs(out);
@@ -458,14 +703,25 @@ export interface NameMatch {
  */
 export function searchSimilar(index: NameIndex, query: NameProfile, threshold: number): NameMatch[] {
   const out: NameMatch[] = [];
-  const n = index.order.length;
   if (threshold <= 0) {
-    for (let e = 0; e < n; e++) out.push({ id: index.order[e]!, score: profileSimilarity(query, index.profiles[index.order[e]!]!) });
-    return out.filter((m) => m.score >= threshold).sort((x, y) => y.score - x.score || x.id - y.id);
+    for (const [id, profile] of index.profiles.entries()) {
+      const score = profileSimilarity(query, profile);
+      if (score >= threshold) out.push({ id, score });
+    }
+    return out.sort((x, y) => y.score - x.score || x.id - y.id);
+  }
+  const block = threshold > PLACE_CONFLICT_FACTOR ? index.blocks.get(query.place) : blocksFor(index, threshold)[0];
+  if (!block) return out;
+  let rankOf = rankMaps.get(block);
+  if (!rankOf) {
+    rankOf = new Map<number, number>();
+    block.tokenOfRank.forEach((t, r) => rankOf!.set(t, r));
+    rankMaps.set(block, rankOf);
   }
   const known: number[] = [];
   for (const t of query.tokens) {
-    const rank = index.tokenRank.get(t);
+    const id = index.tokenIds.get(t);
+    const rank = id === undefined ? undefined : rankOf.get(id);
     if (rank !== undefined) known.push(rank);
   }
   known.sort((x, y) => x - y);
@@ -479,16 +735,16 @@ export function searchSimilar(index: NameIndex, query: NameProfile, threshold: n
   const seen = new Set<number>();
   for (let p = 0; p < prefix - unknown && p < known.length; p++) {
     const k = known[p]!;
-    for (let q = index.offsets[k]!; q < index.offsets[k + 1]!; q++) {
-      const e = index.postings[q]!;
-      const s = index.tokenIds[e]!.length;
+    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++) {
+      const e = block.postings[q]!;
+      const s = block.rankStart[e + 1]! - block.rankStart[e]!;
       if (s < minSize) continue;
       if (s > maxSize) break;
       if (seen.has(e)) continue;
       seen.add(e);
-      const profile = index.profiles[index.order[e]!]!;
-      const score = profileSimilarity(query, profile);
-      if (score >= threshold) out.push({ id: index.order[e]!, score });
+      const id = block.entries[e]!;
+      const score = profileSimilarity(query, index.profiles[id]!);
+      if (score >= threshold) out.push({ id, score });
     }
   }
   return out.sort((x, y) => y.score - x.score || x.id - y.id);
