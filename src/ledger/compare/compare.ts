@@ -14,12 +14,12 @@ import { findDocNumbers } from '../cells/docNumber';
 import { isBlankOrPlaceholder } from '../cells/value';
 import { FIELDS, type FieldKey } from '../fields';
 import { finding, type Finding, type FindingParams, type RelatedRef } from '../findings';
-import { profileNames, profileSimilarity, type NameProfile } from '../names';
+import { profileSimilarity } from '../names';
 import type { LedgerRow } from '../row';
 import type { Settings } from '../settings';
 import { changedFields, nameChange, type FieldChange } from './fields';
 import { addedHistory, recordsAbolition, recordsMerger, recordsMove, recordsRename } from './history';
-import { Matching, type MatchHow } from './match';
+import { Matching, NameList, type MatchHow } from './match';
 import { mentionedKeys } from './mentions';
 import { localNamesFrom } from './places';
 import { categoryStats, type CategoryLine } from './stats';
@@ -113,9 +113,11 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
   const oldRows = before.rows;
   const newRows = after.rows;
   const locals = options.localNames ?? localNamesFrom([...(before.title ?? []), ...(after.title ?? [])], [...oldRows.map((r) => r.name), ...newRows.map((r) => r.name)]);
-  const oldP = profileNames(oldRows.map((r) => r.name), locals);
-  const newP = profileNames(newRows.map((r) => r.name), locals);
-  const m = new Matching(oldP, newP);
+  const oldNames = new NameList(oldRows.map((r) => r.name), locals);
+  const newNames = new NameList(newRows.map((r) => r.name), locals);
+  const oldKey = oldNames.keys;
+  const newKey = newNames.keys;
+  const m = new Matching(oldNames, newNames);
 
   // 1. Same name; an active row with an active one, an abolished with an abolished, before mixing.
   m.byName((l, r) => {
@@ -125,8 +127,9 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
   });
 
   // 2. New rows whose history names an old body.
-  const oldByKey = groupByKey(oldP);
-  const newByKey = groupByKey(newP);
+  const oldByKey = groupByKey(oldKey);
+  let newByKeyMemo: Map<string, number[]> | null = null;
+  const newByKey = () => (newByKeyMemo ??= groupByKey(newKey));
   /** Old body → the new row that names it in a merger of several (“由A、B合并组建C”). */
   const mergedInto = new Map<number, number>();
   /** Old body renamed with a kept row → a new row whose history names it. */
@@ -134,7 +137,7 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
   for (const r of m.freeRight()) {
     const text = newRows[r]!.cells.history?.text ?? '';
     if (text === '') continue;
-    const keys = mentionedKeys(text, oldByKey, locals).filter((k) => k !== newP[r]!.key);
+    const keys = mentionedKeys(text, oldByKey, locals).filter((k) => k !== newKey[r]);
     const free: number[] = [];
     for (const key of keys) {
       for (const l of oldByKey.get(key) ?? []) {
@@ -146,7 +149,7 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
         }
       }
     }
-    if (free.length === 1) m.link(free[0]!, r, 'history', profileSimilarity(oldP[free[0]!]!, newP[r]!));
+    if (free.length === 1) m.link(free[0]!, r, 'history', profileSimilarity(oldNames.profile(free[0]!), newNames.profile(r)));
     else for (const l of free) if (!mergedInto.has(l)) mergedInto.set(l, r);
   }
 
@@ -158,7 +161,7 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
     return o.active === n.active ? 0 : 1;
   };
   m.bySimilarity(settings.similarNameThreshold, looseTier);
-  m.byDocument(oldRows.map(docsOf), newRows.map(docsOf), looseTier);
+  m.byDocument((l) => docsOf(oldRows[l]!), (r) => docsOf(newRows[r]!), looseTier);
 
   // Successors of renames and mergers kept as rows: the new row under the new name, or the body merged into.
   const consumed = new Set<number>();
@@ -167,9 +170,9 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
     const o = oldRows[pair.left]!;
     const n = newRows[pair.right]!;
     if (!o.active || (n.status !== 'renamed' && n.status !== 'merged')) continue;
-    const own = newP[pair.right]!.key;
-    const named = mentionedKeys(n.cells.history?.text ?? '', newByKey, locals).filter((k) => k !== own);
-    const candidates = named.flatMap((k) => newByKey.get(k) ?? []).filter((r) => r !== pair.right && newRows[r]!.active);
+    const own = newKey[pair.right];
+    const named = mentionedKeys(n.cells.history?.text ?? '', newByKey(), locals).filter((k) => k !== own);
+    const candidates = named.flatMap((k) => newByKey().get(k) ?? []).filter((r) => r !== pair.right && newRows[r]!.active);
     let target = candidates.find((r) => m.isRightFree(r) && !consumed.has(r)) ?? candidates[0];
     if (target === undefined && n.status === 'renamed') {
       const by = namedBy.get(pair.left);
@@ -193,8 +196,8 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
     const renamedInto = target !== null && n.status === 'renamed' ? target : null;
     const current = renamedInto ?? n;
     const changes = changedFields(o, current);
-    const kind = classify(o, n, oldP[pair.left]!, newP[pair.right]!, changes.length > 0);
-    const renamed = oldP[pair.left]!.key !== (renamedInto ? newP[targetIndex!]!.key : newP[pair.right]!.key);
+    const kind = classify(o, n, oldKey[pair.left]!, newKey[pair.right]!, changes.length > 0);
+    const renamed = oldKey[pair.left] !== (renamedInto ? newKey[targetIndex!] : newKey[pair.right]);
     const fields: FieldChange[] = renamed ? [nameChange(o.name, current.name), ...changes] : changes;
     const moved = o.active && fields.some((f) => f.field === 'department');
     const found: Finding[] = [];
@@ -240,12 +243,18 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
     entries.push({ entry: { kind, old: null, new: ref(after.file, n), target: null, how: null, score: null, fields: [], moved: false, findings: found }, order: r });
   }
 
-  const rank = new Map(CHANGE_KINDS.map((k, i) => [k, i]));
-  entries.sort((a, b) => rank.get(a.entry.kind)! - rank.get(b.entry.kind)! || a.order - b.order);
+  // Kind by kind, each in row order: every entry has its own order number, so no sort is needed.
+  const byOrder = new Array<ChangeEntry | undefined>(newRows.length + oldRows.length);
+  for (const { entry, order } of entries) byOrder[order] = entry;
   const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const { entry } of entries) counts[entry.kind] += 1;
+  const ordered: ChangeEntry[] = [];
+  for (const kind of CHANGE_KINDS) {
+    if (counts[kind] === 0) continue;
+    for (const entry of byOrder) if (entry !== undefined && entry.kind === kind) ordered.push(entry);
+  }
   return {
-    entries: entries.map((e) => e.entry),
+    entries: ordered,
     counts,
     stats: categoryStats(oldRows, newRows),
     findings: { old: oldFindings, new: newFindings },
@@ -253,13 +262,13 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
   };
 }
 
-function groupByKey(profiles: readonly NameProfile[]): Map<string, number[]> {
+function groupByKey(keys: readonly string[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  profiles.forEach((p, i) => {
-    if (p.key === '') return;
-    const list = out.get(p.key);
+  keys.forEach((key, i) => {
+    if (key === '') return;
+    const list = out.get(key);
     if (list) list.push(i);
-    else out.set(p.key, [i]);
+    else out.set(key, [i]);
   });
   return out;
 }
@@ -268,16 +277,16 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-function classify(o: LedgerRow, n: LedgerRow, op: NameProfile, np: NameProfile, fieldsChanged: boolean): ChangeKind {
+function classify(o: LedgerRow, n: LedgerRow, oldKey: string, newKey: string, fieldsChanged: boolean): ChangeKind {
   if (o.active) {
     if (n.status === 'abolished') return 'abolished';
     if (n.status === 'merged') return 'merged';
-    if (n.status === 'renamed' || op.key !== np.key) return 'renamed';
+    if (n.status === 'renamed' || oldKey !== newKey) return 'renamed';
     return fieldsChanged ? 'adjusted' : 'unchanged';
   }
   // A row kept under a former name and now in use again: the body took its old name back.
   if (o.status === 'renamed' && n.active) return 'renamed';
-  return op.key !== np.key || fieldsChanged ? 'adjusted' : 'unchanged';
+  return oldKey !== newKey || fieldsChanged ? 'adjusted' : 'unchanged';
 }
 
 interface ChangeContext {

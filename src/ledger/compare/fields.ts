@@ -61,8 +61,11 @@ function shown(row: LedgerRow, field: FieldKey): string {
 export function changedFields(oldRow: LedgerRow, newRow: LedgerRow): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of COMPARED_FIELDS) {
-    const both = field === 'status' ? true : oldRow.cells[field] !== undefined && newRow.cells[field] !== undefined;
-    if (!both) continue;
+    const a = oldRow.cells[field];
+    const b = newRow.cells[field];
+    if (field !== 'status' && (a === undefined || b === undefined)) continue;
+    // The same text reads the same: only differing texts are parsed and compared as values.
+    if ((a?.text ?? '') === (b?.text ?? '')) continue;
     if (comparable(oldRow, field) === comparable(newRow, field)) continue;
     out.push({ field, label: FIELDS[field].label, labelEn: FIELDS[field].labelEn, old: shown(oldRow, field), new: shown(newRow, field) });
   }

@@ -7,9 +7,9 @@
  */
 import { findDocNumbers } from '../cells/docNumber';
 import type { RegisterVersion, VersionRow } from '../compare/compare';
-import { Matching, type MatchHow } from '../compare/match';
+import { Matching, NameList, type MatchHow } from '../compare/match';
 import { finding, type Finding, type RelatedRef } from '../findings';
-import { profileNames } from '../names';
+import { normaliseName } from '../names';
 import { localNamesFrom } from '../compare/places';
 import type { LedgerRow } from '../row';
 import type { Settings } from '../settings';
@@ -60,12 +60,12 @@ export function reconcile(register: RegisterVersion, list: ReferenceList, settin
   const active = register.rows.filter((r) => r.active && r.name !== '');
   const entries = list.entries;
   const locals = options.localNames ?? localNamesFrom([...(register.title ?? []), ...list.title], [...register.rows.map((r) => r.name), ...entries.map((e) => e.name)]);
-  const left = profileNames(active.map((r) => r.name), locals);
-  const right = profileNames(entries.map((e) => e.name), locals);
+  const left = new NameList(active.map((r) => r.name), locals);
+  const right = new NameList(entries.map((e) => e.name), locals);
   const m = new Matching(left, right);
   m.byName();
   m.bySimilarity(settings.similarNameThreshold);
-  m.byDocument(active.map((r) => findDocNumbers(r.cells.basis?.text ?? '').map((d) => d.standard)), entries.map((e) => e.docs));
+  m.byDocument((l) => findDocNumbers(active[l]!.cells.basis?.text ?? '').map((d) => d.standard), (r) => entries[r]!.docs);
 
   const matched: ReconcileMatch[] = m.pairs
     .map((p) => ({ register: rowRef(register.file, active[p.left]!), reference: entryRef(list.file, entries[p.right]!), how: p.how as ReconcileMatch['how'], score: Math.round(p.score * 1000) / 1000 }))
@@ -86,17 +86,18 @@ export function reconcile(register: RegisterVersion, list: ReferenceList, settin
   // Retired register rows by name, to say why a listed body did not match.
   const retiredByKey = new Map<string, LedgerRow[]>();
   const retiredRows = register.rows.filter((r) => !r.active && r.name !== '');
-  profileNames(retiredRows.map((r) => r.name), locals).forEach((p, i) => {
-    const list = retiredByKey.get(p.key);
-    if (list) list.push(retiredRows[i]!);
-    else retiredByKey.set(p.key, [retiredRows[i]!]);
-  });
+  for (const row of retiredRows) {
+    const key = normaliseName(row.name, locals);
+    const list = retiredByKey.get(key);
+    if (list) list.push(row);
+    else retiredByKey.set(key, [row]);
+  }
 
   const referenceFindings: Finding[] = [];
   const missingFromRegister: MissingEntry[] = [];
   for (const r of m.freeRight()) {
     const entry = entries[r]!;
-    const retired = (retiredByKey.get(right[r]!.key) ?? []).map((row) => rowRef(register.file, row));
+    const retired = (retiredByKey.get(right.keys[r]!) ?? []).map((row) => rowRef(register.file, row));
     missingFromRegister.push({ reference: entryRef(list.file, entry), docText: entry.docText, retired });
     const related: RelatedRef[] = retired.map((x) => ({ file: x.file, sheet: x.sheet, row: x.row, value: x.name }));
     referenceFindings.push(finding({
