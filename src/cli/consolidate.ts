@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { consolidate, returnSheets, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
+import { consolidate, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
 import { DEFAULT_DEPARTMENT_ALIASES } from '../ledger/departments';
 import { toReported, type Lang } from '../ledger/findings';
 import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
@@ -183,8 +183,13 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
   const settings = await settingsFrom(values);
 
   const expanded = await expandInputs(positionals);
-  // The return itself is never read back as a county's register (a second run into the same folder).
+  // The return itself is never read back as a county's register (a second run into the same folder),
+  // and a county's register is never overwritten by the return.
   const outputPath = resolve(output);
+  const clash = expanded.files.find((f) => resolve(f) === outputPath);
+  if (clash && !(await isEarlierReturn(clash))) {
+    throw new UsageError(`输出文件 ${output} 是输入的台账之一，不能覆盖；请换一个输出文件名`, `the output ${output} is one of the input registers and will not be overwritten; choose another output name`);
+  }
   const files = expanded.files.filter((f) => resolve(f) !== outputPath);
   if (files.length === 0) {
     const why = expanded.problems.map((p) => (lang === 'en' ? p.messageEn : p.message)).join('\n');
@@ -251,6 +256,14 @@ export function toJson(ret: ConsolidatedReturn, output: string, lang: Lang) {
     findings: ret.findings.map((f) => ({ county: f.county, file: f.file, ...toReported(f.finding, lang) })),
     summary: ret.summary,
   };
+}
+
+/** True for a workbook this command wrote (its four sheets are there), which a re-run may replace. */
+async function isEarlierReturn(path: string): Promise<boolean> {
+  const file = await readInputFile(path);
+  if (!file.ok) return false;
+  const book = await readWorkbook(file.bytes, path);
+  return book.ok && RETURN_SHEET_NAMES.every((name) => book.sheets.some((g) => g.sheet === name));
 }
 
 async function toolVersion(): Promise<string> {

@@ -196,6 +196,15 @@ describe('ledger consolidate: the output file', () => {
     expect(report.registers.map((r) => r.file)).not.toContain('汇总.xlsx');
   });
 
+  it('never overwrites an input register with the return, even with --force', async () => {
+    const county = join(dir, 'counties', '河口区.xlsx');
+    const hash = sha256(county);
+    const r = await ledger('consolidate', join(dir, 'counties'), '-o', county, '--force');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('是输入的台账之一，不能覆盖');
+    expect(sha256(county)).toBe(hash);
+  });
+
   it.each([
     [['-o', 'x.xlsx'], '请指定各县区报送的'],
     [['COUNTIES'], '请用 -o 指定'],
