@@ -9,12 +9,13 @@
  * structure (领导小组 vs 指挥部 for the same job) lowers the score only slightly.
  */
 
-/** A structural suffix and the kind of body it denotes; longest suffixes are tried first. */
+/** A structural suffix and the kind of body it denotes; longest suffixes are tried first, ties in this order. */
 const STRUCTURE_LIST: readonly (readonly [suffix: string, kind: string])[] = [
   ['领导小组办公室', 'office'], ['委员会办公室', 'office'], ['指挥部办公室', 'office'], ['联席会议办公室', 'office'],
   ['领导小组', 'leading-group'],
-  ['组织委员会', 'organising-committee'], ['组委会', 'organising-committee'], ['执行委员会', 'organising-committee'], ['执委会', 'organising-committee'],
+  // 委员会 before 组委会: a mistyped 委会 is far more often a committee than an organising one.
   ['委员会', 'committee'],
+  ['组织委员会', 'organising-committee'], ['组委会', 'organising-committee'], ['执行委员会', 'organising-committee'], ['执委会', 'organising-committee'],
   ['指挥部', 'command'],
   ['联席会议制度', 'joint-meeting'], ['联席会议', 'joint-meeting'],
   ['专班', 'task-force'],
