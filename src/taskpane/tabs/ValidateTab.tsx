@@ -91,7 +91,7 @@ export function ValidateTab({ port, revision, checking }: Props) {
             ))}
           </Select>
         </Field>
-        <Button icon={<ArrowSyncRegular />} aria-label={t.common.refresh} title={t.common.refresh} onClick={refresh} />
+        <Button icon={<ArrowSyncRegular />} aria-label={t.common.refresh} title={t.common.refresh} onClick={refresh} data-testid="refresh-sheets" />
       </div>
       <Switch checked={mark} onChange={(_, d) => setMark(d.checked)} label={t.validate.markCells} />
       <div className={styles.actions}>
