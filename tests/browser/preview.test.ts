@@ -343,6 +343,26 @@ describe('the preview in Chromium', () => {
     expect(await page.getByTestId('tab-validate').textContent()).toBe('校验');
   });
 
+  it('serves taskpane.html for Excel, which asks for office.js at Microsoft’s location and explains itself without it', async () => {
+    const context = await session.browser.newContext();
+    const asked: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url)) return route.continue();
+      asked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    try {
+      const excelPage = await context.newPage();
+      await excelPage.goto(`${server.url}taskpane.html`);
+      await expect.poll(() => excelPage.getByText('未能载入 Office.js').count()).toBe(1);
+      expect(await excelPage.getByText('preview.html', { exact: false }).count()).toBe(1);
+      expect(asked).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('sent no request beyond localhost and raised no page error', () => {
     expect(session.external).toEqual([]);
     expect(session.pageErrors).toEqual([]);

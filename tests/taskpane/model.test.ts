@@ -10,6 +10,8 @@ import { gatherInputs, isReturnSheet, sha256Hex, sheetSourceName } from '../../s
 import { flagsView } from '../../src/taskpane/model/flagsView';
 import { groupByCode, groupByRow } from '../../src/taskpane/model/findingGroups';
 import { newRegisterSpec } from '../../src/taskpane/model/newRegister';
+import { luminance, themeForOfficeBackground } from '../../src/taskpane/theme';
+import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import {
   aliasesFor, departmentsFromGrid, departmentsText, firstCsvColumn, formOf, inputOf, parseDepartmentText, splitList,
 } from '../../src/taskpane/model/settingsForm';
@@ -194,5 +196,21 @@ describe('gathering the return’s inputs', () => {
   it('computes SHA-256 as the CLI does', async () => {
     // SHA-256 of "abc" (FIPS 180-2 test vector).
     expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('the Office theme', () => {
+  it('turns Office’s dark grey and black themes dark, and white, colourful or unknown ones light', () => {
+    expect(luminance('#FFFFFF')).toBeCloseTo(1);
+    expect(luminance('#000')).toBe(0);
+    expect(luminance('not a colour')).toBeNull();
+    const background = (bodyBackgroundColor: string | undefined) => themeForOfficeBackground(bodyBackgroundColor).colorNeutralBackground1;
+    expect(background('#262626')).toBe(webDarkTheme.colorNeutralBackground1);
+    expect(background('#000000')).toBe(webDarkTheme.colorNeutralBackground1);
+    expect(background('#FFFFFF')).toBe(webLightTheme.colorNeutralBackground1);
+    expect(background('#E6E6E6')).toBe(webLightTheme.colorNeutralBackground1);
+    expect(background(undefined)).toBe(webLightTheme.colorNeutralBackground1);
+    // Chinese text gets a CJK font before the generic family.
+    expect(themeForOfficeBackground('#FFFFFF').fontFamilyBase).toMatch(/'Microsoft YaHei'.*'Noto Sans CJK SC'.*sans-serif$/);
   });
 });
