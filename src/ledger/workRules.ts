@@ -142,13 +142,13 @@ export const SUBMISSION_SHEET_NAME = '报送情况';
 const TEXT = {
   zh: {
     title: '工作规则及联络人报送情况', county: '县区', department: '办事机构所在部门', active: '存续机构数', withRules: '已制定工作规则',
-    withContact: '已明确联络人', missingRules: '未制定工作规则的机构', missingContact: '未明确联络人的机构', total: '合计',
+    withContact: '已明确联络人', missingRules: '未制定工作规则的机构', missingContact: '未明确联络人的机构', total: '合计', allDepartments: '全部部门',
     noDepartment: '（未填写部门）', noColumn: '（台账无此列）', deadline: (d: string, passed: boolean) => `报送期限：${d}${passed ? '（已过期）' : ''}`,
     noDeadline: '报送期限：未设置', asOf: (d: string) => `核对日期：${d}`,
   },
   en: {
     title: 'Work rules and contact persons', county: 'County', department: 'Host department', active: 'Active bodies', withRules: 'With work rules',
-    withContact: 'With a contact', missingRules: 'Without work rules', missingContact: 'Without a contact', total: 'Total',
+    withContact: 'With a contact', missingRules: 'Without work rules', missingContact: 'Without a contact', total: 'Total', allDepartments: 'All departments',
     noDepartment: '(no department)', noColumn: '(no such column)', deadline: (d: string, passed: boolean) => `Deadline: ${d}${passed ? ' (passed)' : ''}`,
     noDeadline: 'Deadline: not set', asOf: (d: string) => `As of: ${d}`,
   },
@@ -201,7 +201,7 @@ export function submissionLines(summary: SubmissionSummary, lang: Lang = 'zh'): 
     return lines;
   }
   for (const d of [...summary.departments, summary.total]) {
-    const label = d === summary.total ? t.total : `${d.county ? `${d.county} ` : ''}${d.department === '' ? t.noDepartment : d.department}`;
+    const label = d === summary.total ? t.allDepartments : `${d.county ? `${d.county} ` : ''}${d.department === '' ? t.noDepartment : d.department}`;
     const parts = [`${t.active} ${d.active}`];
     if (d.withRules !== null) parts.push(`${t.withRules} ${d.withRules}`);
     if (d.withContact !== null) parts.push(`${t.withContact} ${d.withContact}`);

@@ -139,3 +139,45 @@ describe('报送情况 summary', () => {
     expect(en).toContain('市应急局: Active bodies 3, With work rules 2, With a contact 2');
   });
 });
+
+describe('ledger validate --deadline and the 报送情况 block', () => {
+  async function runValidate(args: string[]): Promise<{ code: number; out: string }> {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeWorkbook } = await import('../../src/xlsx/write');
+    const { run } = await import('../../src/cli/validate');
+    const file = join(mkdtempSync(join(tmpdir(), 'ledger-rules-')), '潍坊台账.xlsx');
+    writeFileSync(file, await writeWorkbook([{
+      name: '市级', preamble: [['潍坊市市级议事协调机构管理台账']], table: false,
+      columns: HEADER.map((header) => ({ header })),
+      rows: BODIES.map(([name, department, rules, contact, status], i) => [i + 1, name, '政府议事协调机构', '2019年3月', `潍政字〔2019〕${i + 11}号`, department, '长期', '2019年设立', '省级设有', status ?? '存续', rules, contact, '0536-8787001']),
+    }]));
+    let out = '';
+    const code = await run([file, ...args], { out: (t) => { out += t; }, err: () => undefined, isTTY: false });
+    return { code, out };
+  }
+
+  it('past the deadline the missing rules and contacts are errors, and JSON carries the summary', async () => {
+    const { code, out } = await runValidate(['--as-of', '2026-11-25', '--deadline', '2026-05-20', '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out) as { files: { sheets: { findings: { code: string; severity: string }[] }[] }[]; submission: { deadlinePassed: boolean; total: { active: number; withRules: number } }[] };
+    const findings = report.files[0]!.sheets[0]!.findings.filter((f) => f.code === 'missing-work-rules' || f.code === 'missing-contact');
+    expect(findings.map((f) => f.severity)).toEqual(Array(6).fill('error'));
+    expect(report.submission[0]).toMatchObject({ deadlinePassed: true, total: { active: 6, withRules: 3 } });
+  });
+
+  it('the text report shows 报送情况 above the closing summary line', async () => {
+    const { out } = await runValidate(['--as-of', '2026-11-25']);
+    const lines = out.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^合计：错误 \d+ 个/);
+    const at = lines.findIndex((l) => l.startsWith('报送情况'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).toBe('报送情况 · 工作规则及联络人报送情况（报送期限：未设置）');
+    expect(lines).toContain('  全部部门：存续机构数 6，已制定工作规则 3，已明确联络人 3');
+  });
+
+  it('a --deadline that is not a date is a usage error', async () => {
+    await expect(runValidate(['--deadline', '5月20日'])).rejects.toThrow('--deadline must be a real date written YYYY-MM-DD');
+  });
+});
