@@ -8,10 +8,12 @@
  */
 import { buildDepartmentIndex } from '../ledger/cells/department';
 import { DEFAULT_DEPARTMENT_ALIASES } from '../ledger/departments';
-import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
+import { IsoDateSchema, makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
 import { skipMessage, validateSheet } from '../ledger/validate';
 import type { Grid } from '../ledger/grid';
 import type { Lang } from '../ledger/findings';
+import type { LedgerRow } from '../ledger/row';
+import { submissionLines, submissionSummary, type SubmissionSummary } from '../ledger/workRules';
 import { readWorkbook } from '../xlsx/read';
 import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
@@ -27,6 +29,7 @@ export const HELP = `用法：ledger validate <文件.xlsx 或文件夹>... [选
 选项：
   --sheet 名称            只检查这个工作表（可重复）；默认检查每个能识别出台账表头的工作表
   --as-of YYYY-MM-DD      核对日期（判断超期、将到期和未来日期），默认今天
+  --deadline YYYY-MM-DD   工作规则和联络人的报送期限：过期后缺少的报为错误（并输出报送情况）
   --departments 文件      部门名单：每行一个部门（或 .xlsx/.csv 的第一列），# 开头为注释，
                           “别名=名称” 一行表示简称，如 区发改局=东营区发展和改革局
   --format text|json      输出格式，默认 text
@@ -44,6 +47,7 @@ expiring bodies. Input files are opened read-only and never changed.
 Options:
   --sheet NAME            check only this sheet (repeatable); default: every sheet with a register header
   --as-of YYYY-MM-DD      the date to check against (overdue, expiring, future dates); default today
+  --deadline YYYY-MM-DD   deadline for work rules and contact persons: past it, missing ones are errors
   --departments FILE      department list: one per line (or the first column of an .xlsx/.csv),
                           # starts a comment, "alias=name" adds a short form
   --format text|json      output format (default text)
@@ -61,6 +65,7 @@ const OPTIONS = {
   ...COMMON_OPTIONS,
   sheet: { type: 'string', multiple: true },
   'as-of': { type: 'string' },
+  deadline: { type: 'string' },
   departments: { type: 'string' },
 } as const;
 
@@ -90,7 +95,7 @@ function matchSheets(grids: readonly Grid[], wanted: readonly string[]): { grids
   return { grids: picked, missing };
 }
 
-async function checkFile(path: string, settings: Settings, sheets: readonly string[], lang: Lang, departments: ReturnType<typeof buildDepartmentIndex>): Promise<FileOutcome> {
+async function checkFile(path: string, settings: Settings, sheets: readonly string[], lang: Lang, departments: ReturnType<typeof buildDepartmentIndex>, collect?: (rows: readonly LedgerRow[]) => void): Promise<FileOutcome> {
   const file = await readInputFile(path);
   if (!file.ok) return { file: path, sheets: [], error: { reason: 'unreadable', message: lang === 'en' ? file.messageEn : file.message } };
   const book = await readWorkbook(file.bytes, path);
@@ -112,6 +117,7 @@ async function checkFile(path: string, settings: Settings, sheets: readonly stri
 
   const outcomes: SheetOutcome[] = grids.map((grid) => {
     const report = validateSheet(grid, settings, { departments });
+    collect?.(report.rows);
     if (report.status === 'skipped') {
       const reason = report.skipReason ?? 'no-header';
       return { sheet: report.sheet, status: 'skipped', skipReason: reason, skipMessage: skipMessage(reason, lang), headerRow: null, rows: 0, findings: [] };
@@ -143,19 +149,34 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const format = parseFormat(values.format);
   const asOf = parseAsOf(values['as-of']);
   if (positionals.length === 0) throw new UsageError('请指定要检查的 .xlsx 文件或文件夹', 'name the .xlsx files or folders to check');
-  const settings = await settingsFrom(asOf, values.departments);
+  const deadline = values.deadline?.trim();
+  if (deadline !== undefined && !IsoDateSchema.safeParse(deadline).success) {
+    throw new UsageError(`--deadline 应为 YYYY-MM-DD 格式的有效日期，如 2026-05-20（收到“${values.deadline}”）`, `--deadline must be a real date written YYYY-MM-DD, e.g. 2026-05-20 (got “${values.deadline}”)`);
+  }
+  const settings = { ...(await settingsFrom(asOf, values.departments)), ...(deadline ? { submissionDeadline: deadline } : {}) };
   const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
 
   const inputs = await expandInputs(positionals);
   const files: FileOutcome[] = inputs.problems.map((p) => ({ file: p.path, sheets: [], error: { reason: 'unreadable', message: lang === 'en' ? p.messageEn : p.message } }));
-  for (const path of inputs.files) files.push(await checkFile(path, settings, values.sheet ?? [], lang, departments));
+  // 报送情况 (work rules and contact persons per department), for registers that have those columns.
+  const submission: { file: string; summary: SubmissionSummary }[] = [];
+  for (const path of inputs.files) {
+    const rows: LedgerRow[] = [];
+    files.push(await checkFile(path, settings, values.sheet ?? [], lang, departments, (r) => rows.push(...r)));
+    const summary = submissionSummary(rows, settings);
+    if (summary.hasRulesColumn || summary.hasContactColumn) submission.push({ file: path, summary });
+  }
 
   if (format === 'json') {
-    io.out(`${JSON.stringify(toJson(files, lang), null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...toJson(files, lang), ...(submission.length > 0 ? { submission: submission.map((x) => ({ file: x.file, ...x.summary })) } : {}) }, null, 2)}\n`);
     // Problems with inputs also go to stderr, so they are seen when stdout is piped to a file.
     for (const f of files) if (f.error) io.err(`ledger: ${f.error.message}\n`);
   } else {
-    io.out(toText(files, { lang, colour: io.isTTY && !process.env.NO_COLOR }));
+    const text = toText(files, { lang, colour: io.isTTY && !process.env.NO_COLOR });
+    // The 报送情况 block goes above the closing summary line, which stays last.
+    const last = text.lastIndexOf('\n', text.length - 2) + 1;
+    const block = submission.flatMap((x) => [...(submission.length > 1 ? [x.file] : []), ...submissionLines(x.summary, lang), '']).join('\n');
+    io.out(block === '' ? text : `${text.slice(0, last)}${block}\n${text.slice(last)}`);
   }
   if (files.some((f) => f.error)) return EXIT.usage;
   return summarise(files).error > 0 ? EXIT.findings : EXIT.ok;
