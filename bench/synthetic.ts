@@ -181,7 +181,8 @@ export function syntheticRegister(n: number, seed = 20261125): Grid {
     const month = 1 + Math.floor(rand() * 12);
     const day = 1 + Math.floor(rand() * 28);
     const established: CellValue = rand() < 0.6 ? excelSerial(year, month, day) : rand() < 0.5 ? `${year}年${month}月` : `${year}.${String(month).padStart(2, '0')}.${String(day).padStart(2, '0')}`;
-    const issuer = `${body.place.slice(0, 1)}${pick(rand, ISSUERS)}`;
+    // Each county's documents carry its own short name (寿光 → 寿政发), so numbers are shared only within a county.
+    const issuer = `${body.place.slice(0, 2)}${pick(rand, ISSUERS)}`;
     const seq = 1 + Math.floor(rand() * 60);
     const basis = rand() < 0.1 ? `${issuer}[${year}]${seq}号` : `${issuer}〔${year}〕${seq}号`;
     const r = rand();

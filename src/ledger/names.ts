@@ -383,7 +383,7 @@ export function nameSimilarity(a: string, b: string, localNames?: readonly strin
 export function inferLocalNames(names: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const name of names) {
-    const place = placeAtStartOf(name.normalize('NFKC').replace(NOT_WORD, ''))?.place;
+    const place = placeAtStartOf(cleaned(name))?.place;
     if (place) counts.set(place, (counts.get(place) ?? 0) + 1);
   }
   let best: string | null = null;
@@ -439,8 +439,7 @@ export interface NameIndex {
   /** Profile p's token ids are tokens[tokenStart[p] .. tokenStart[p+1]). */
   readonly tokenStart: Int32Array;
   readonly tokens: Int32Array;
-  /** Per profile, small integer ids of its key, structure, marks and place (equal ids, equal values). */
-  readonly keyId: Int32Array;
+  /** Per profile, small integer ids of its structure, marks and place (equal ids, equal values). */
   readonly structureId: Int32Array;
   readonly marksId: Int32Array;
   readonly placeId: Int32Array;
@@ -510,13 +509,19 @@ function buildBlock(index: NameIndex, members: readonly number[], count: Int32Ar
   const offsets = new Int32Array(distinct.length + 1);
   for (let e = 0; e < n; e++) {
     const id = entries[e]!;
-    let k = rankStart[e]!;
+    // Insertion sort: a name has a few dozen tokens at most.
+    const first = rankStart[e]!;
+    let k = first;
     for (let j = tokenStart[id]!; j < tokenStart[id + 1]!; j++) {
       const r = rank[tokens[j]!]!;
-      ranks[k++] = r;
+      let i = k++;
+      while (i > first && ranks[i - 1]! > r) {
+        ranks[i] = ranks[i - 1]!;
+        i--;
+      }
+      ranks[i] = r;
       offsets[r + 1]! += 1;
     }
-    ranks.subarray(rankStart[e]!, k).sort();
   }
   for (let r = 0; r < distinct.length; r++) offsets[r + 1]! += offsets[r]!;
   const fill = offsets.slice(0, distinct.length);
@@ -542,25 +547,25 @@ export function buildNameIndex(profiles: readonly NameProfile[]): NameIndex {
       tokens[j++] = tid;
     }
   });
-  const keyId = idsOf(profiles, (p) => p.key);
-  // An empty key (a name that was only punctuation or a prefix) equals nothing, not even itself.
+  const byPlace = new Map<string, number[]>();
+  const placeId = new Int32Array(profiles.length);
+  const placeIds = new Map<string, number>();
   profiles.forEach((p, id) => {
-    if (p.key === '') keyId[id] = -1 - id;
+    let list = byPlace.get(p.place);
+    if (!list) {
+      byPlace.set(p.place, (list = []));
+      placeIds.set(p.place, placeIds.size);
+    }
+    list.push(id);
+    placeId[id] = placeIds.get(p.place)!;
   });
   const blocks = new Map<string, Block>();
   const index: NameIndex = {
-    profiles, blocks, tokenIds, tokenStart, tokens, keyId,
+    profiles, blocks, tokenIds, tokenStart, tokens, placeId,
     structureId: idsOf(profiles, (p) => p.structure),
     marksId: idsOf(profiles, (p) => p.marks),
-    placeId: idsOf(profiles, (p) => p.place),
     marked: Uint8Array.from(profiles, (p) => (p.marks === '' ? 0 : 1)),
   };
-  const byPlace = new Map<string, number[]>();
-  profiles.forEach((p, id) => {
-    const list = byPlace.get(p.place);
-    if (list) list.push(id);
-    else byPlace.set(p.place, [id]);
-  });
   const count = new Int32Array(tokenIds.size);
   const rank = new Int32Array(tokenIds.size);
   for (const [place, members] of byPlace) blocks.set(place, buildBlock(index, members, count, rank));
@@ -603,9 +608,9 @@ function overlapIn(values: Int32Array, a: number, aEnd: number, b: number, bEnd:
 
 /** The score of two block entries: the measure of `profileSimilarity`, on integers. */
 function entryScore(index: NameIndex, block: Block, e: number, f: number): number {
+  // Equal keys need no check of their own: they have equal profiles, and the measure gives them 1.
   const p = block.entries[e]!;
   const q = block.entries[f]!;
-  if (index.keyId[p] === index.keyId[q]) return 1;
   const { rankStart, ranks } = block;
   const overlap = overlapIn(ranks, rankStart[e]!, rankStart[e + 1]!, rankStart[f]!, rankStart[f + 1]!);
   const conflict = index.marked[p] === 1 && index.marked[q] === 1 && index.marksId[p] !== index.marksId[q];

@@ -22,15 +22,15 @@ function fullYearsSince(established: LedgerDate, asOfDay: number): number {
 export function flagDeadlines(rows: readonly LedgerRow[], settings: Settings): Finding[] {
   const asOfDay = isoDayNumber(settings.asOf);
   const out: Finding[] = [];
+  const at = (row: LedgerRow) => ({ ...cellOf(row, 'duration'), value: row.cells.duration?.text ?? '' });
   for (const row of rows) {
     const duration = row.duration;
     if (!duration || duration.kind === 'permanent') continue;
-    const where = { ...cellOf(row, 'duration'), value: row.cells.duration?.text ?? '' };
     if (duration.kind === 'task') {
       if (!row.established) continue;
       const reviewBy = lastDay(addYears(row.established, settings.reviewCycleYears));
       if (reviewBy < asOfDay) {
-        out.push(finding({ code: 'review-due', ...where, params: { years: fullYearsSince(row.established, asOfDay), cycle: settings.reviewCycleYears } }));
+        out.push(finding({ code: 'review-due', ...at(row), params: { years: fullYearsSince(row.established, asOfDay), cycle: settings.reviewCycleYears } }));
       }
       continue;
     }
@@ -39,9 +39,9 @@ export function flagDeadlines(rows: readonly LedgerRow[], settings: Settings): F
     // A term stated to the month or year runs to the last day it covers: 2026-11 to 2026-11-30.
     const daysLeft = lastDay(end) - asOfDay;
     if (daysLeft < 0) {
-      out.push(finding({ code: 'overdue', ...where, params: { end: formatDate(end) } }));
+      out.push(finding({ code: 'overdue', ...at(row), params: { end: formatDate(end) } }));
     } else if (daysLeft <= settings.expiringWindowDays) {
-      out.push(finding({ code: 'expiring-soon', ...where, params: { end: formatDate(end), days: daysLeft } }));
+      out.push(finding({ code: 'expiring-soon', ...at(row), params: { end: formatDate(end), days: daysLeft } }));
     }
   }
   return out;

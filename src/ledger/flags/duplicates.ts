@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../findings';
 import { buildNameIndex, profileNames, similarPairs, type NameProfile } from '../names';
 import type { LedgerRow } from '../row';
-import { cellOf, groupBy, relatedRows, rowList } from './cells';
+import { cellOf, relatedRows, rowList } from './cells';
 
 /** Rows that share one normalised name, with the profile of that name. */
 interface NameGroup {
@@ -12,8 +12,20 @@ interface NameGroup {
 /** Active rows grouped by normalised name (rows with no usable name are left out). */
 export function groupByName(rows: readonly LedgerRow[], localNames: readonly string[]): NameGroup[] {
   const profiles = profileNames(rows.map((r) => r.name), localNames);
-  const byKey = groupBy(rows.map((row, i) => ({ row, profile: profiles[i]! })), (x) => x.profile.key);
-  return [...byKey.values()].map((members) => ({ profile: members[0]!.profile, rows: members.map((m) => m.row) }));
+  const groupOf = new Map<string, number>();
+  const groups: { profile: NameProfile; rows: LedgerRow[] }[] = [];
+  rows.forEach((row, i) => {
+    const profile = profiles[i]!;
+    if (profile.key === '') return;
+    const g = groupOf.get(profile.key);
+    if (g === undefined) {
+      groupOf.set(profile.key, groups.length);
+      groups.push({ profile, rows: [row] });
+    } else {
+      groups[g]!.rows.push(row);
+    }
+  });
+  return groups;
 }
 
 /** duplicate-name: each row of a group that names one body more than once, pointing at the others. */
