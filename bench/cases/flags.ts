@@ -8,6 +8,7 @@
  * Times are CPU time of this process (wall time beside it): the core is single-threaded, and CPU
  * time is what other work on the machine disturbs least.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { flagRegister } from '../../src/ledger/flags/index';
 import type { FindingCode } from '../../src/ledger/findings';
@@ -50,6 +51,23 @@ const n = (x: number) => x.toLocaleString('en');
 const msText = (t: { cpuMs: number; wallMs: number }) => `${t.cpuMs.toFixed(0).padStart(6)} ms CPU ${t.wallMs.toFixed(0).padStart(6)} ms wall`;
 const perSecond = (rows: number, t: { cpuMs: number }) => `${n(Math.round(rows / (t.cpuMs / 1000))).padStart(9)} rows/s`;
 
+/**
+ * A fixed reference workload — grouping 100,000 strings with a Map, 3 times — to tell a slow or
+ * busy machine from slow code: compare the figures above with this one across runs and machines.
+ */
+function machineReference(): Timed<number> {
+  const keys = Array.from({ length: 100_000 }, (_, i) => `潍坊市${i % 50_000}安全生产委员会`);
+  return best(3, () => {
+    const groups = new Map<string, string[]>();
+    for (const k of keys) {
+      const list = groups.get(k);
+      if (list) list.push(k);
+      else groups.set(k, [k]);
+    }
+    return groups.size;
+  });
+}
+
 /** Distinct names as flagRegister indexes them (one profile per normalised name). */
 function distinctProfiles(names: readonly string[]): NameProfile[] {
   const seen = new Set<string>();
@@ -61,6 +79,8 @@ export async function flagsCase(): Promise<string[]> {
   // Warm the parsers and the index up on a small register first.
   validateSheet(syntheticRegister(2_000, 7), settings);
 
+  const reference = machineReference();
+  lines.push(`machine reference (group 100,000 strings in a Map): ${msText(reference)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   lines.push('validate + all flags, synthetic province-wide register (asOf 2026-11-25), best of several runs:');
   const totals = new Map<number, Timed<unknown>>();
   for (const size of SIZES) {

@@ -105,7 +105,7 @@ const isWordChar = (c: number): boolean => isHan(c) || (c >= 0x30 && c <= 0x39) 
  * every name. Returns the place's length or 0.
  */
 function countyAt(t: string, from: number): number {
-  for (const len of [3, 2]) {
+  for (let len = 3; len >= 2; len--) {
     const end = from + len;
     const level = t[end];
     if (level === undefined || !LEVEL_CHARS.includes(level)) continue;
@@ -220,7 +220,7 @@ export interface NameProfile {
    * 寿光市. Such a body belongs to that place, not to the register's level; the stem leaves it out.
    */
   readonly place: string;
-  /** Distinct characters and character bigrams of the stem, as sorted numbers (see `tokensOf`). */
+  /** Distinct characters and character bigrams of the stem, as sorted numbers (see `tokensOf`; equal within one run). */
   readonly tokens: readonly number[];
 }
 
@@ -238,12 +238,18 @@ function isNearSuffix(tail: string, suffix: string): boolean {
   return false;
 }
 
+/** Last characters of the structures: a key ending in none of them has no exact structure. */
+const STRUCTURE_ENDINGS = new Set(STRUCTURES.map(([suffix]) => suffix[suffix.length - 1]!));
+
 function splitStructure(key: string): { stem: string; structure: string } {
-  for (const [suffix, kind] of STRUCTURES) {
-    if (key.endsWith(suffix) && key.length > suffix.length) return { stem: key.slice(0, -suffix.length), structure: kind };
+  if (STRUCTURE_ENDINGS.has(key[key.length - 1]!)) {
+    for (let i = 0; i < STRUCTURES.length; i++) {
+      const [suffix, kind] = STRUCTURES[i]!;
+      if (key.length > suffix.length && key.endsWith(suffix)) return { stem: key.slice(0, -suffix.length), structure: kind };
+    }
   }
   // A mistyped structure still names the kind of body and must not pollute the stem. Of several
-  // readings (委会: 委员会 less 员, or 组委会 with 全 for 组?) the one that takes fewest characters wins.
+  // readings (委会: 委员会 less 员, or 组委会 less 组) the one that takes fewest characters wins.
   let best: { stem: string; structure: string } | null = null;
   for (const [suffix, kind] of STRUCTURES) {
     if (suffix.length < 3) continue;
@@ -268,8 +274,14 @@ function coreOfStem(stem: string): string {
   const joined = CONNECTIVES.test(stem) ? stem.replace(/[和与及]/gu, '') : stem;
   let core = joined.length >= 2 ? joined : stem;
   for (let i = 0; i < 3; i++) {
-    const word = TRAILING_GENERICS.find((w) => core.endsWith(w));
-    if (word === undefined || core.length - word.length < 2) break;
+    let word = '';
+    for (const w of TRAILING_GENERICS) {
+      if (core.endsWith(w)) {
+        word = w;
+        break;
+      }
+    }
+    if (word === '' || core.length - word.length < 2) break;
     core = core.slice(0, -word.length);
   }
   for (let i = 0; i < 3; i++) {
@@ -281,13 +293,35 @@ function coreOfStem(stem: string): string {
 }
 
 /**
+ * Dense ids for the characters seen in names, so a bigram's number stays a small integer: names
+ * use a few thousand distinct characters. A cache, not state that changes any result: a token's
+ * number only has to be the same for the same token within one run.
+ */
+const charIds = new Int32Array(65536).fill(-1);
+let nextCharId = 0;
+const DENSE_CHARS = 16384;
+
+function charId(code: number): number {
+  let id = charIds[code]!;
+  if (id < 0) charIds[code] = id = nextCharId++;
+  return id;
+}
+
+/** A bigram's number: above every character code, and below 2^30 (a small integer) while ids are dense. */
+function bigramToken(a: number, b: number): number {
+  const x = charId(a);
+  const y = charId(b);
+  return x < DENSE_CHARS && y < DENSE_CHARS ? 65536 + x * DENSE_CHARS + y : 1073741824 + a * 65536 + b;
+}
+
+let tokenBuffer = new Float64Array(64);
+
+/**
  * The stem's distinct characters and character bigrams, as CJK search analysers index Chinese:
  * bigrams carry the words and their order, single characters keep a typo (防汛抗早) or an
  * abbreviation (节水 for 节约用水) from wiping out the overlap. Each token is a number — a
- * character's UTF-16 code, or 65536 + 65536·first + second for a bigram — sorted ascending.
+ * character's UTF-16 code, or a larger number for a bigram — and the list is sorted ascending.
  */
-let tokenBuffer = new Float64Array(64);
-
 function tokensOf(text: string): number[] {
   const n = text.length;
   const size = n > 1 ? 2 * n - 1 : n;
@@ -296,7 +330,7 @@ function tokensOf(text: string): number[] {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     all[i] = c;
-    if (i > 0) all[n + i - 1] = 65536 + text.charCodeAt(i - 1) * 65536 + c;
+    if (i > 0) all[n + i - 1] = bigramToken(text.charCodeAt(i - 1), c);
   }
   all.sort();
   const out: number[] = [];
@@ -326,7 +360,7 @@ function profileWith(name: string, locals: readonly string[]): NameProfile {
   const { key, place } = normaliseWith(name, locals);
   const { stem, structure } = splitStructure(key.slice(place.length));
   const core = coreOfStem(stem);
-  const marks = /\d/u.test(core) ? (core.match(/\d+/gu) ?? []).join('/') : '';
+  const marks = /[0-9]/.test(core) ? (core.match(/[0-9]+/g) ?? []).join('/') : '';
   return { name, key, stem: core, structure, marks, place, tokens: tokensOf(core) };
 }
 
