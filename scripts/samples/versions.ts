@@ -101,6 +101,21 @@ export const VERSION_CHANGES: readonly PlantedChange[] = [
   { kind: 'vanished', oldName: '市第三次全国国土调查领导小组', newName: null, how: null, findings: ['vanished-row'], note: '2026年版直接删除了这一行（撤销的机构也应保留行）' },
 ];
 
+/** Work rules and contact persons the 2026 version still lacks (seed 000: due by 5月20日). */
+export interface RulesCase {
+  readonly name: string;
+  readonly codes: readonly ('missing-work-rules' | 'missing-contact')[];
+  readonly rules: string;
+  readonly contact: string;
+}
+
+export const RULES_CASES: readonly RulesCase[] = [
+  { name: '市数字东营建设领导小组', codes: ['missing-work-rules'], rules: '未制定', contact: '孙丽' },
+  { name: '市油地融合发展工作专班', codes: ['missing-work-rules', 'missing-contact'], rules: '正在制定', contact: '' },
+  { name: '市创建全国文明城市工作指挥部', codes: ['missing-contact'], rules: '已制定（2024年）', contact: '待定' },
+];
+export const RULES_DEADLINE = '2026-05-20';
+
 /** The 2026 register: the city sample with the changes that happened since 2023. */
 function version2026(): Cells[] {
   const rows: Cells[] = BASE.map((r) => ({ ...r, abolitionDoc: null }));
@@ -116,6 +131,7 @@ function version2026(): Cells[] {
   Object.assign(find(rows, '市地下管线安全管理工作领导小组'), { abolitionDoc: '东政办字〔2024〕9号' });
   Object.assign(find(rows, '市第七次全国人口普查领导小组'), { abolitionDoc: '东政办字〔2022〕15号' });
   Object.assign(find(rows, '市创建国家卫生城市工作领导小组'), { abolitionDoc: '东政办字〔2021〕9号' });
+  for (const c of RULES_CASES) Object.assign(find(rows, c.name), { workRules: c.rules, contact: c.contact || null });
   return rows;
 }
 
@@ -320,6 +336,19 @@ export function versionsReadme(): string {
     '| 类型 | 2023年版名称 | 2026年版名称 | 匹配依据 | 应报告的问题 | 说明 |',
     '| --- | --- | --- | --- | --- | --- |',
     ...VERSION_CHANGES.map((c) => `| ${KIND_ZH[c.kind]} | ${c.oldName ?? '—'} | ${c.newName ?? '—'} | ${c.how ?? '—'} | ${c.findings.length ? c.findings.map((f) => `\`${f}\``).join('、') : '无'} | ${c.note} |`),
+    '',
+    '## 工作规则与联络人 · Work rules and contact persons',
+    '',
+    `2026年版中以下存续机构尚未报送工作规则或联络人；报送期限 ${RULES_DEADLINE}（东编办发〔2020〕21号：5月20日前）已过，按核对日期 ${AS_OF} 检查时为错误：`,
+    `In the 2026 version these active bodies still lack work rules or a contact person; past the deadline ${RULES_DEADLINE} they are errors:`,
+    '',
+    '```bash',
+    `npx ledger validate ${q(VERSION_FILES.after)} --as-of ${AS_OF} --deadline ${RULES_DEADLINE}`,
+    '```',
+    '',
+    '| 机构 | 工作规则 | 联络人 | 应报告的问题 |',
+    '| --- | --- | --- | --- |',
+    ...RULES_CASES.map((c) => `| ${c.name} | ${c.rules} | ${c.contact || '（空）'} | ${c.codes.map((x) => `\`${x}\``).join('、')} |`),
     '',
     '## 对账名单 · The general offices’ list',
     '',

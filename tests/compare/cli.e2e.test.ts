@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/ledger/cells/value';
 import { readWorkbook } from '../../src/xlsx/read';
 import { writeWorkbook } from '../../src/xlsx/write';
-import { LIST_CASES, LIST_FILES, VERSION_CHANGES, VERSION_FILES } from '../../scripts/samples/versions';
+import { LIST_CASES, LIST_FILES, RULES_CASES, RULES_DEADLINE, VERSION_CHANGES, VERSION_FILES } from '../../scripts/samples/versions';
 import { ledger, SAMPLES } from '../cli/run';
 
 const OLD = join(SAMPLES, VERSION_FILES.before);
@@ -209,5 +209,21 @@ describe('ledger reconcile on the sample list', { timeout: 180_000 }, () => {
     expect(d.code).toBe(2);
     expect(d.stderr).toContain('--against');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('ledger validate on the 2026 version: work rules and contact persons', { timeout: 180_000 }, () => {
+  it('reports exactly the planted missing rules and contacts, as errors past the deadline, with the 报送情况 summary', () => {
+    const run = ledger(['validate', NEW, ...AS_OF, '--deadline', RULES_DEADLINE, '--format', 'json']);
+    const report = JSON.parse(run.stdout) as Report & { submission: { deadlinePassed: boolean; total: { missingRules: string[]; missingContact: string[] } }[] };
+    const found = findingsOf(report, 0).filter((f) => f.code === 'missing-work-rules' || f.code === 'missing-contact');
+    expect(found.every((f) => f.severity === 'error')).toBe(true);
+    expect(found.map((f) => f.code).sort()).toEqual(RULES_CASES.flatMap((c) => c.codes).sort());
+    expect(report.submission[0]!.deadlinePassed).toBe(true);
+    expect([...report.submission[0]!.total.missingRules].sort()).toEqual(RULES_CASES.filter((c) => c.codes.includes('missing-work-rules')).map((c) => c.name).sort());
+    expect([...report.submission[0]!.total.missingContact].sort()).toEqual(RULES_CASES.filter((c) => c.codes.includes('missing-contact')).map((c) => c.name).sort());
+    const text = ledger(['validate', NEW, ...AS_OF]);
+    expect(text.stdout).toContain(`报送情况 · 工作规则及联络人报送情况（报送期限：未设置）`);
+    expect(text.stdout).toContain('    未明确联络人的机构：市油地融合发展工作专班');
   });
 });
