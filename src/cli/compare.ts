@@ -215,7 +215,7 @@ export function withFindings(sheets: readonly SheetOutcome[], findings: readonly
 const WORDS = {
   zh: {
     title: (a: string, b: string) => `对比：${a} → ${b}`,
-    read: (which: string, sheets: readonly SheetOutcome[]) => `  ${which}：${sheets.filter((s) => s.status === 'validated').map((s) => `工作表“${s.sheet}”${s.rows} 条`).join('，')}`,
+    read: (which: string, sheets: readonly SheetOutcome[]) => `  ${which}：${sheets.filter((s) => s.status === 'validated').map((s) => `工作表“${s.sheet}”（${s.rows} 条）`).join('，')}`,
     old: '旧版', new: '新版',
     active: (total: string, coord: string) => `存续机构：${total}；其中议事协调机构（第 1–2 类）${coord}`,
     counts: (parts: string) => `变动：${parts}`,
