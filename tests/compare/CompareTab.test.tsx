@@ -8,7 +8,7 @@ import type { Lang } from '../../src/ledger/findings';
 import { MemoryWorkbook } from '../../src/preview/memoryWorkbook';
 import { CompareTab } from '../../src/taskpane/compare/CompareTab';
 import { StringsContext, stringsFor } from '../../src/taskpane/i18n';
-import { writeWorkbook } from '../../src/xlsx/write';
+import ExcelJS from 'exceljs';
 import { encodeGb18030 } from '../../scripts/samples/gb18030';
 import '../taskpane/domTimeouts';
 import { COLUMNS, grid, settings, version } from './fixtures';
@@ -80,7 +80,10 @@ describe('对比 two versions', () => {
     port.addGrid(grid('2026版', NEW));
     const tab = show(port);
     await within(tab).findAllByRole('option', { name: '2026版' });
-    const bytes = await writeWorkbook([{ name: '台账', preamble: [['潍坊市市级议事协调机构管理台账']], columns: COLUMNS.map((header) => ({ header })), rows: grid('x', OLD).values.slice(2), table: false }]);
+    // Written with ExcelJS itself, as any other program's .xlsx would be.
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('台账').addRows(grid('台账', OLD).values.map((r) => [...r]));
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer() as ArrayBuffer);
     pickFile(tab, 'compare-old-file-input', '台账2023.xlsx', bytes);
     expect((await within(tab).findByTestId('compare-old-file')).textContent).toContain('文件：台账2023.xlsx');
     fireEvent.click(within(tab).getByTestId('compare-run'));
