@@ -17,6 +17,7 @@ import { FlagsTab } from './tabs/FlagsTab';
 import { NewRegisterTab } from './tabs/NewRegisterTab';
 import { SettingsTab } from './tabs/SettingsTab';
 import { ValidateTab } from './tabs/ValidateTab';
+import { CompareTab } from './compare/CompareTab';
 import { defaultTheme } from './theme';
 
 export interface AppProps {
@@ -62,8 +63,8 @@ export function App({ port, theme, initialLang = 'zh', onLangChange }: AppProps)
   );
 }
 
-type TabKey = 'validate' | 'flags' | 'consolidate' | 'newRegister' | 'settings';
-const TABS: readonly TabKey[] = ['validate', 'flags', 'consolidate', 'newRegister', 'settings'];
+type TabKey = 'validate' | 'flags' | 'consolidate' | 'compare' | 'newRegister' | 'settings';
+const TABS: readonly TabKey[] = ['validate', 'flags', 'consolidate', 'compare', 'newRegister', 'settings'];
 
 interface LoadedSettings {
   readonly settings: Settings;
@@ -149,6 +150,9 @@ function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => 
             </div>
             <div hidden={tab !== 'consolidate'}>
               <ConsolidateTab port={port} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
+            </div>
+            <div hidden={tab !== 'compare'}>
+              <CompareTab port={port} lang={t.lang} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
             </div>
             <div hidden={tab !== 'newRegister'}>
               <NewRegisterTab port={port} settings={settings} onSheetsAdded={sheetsAdded} />

@@ -176,6 +176,8 @@ describe('the preview in Chromium', () => {
 
     // Back to the top: the first rows hold an info, a warning and an error.
     await grid().evaluate((el) => el.scrollTo(0, 0));
+    // The grid redraws on the scroll event: wait until the header row is drawn.
+    await page.locator('[data-address="B3"]').waitFor();
     const header = await gridCells();
     const columnOf = (title: string | null) => {
       const address = Object.entries(header).find(([a, text]) => /^[A-Z]+3$/.test(a) && text === title)?.[0];

@@ -68,7 +68,7 @@ export const zh = {
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
   loading: '正在载入…',
-  tabs: { validate: '校验', flags: '标记', consolidate: '汇总', newRegister: '新建台账', settings: '设置' },
+  tabs: { validate: '校验', flags: '标记', consolidate: '汇总', compare: '对比/对账', newRegister: '新建台账', settings: '设置' },
   severity,
   codeTitles,
   errorTitles,
