@@ -12,6 +12,20 @@ export function cellOf(row: LedgerRow, field: FieldKey): { sheet: string; row: n
 /** At most this many other rows are listed in one finding; a document citing 200 rows stays readable. */
 export const MAX_LISTED_ROWS = 20;
 
+/**
+ * The rows of a group other than `row`, at most MAX_LISTED_ROWS + 1 of them (one more than is
+ * listed, to know whether the list is cut): each row of a group of thousands costs the same.
+ */
+export function othersIn(group: readonly LedgerRow[], row: LedgerRow): LedgerRow[] {
+  const out: LedgerRow[] = [];
+  for (const other of group) {
+    if (other === row) continue;
+    out.push(other);
+    if (out.length > MAX_LISTED_ROWS) break;
+  }
+  return out;
+}
+
 /** 3、5、7 — the other rows' numbers for a message, cut with … past MAX_LISTED_ROWS. */
 export function rowList(rows: readonly LedgerRow[]): string {
   const shown = rows.slice(0, MAX_LISTED_ROWS).map((r) => String(r.row));

@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../findings';
 import { buildNameIndex, profileNames, similarPairs, type NameProfile } from '../names';
 import type { LedgerRow } from '../row';
-import { cellOf, relatedRows, rowList } from './cells';
+import { cellOf, othersIn, relatedRows, rowList } from './cells';
 
 /** Rows that share one normalised name, with the profile of that name. */
 interface NameGroup {
@@ -34,7 +34,7 @@ export function flagDuplicateNames(groups: readonly NameGroup[]): Finding[] {
   for (const group of groups) {
     if (group.rows.length < 2) continue;
     for (const row of group.rows) {
-      const others = group.rows.filter((r) => r !== row);
+      const others = othersIn(group.rows, row);
       out.push(finding({
         code: 'duplicate-name', ...cellOf(row, 'name'), value: row.name,
         params: { otherRows: rowList(others) }, related: relatedRows(others),

@@ -1,6 +1,6 @@
 import { finding, type Finding } from '../findings';
 import type { LedgerRow } from '../row';
-import { cellOf, groupBy, relatedRows, rowList } from './cells';
+import { cellOf, groupBy, othersIn, relatedRows, rowList } from './cells';
 
 /**
  * shared-basis-document (info): active rows citing one 发文字号, compared in its standard form so
@@ -12,7 +12,7 @@ export function flagSharedBasis(rows: readonly LedgerRow[]): Finding[] {
   for (const [docNumber, group] of groupBy(rows, (r) => r.basis?.standard ?? '')) {
     if (group.length < 2) continue;
     for (const row of group) {
-      const others = group.filter((r) => r !== row);
+      const others = othersIn(group, row);
       out.push(finding({
         code: 'shared-basis-document', ...cellOf(row, 'basis'), value: row.cells.basis?.text ?? docNumber,
         params: { docNumber, otherRows: rowList(others) }, related: relatedRows(others),
