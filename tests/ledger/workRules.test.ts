@@ -181,3 +181,25 @@ describe('ledger validate --deadline and the 报送情况 block', () => {
     await expect(runValidate(['--deadline', '5月20日'])).rejects.toThrow('--deadline must be a real date written YYYY-MM-DD');
   });
 });
+
+describe('报送情况 of a consolidated return', () => {
+  it('takes the return’s rows as they are (county + row) and writes one line per county and department', async () => {
+    const { consolidate } = await import('../../src/ledger/consolidate');
+    const county = (name: string, bodies: Body[]) => ({
+      file: `${name}.xlsx`,
+      grid: {
+        sheet: name,
+        values: [[`${name}议事协调机构管理台账`], [...HEADER], ...bodies.map(([n, d, r, c], i) => [i + 1, n.replace(/^市/, '区'), '政府议事协调机构', '2019年3月', `东区政字〔2019〕${i + 1}号`, d, '长期', '2019年设立', '市级设有', '存续', r, c, '0546-8387012'])],
+      },
+    });
+    const settings = makeSettings({ asOf: '2026-11-25', submissionDeadline: '2026-05-20', expectedCounties: ['东营区', '河口区'] });
+    const ret = consolidate([county('东营区', BODIES.slice(0, 2)), county('河口区', BODIES.slice(2, 3))], settings);
+    const sheet = submissionSheet(submissionSummary(ret.rows, settings), { asOf: settings.asOf });
+    expect(sheet.columns[0]!.header).toBe('县区');
+    expect(sheet.rows.map((r) => r.slice(0, 5))).toEqual([
+      ['东营区', '市应急局', 2, 1, 2],
+      ['河口区', '市应急局', 1, 1, 0],
+    ]);
+    expect(sheet.footer?.[0]?.slice(0, 5)).toEqual(['', '合计', 3, 2, 2]);
+  });
+});
