@@ -161,8 +161,8 @@ describe('the preview in Chromium', () => {
     const lastItem = page.locator(`[data-finding="${last.code}"][data-row="${last.row}"]`).first();
     if (!(await lastItem.isVisible())) await page.locator(`section[data-code="${last.code}"] button[aria-expanded]`).click();
     await lastItem.click();
+    await expect.poll(() => page.getByTestId('name-box').textContent()).toMatch(new RegExp(`^[A-Z]+${last.row}$`));
     const lastAddress = await page.getByTestId('name-box').textContent();
-    expect(lastAddress).toMatch(new RegExp(`^[A-Z]+${last.row}$`));
     const cellBox = (await page.locator(`[data-address="${lastAddress}"]`).boundingBox())!;
     const gridBox = (await grid().boundingBox())!;
     expect(cellBox.y).toBeGreaterThanOrEqual(gridBox.y);
@@ -194,7 +194,7 @@ describe('the preview in Chromium', () => {
     await page.getByTestId('clear-marks-button').click();
     await expect.poll(() => page.getByTestId('mark-count').getAttribute('data-count')).toBe('0');
     expect(await page.locator('[data-testid="preview-grid"] [data-mark]').count()).toBe(0);
-    expect(await pane().getByText(`已清除 ${marked} 个单元格的标记。`).count()).toBe(1);
+    await expect.poll(() => pane().getByText(`已清除 ${marked} 个单元格的标记。`).count()).toBe(1);
     expect(await gridCells()).toEqual(before);
   });
 
@@ -318,10 +318,10 @@ describe('the preview in Chromium', () => {
     // Jump to the last of them: the grid scrolls there and still draws only a window of rows.
     expect(await group.locator('button[aria-expanded]').getAttribute('aria-expanded')).toBe('true');
     await group.getByRole('button', { name: '显示更多（已显示 50 / 共 300）' }).click();
-    expect(await group.locator('[data-finding]').count()).toBe(100);
+    await expect.poll(() => group.locator('[data-finding]').count()).toBe(100);
     await group.locator('[data-finding]').last().click();
+    await expect.poll(() => page.getByTestId('name-box').textContent()).toMatch(/^E\d+$/);
     const address = await page.getByTestId('name-box').textContent();
-    expect(address).toMatch(/^E\d+$/);
     expect(await page.locator(`[data-address="${address}"]`).getAttribute('aria-selected')).toBe('true');
     expect(await page.locator('[data-testid="preview-grid"] [role="row"]').count()).toBeLessThan(100);
   });
@@ -329,7 +329,7 @@ describe('the preview in Chromium', () => {
   it('switches to English and back', async () => {
     await openTab('validate');
     await page.getByTestId('language-button').click();
-    expect(await page.getByTestId('tab-validate').textContent()).toBe('Validate');
+    await expect.poll(() => page.getByTestId('tab-validate').textContent()).toBe('Validate');
     expect(await page.getByTestId('validate-button').textContent()).toBe('Validate');
     await page.getByTestId('sheet-select').selectOption('台账');
     await page.getByTestId('validate-button').click();
@@ -342,7 +342,7 @@ describe('the preview in Chromium', () => {
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('台账');
     await shot('validate-en');
     await page.getByTestId('language-button').click();
-    expect(await page.getByTestId('tab-validate').textContent()).toBe('校验');
+    await expect.poll(() => page.getByTestId('tab-validate').textContent()).toBe('校验');
   });
 
   it('serves taskpane.html for Excel, which asks for office.js at Microsoft’s location and explains itself without it', async () => {
