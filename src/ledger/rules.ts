@@ -4,7 +4,7 @@ import { resolveDepartment, type DepartmentIndex } from './cells/department';
 import { findDocNumbers, type DocNumber } from './cells/docNumber';
 import { durationEnd, parseDuration, type Duration } from './cells/duration';
 import { parsePhone } from './cells/phone';
-import { cellText, isBlankOrPlaceholder, toScalar } from './cells/value';
+import { cellText, isBlankOrPlaceholder, isErrorText } from './cells/value';
 import { FIELDS, REQUIRED_FIELDS, type FieldKey } from './fields';
 import { finding, type Finding, type NewFinding } from './findings';
 import type { CellValue } from './grid';
@@ -21,11 +21,30 @@ export interface RowContext {
   /** Day number of the as-of date. */
   readonly asOfDay: number;
   readonly asOf: string;
+  /** The mapped columns as indexes into a row's values, computed once per sheet. */
+  readonly fieldColumns: readonly FieldColumn[];
 }
 
-export interface ParsedRow {
-  readonly row: LedgerRow;
-  readonly findings: Finding[];
+export interface FieldColumn {
+  readonly key: FieldKey;
+  /** Index into a row's values. */
+  readonly index: number;
+  readonly column: number;
+  readonly header: string;
+}
+
+/** The mapped columns of a header as indexes into a grid row. */
+export function fieldColumns(header: HeaderMap, firstColumn: number): FieldColumn[] {
+  return (Object.entries(header.fields) as [FieldKey, NonNullable<HeaderMap['fields'][FieldKey]>][]).map(([key, col]) => ({
+    key, index: col.column - firstColumn, column: col.column, header: col.header,
+  }));
+}
+
+/** The visible text of every cell of a row, computed once and shared by the classifier and the rules. */
+export function rowTexts(values: readonly CellValue[]): string[] {
+  const texts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) texts[i] = cellText(values[i]);
+  return texts;
 }
 
 /** Lines in a register that are not bodies: notes and signatures under the table. */
@@ -46,26 +65,25 @@ export type RowKind =
   | { readonly kind: 'section'; readonly category: Category | null };
 
 /** Tells a body row from blank rows, notes, repeated headers and section headings. */
-export function classifyRow(values: readonly CellValue[], ctx: RowContext): RowKind {
-  const texts: string[] = [];
-  for (const v of values) {
-    const t = cellText(v);
-    if (t !== '') texts.push(t);
+export function classifyRow(texts: readonly string[], ctx: RowContext): RowKind {
+  let only: string | null = null;
+  let distinct = 0;
+  for (const t of texts) {
+    if (t === '' || t === only) continue;
+    only = t;
+    if (++distinct > 1) break;
   }
-  if (texts.length === 0) return { kind: 'skip' };
-  const distinct = new Set(texts);
-  if (distinct.size === 1) {
-    const only = texts[0]!;
+  if (only === null) return { kind: 'skip' };
+  if (distinct === 1) {
     if (NOTE_LINE.test(only)) return { kind: 'skip' };
     const section = SECTION_LINE.exec(only.replace(/\s+/g, ''));
     if (section) return { kind: 'section', category: parseCategory(section[1]!.replace(/[（(][^）)]*[）)]$/u, '')) };
   }
   // Only a 序号 filled in (a template's numbered empty rows): nothing to check.
-  const meaningful = ctx.header.columns.some((col) => col.field !== null && col.field !== 'seq' && cellText(values[col.column - ctx.firstColumn]) !== '');
-  if (!meaningful) return { kind: 'skip' };
+  if (!ctx.fieldColumns.some((col) => col.key !== 'seq' && (texts[col.index] ?? '') !== '')) return { kind: 'skip' };
   // The header repeated on a later page.
   const nameCol = ctx.header.fields.name;
-  if (nameCol && cellText(values[nameCol.column - ctx.firstColumn]).replace(/\s+/g, '') === nameCol.header.replace(/\s+/g, '')) return { kind: 'skip' };
+  if (nameCol && (texts[nameCol.column - ctx.firstColumn] ?? '').replace(/\s+/g, '') === nameCol.header.replace(/\s+/g, '')) return { kind: 'skip' };
   return { kind: 'body' };
 }
 
@@ -74,94 +92,68 @@ export function classifyRow(values: readonly CellValue[], ctx: RowContext): RowK
  * category-name-mismatch. `sectionCategory` is the category of the section heading above the row,
  * used when the sheet has no 类别 column.
  */
-export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: RowContext, sectionCategory: Category | null = null): ParsedRow {
-  const findings: Finding[] = [];
+export function parseRow(values: readonly CellValue[], texts: readonly string[], sheetRow: number, ctx: RowContext, sectionCategory: Category | null, out: Finding[]): LedgerRow {
   const cells: Partial<Record<FieldKey, CellRef>> = {};
-  const raw: Partial<Record<FieldKey, CellValue>> = {};
-  for (const [key, col] of Object.entries(ctx.header.fields) as [FieldKey, NonNullable<HeaderMap['fields'][FieldKey]>][]) {
-    const value = values[col.column - ctx.firstColumn];
-    raw[key] = value;
-    cells[key] = { text: cellText(value), column: col.column, header: col.header };
-  }
-  const report = (key: FieldKey, input: Omit<NewFinding, 'sheet' | 'row' | 'column' | 'columnIndex'>): void => {
-    const cell = cells[key];
-    findings.push(finding({ ...input, sheet: ctx.sheet, row: sheetRow, column: cell?.header ?? FIELDS[key].label, columnIndex: cell?.column }));
-  };
+  for (const col of ctx.fieldColumns) cells[col.key] = { text: texts[col.index] ?? '', column: col.column, header: col.header };
+  // No closures per row: this runs 100,000 times on a province's register.
+  const at: RowAt = { ctx, sheetRow, cells, out };
 
   // Required values: empty, spaces, 无, or an error value such as #N/A.
   for (const key of REQUIRED_FIELDS) {
     const cell = cells[key];
     if (!cell) continue; // missing-column already says so, once
     if (key === 'established') continue; // the date rules report their own emptiness
-    const scalar = toScalar(raw[key]);
-    if (scalar.kind === 'error') {
-      report(key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn, detail: `单元格是错误值 ${cell.text}`, detailEn: `the cell holds the error ${cell.text}` } });
+    if (isErrorText(cell.text)) {
+      report(at, key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn, detail: `单元格是错误值 ${cell.text}`, detailEn: `the cell holds the error ${cell.text}` } });
     } else if (isBlankOrPlaceholder(cell.text)) {
-      report(key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
+      report(at, key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
     }
   }
 
-  const established = cells.established ? readDate('established', raw.established, true) : null;
-  const abolishedOn = cells.abolishedOn ? readDate('abolishedOn', raw.abolishedOn, false) : null;
-
-  function readDate(key: 'established' | 'abolishedOn', value: CellValue, required: boolean): LedgerDate | null {
-    const text = cells[key]?.text ?? '';
-    const result = text.length > MAX_SHORT_VALUE ? TOO_LONG_DATE : parseDate(value);
-    if (result.ok) {
-      if (firstDay(result.date) > ctx.asOfDay) {
-        report(key, { code: 'future-date', value: text, params: { date: formatDate(result.date), asOf: ctx.asOf } });
-      }
-      return result.date;
-    }
-    if (result.empty) {
-      if (required) report(key, { code: 'missing-value', value: text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
-    } else {
-      report(key, { code: 'invalid-date', value: text, params: { value: text, reason: result.reason, reasonEn: result.reasonEn } });
-    }
-    return null;
-  }
+  const established = cells.established ? readDate(at, 'established', rawValue(values, ctx, 'established'), true) : null;
+  const abolishedOn = cells.abolishedOn ? readDate(at, 'abolishedOn', rawValue(values, ctx, 'abolishedOn'), false) : null;
 
   // 依据文件: a recognisable 发文字号 in GB/T 9704 form, not dated after the body.
   let basis: DocNumber | null = null;
   const basisText = cells.basis?.text ?? '';
-  if (cells.basis && !isBlankOrPlaceholder(basisText) && toScalar(raw.basis).kind !== 'error') {
+  if (cells.basis && !isBlankOrPlaceholder(basisText) && !isErrorText(basisText)) {
     const numbers = findDocNumbers(basisText);
     basis = numbers[0] ?? null;
     if (!basis) {
-      report('basis', { code: 'invalid-doc-number', value: basisText });
+      report(at, 'basis', { code: 'invalid-doc-number', value: basisText });
     }
     for (const doc of numbers) {
       if (doc.isStandard) continue;
-      report('basis', {
+      report(at, 'basis', {
         code: 'nonstandard-doc-number', value: basisText, suggestion: doc.standard,
         params: { found: doc.found, issues: doc.issues.join('；'), issuesEn: doc.issuesEn.join('; ') },
       });
     }
     if (basis && established && basis.year > established.year) {
-      report('basis', { code: 'doc-year-mismatch', value: basisText, params: { docYear: basis.year, year: established.year } });
+      report(at, 'basis', { code: 'doc-year-mismatch', value: basisText, params: { docYear: basis.year, year: established.year } });
     }
   }
 
   // 办事机构所在部门: against the department list, after aliases.
   let department: string | null = null;
   const departmentText = cells.department?.text ?? '';
-  if (cells.department && !isBlankOrPlaceholder(departmentText) && toScalar(raw.department).kind !== 'error') {
+  if (cells.department && !isBlankOrPlaceholder(departmentText) && !isErrorText(departmentText)) {
     const match = departmentText.length > MAX_SHORT_VALUE ? { known: false, canonical: null } : resolveDepartment(departmentText, ctx.departments);
     department = match.canonical ?? departmentText;
-    if (!match.known) report('department', { code: 'unknown-department', value: departmentText, params: { value: departmentText } });
+    if (!match.known) report(at, 'department', { code: 'unknown-department', value: departmentText, params: { value: departmentText } });
   }
 
   // 存续时间: readable, and not ending before the body began.
   let duration: Duration | null = null;
   const durationText = cells.duration?.text ?? '';
-  if (cells.duration && !isBlankOrPlaceholder(durationText) && toScalar(raw.duration).kind !== 'error') {
-    duration = durationText.length > MAX_SHORT_VALUE ? null : (parseDuration(durationText) ?? endDateOnly(raw.duration));
+  if (cells.duration && !isBlankOrPlaceholder(durationText) && !isErrorText(durationText)) {
+    duration = durationText.length > MAX_SHORT_VALUE ? null : (parseDuration(durationText) ?? endDateOnly(rawValue(values, ctx, 'duration')));
     if (!duration) {
-      report('duration', { code: 'invalid-duration', value: durationText, params: { value: durationText } });
+      report(at, 'duration', { code: 'invalid-duration', value: durationText, params: { value: durationText } });
     } else if (established) {
       const end = durationEnd(duration, established);
       if (end && lastDay(end) < firstDay(established)) {
-        report('duration', { code: 'duration-before-start', value: durationText, params: { end: formatDate(end), start: formatDate(established) } });
+        report(at, 'duration', { code: 'duration-before-start', value: durationText, params: { end: formatDate(end), start: formatDate(established) } });
       }
     }
   }
@@ -172,30 +164,30 @@ export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: Ro
   if (cells.category && categoryText !== '') {
     const parsed = parseCategory(categoryText);
     if (parsed) category = parsed.id;
-    else report('category', { code: 'invalid-category', value: categoryText, params: { value: categoryText }, suggestion: CATEGORIES.map((c) => c.label).join(' / ') });
+    else report(at, 'category', { code: 'invalid-category', value: categoryText, params: { value: categoryText }, suggestion: CATEGORIES.map((c) => c.label).join(' / ') });
   }
   let status: StatusKey = 'active';
   const statusText = cells.status?.text ?? '';
   if (cells.status) {
     const parsed = parseStatus(statusText);
     if (parsed) status = parsed;
-    else report('status', { code: 'invalid-status', value: statusText, params: { value: statusText } });
+    else report(at, 'status', { code: 'invalid-status', value: statusText, params: { value: statusText } });
   }
   if ((status === 'abolished' || status === 'merged') && !abolishedOn && !hasText(cells.abolishedOn)) {
-    report(cells.abolishedOn ? 'abolishedOn' : 'status', { code: 'missing-abolition-date', value: statusText, params: { status: statusLabel(status) } });
+    report(at, cells.abolishedOn ? 'abolishedOn' : 'status', { code: 'missing-abolition-date', value: statusText, params: { status: statusLabel(status) } });
   }
 
   // 联系电话 (optional).
   const phoneText = cells.phone?.text ?? '';
   if (cells.phone && phoneText !== '' && !isBlankOrPlaceholder(phoneText) && (phoneText.length > MAX_SHORT_VALUE || !parsePhone(phoneText).ok)) {
-    report('phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText } });
+    report(at, 'phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText } });
   }
 
   const name = cells.name?.text ?? '';
   if (category !== null && name !== '' && !isBlankOrPlaceholder(name)) {
     const mismatch = categoryNameMismatch(category, name);
     if (mismatch) {
-      report('name', { code: 'category-name-mismatch', value: name, params: { category: CATEGORIES[category - 1]!.label, expectZh: mismatch.zh, expectEn: mismatch.en } });
+      report(at, 'name', { code: 'category-name-mismatch', value: name, params: { category: CATEGORIES[category - 1]!.label, expectZh: mismatch.zh, expectEn: mismatch.en } });
     }
   }
 
@@ -205,7 +197,42 @@ export function parseRow(values: readonly CellValue[], sheetRow: number, ctx: Ro
     established, abolishedOn, basis, department, duration,
     county: countyText === '' ? null : countyText,
   };
-  return { row, findings };
+  return row;
+}
+
+/** Where a row's findings go, and what they need to point at the right cell. */
+interface RowAt {
+  readonly ctx: RowContext;
+  readonly sheetRow: number;
+  readonly cells: Partial<Record<FieldKey, CellRef>>;
+  readonly out: Finding[];
+}
+
+function report(at: RowAt, key: FieldKey, input: Omit<NewFinding, 'sheet' | 'row' | 'column' | 'columnIndex'>): void {
+  const cell = at.cells[key];
+  at.out.push(finding({ ...input, sheet: at.ctx.sheet, row: at.sheetRow, column: cell?.header ?? FIELDS[key].label, columnIndex: cell?.column }));
+}
+
+function rawValue(values: readonly CellValue[], ctx: RowContext, key: FieldKey): CellValue {
+  const col = ctx.header.fields[key];
+  return col ? values[col.column - ctx.firstColumn] : undefined;
+}
+
+function readDate(at: RowAt, key: 'established' | 'abolishedOn', value: CellValue, required: boolean): LedgerDate | null {
+  const text = at.cells[key]?.text ?? '';
+  const result = text.length > MAX_SHORT_VALUE ? TOO_LONG_DATE : parseDate(value);
+  if (result.ok) {
+    if (firstDay(result.date) > at.ctx.asOfDay) {
+      report(at, key, { code: 'future-date', value: text, params: { date: formatDate(result.date), asOf: at.ctx.asOf } });
+    }
+    return result.date;
+  }
+  if (result.empty) {
+    if (required) report(at, key, { code: 'missing-value', value: text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
+  } else {
+    report(at, key, { code: 'invalid-date', value: text, params: { value: text, reason: result.reason, reasonEn: result.reasonEn } });
+  }
+  return null;
 }
 
 /** A bare date in 存续时间 (often a real Excel date cell) can only be the end of the term. */

@@ -7,7 +7,7 @@ import type { Grid } from './grid';
 import { findHeader, type HeaderColumn } from './header';
 import { placeAtStart } from './place';
 import type { LedgerRow } from './row';
-import { classifyRow, parseRow, type RowContext } from './rules';
+import { classifyRow, fieldColumns, parseRow, rowTexts, type RowContext } from './rules';
 import type { Settings } from './settings';
 import { workRulesFindings } from './workRules';
 
@@ -70,6 +70,7 @@ export function validateSheet(grid: Grid, settings: Settings, options: ValidateO
     departments: options.departments ?? buildDepartmentIndex(settings.departments, settings.departmentAliases),
     asOfDay: isoDayNumber(settings.asOf),
     asOf: settings.asOf,
+    fieldColumns: fieldColumns(header, grid.firstColumn ?? 1),
   };
 
   const findings: Finding[] = [...header.findings];
@@ -77,15 +78,14 @@ export function validateSheet(grid: Grid, settings: Settings, options: ValidateO
   let section: Category | null = null;
   for (let i = header.rowIndex + 1; i < grid.values.length; i++) {
     const values = grid.values[i] ?? [];
-    const kind = classifyRow(values, ctx);
+    const texts = rowTexts(values);
+    const kind = classifyRow(texts, ctx);
     if (kind.kind === 'skip') continue;
     if (kind.kind === 'section') {
       section = kind.category;
       continue;
     }
-    const parsed = parseRow(values, firstRow + i, ctx, section);
-    rows.push(parsed.row);
-    for (const f of parsed.findings) findings.push(f);
+    rows.push(parseRow(values, texts, firstRow + i, ctx, section, findings));
   }
 
   if (options.flags !== false) {

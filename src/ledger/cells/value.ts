@@ -68,6 +68,11 @@ export function scalarText(scalar: Scalar): string {
   }
 }
 
+/** True for the text of an Excel error value (#N/A, #REF! …), as `cellText` renders one. */
+export function isErrorText(text: string): boolean {
+  return text.charCodeAt(0) === 35 && EXCEL_ERROR.test(text);
+}
+
 /** Shorthand: the visible text of a raw cell value. */
 export function cellText(value: CellValue | unknown): string {
   return scalarText(toScalar(value));
@@ -86,6 +91,7 @@ const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 const foldChar = (ch: string): string => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 const WHITESPACE_ONLY = /^[\s\u3000]*$/;
+const HAS_SPACE = /[\s\u3000]/;
 
 /** Values that people type to mean "nothing here" in a required cell. */
 const PLACEHOLDERS = new Set(['无', '暂无', '/', '-', '--', '—', '——', 'null', 'n/a', 'na', '空', '待定', '待补充', '？', '?']);
@@ -93,6 +99,7 @@ const PLACEHOLDERS = new Set(['无', '暂无', '/', '-', '--', '—', '——', 
 /** True when a required cell holds no real value: empty, only spaces, or a placeholder like 无. */
 export function isBlankOrPlaceholder(text: string): boolean {
   if (text.length > 16) return WHITESPACE_ONLY.test(text); // every placeholder is short
+  if (text.length > 4 && !HAS_SPACE.test(text)) return false; // so is every one without spaces
   const t = toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
   return t === '' || PLACEHOLDERS.has(t);
 }
