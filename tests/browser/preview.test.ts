@@ -245,7 +245,7 @@ describe('the preview in Chromium', () => {
       // Four sheets added after the existing ones, none replaced; the preview shows 汇总.
       const tabs = await page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab')));
       expect(tabs.length).toBe(sheetsBefore + 4);
-      expect(tabs.slice(-4)).toEqual(['汇总', '明细', '问题清单', '说明']);
+      expect(tabs.slice(-5)).toEqual(['汇总', '明细', '问题清单', '报送情况', '说明']);
       await expect.poll(() => grid().getAttribute('data-sheet')).toBe('汇总');
 
       await cliRun;

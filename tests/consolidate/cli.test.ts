@@ -80,7 +80,7 @@ describe('ledger consolidate end to end', () => {
 
   it('writes 汇总 first, then 明细, 问题清单, 说明', async () => {
     const book = await readBack(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '问题清单', '说明']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '问题清单', '报送情况', '说明']);
   });
 
   it('puts the right figures in 汇总', async () => {

@@ -64,7 +64,7 @@ describe('汇总', () => {
     fireEvent.click(within(tab).getByTestId('consolidate-button'));
     const summary = await within(tab).findByTestId('return-summary');
     expect(port.added).toHaveLength(1);
-    expect(port.added[0]!.map((s) => s.name)).toEqual(['汇总', '明细', '问题清单', '说明']);
+    expect(port.added[0]!.map((s) => s.name)).toEqual(['汇总', '明细', '问题清单', '报送情况', '说明']);
     expect(port.grids.slice(0, 3).map((g) => g.sheet)).toEqual(['台账', '东营区', '河口区']);
     expect(within(tab).getByText('未报送：垦利区')).toBeTruthy();
 

@@ -11,12 +11,15 @@ import type { LedgerRow } from '../row';
 import type { ColumnSpec, SheetSpec } from '../sheetSpec';
 import { wordsFor } from './labels';
 import type { ConsolidatedReturn, CountyTally, RegisterEntry, ReturnFinding, ReturnMeta, Tally } from './types';
+import { submissionSheet, submissionSummary } from '../workRules';
 
 /** The return's sheets in tab order. */
-export const RETURN_SHEET_NAMES = ['汇总', '明细', '问题清单', '说明'] as const;
+export const RETURN_SHEET_NAMES = ['汇总', '明细', '问题清单', '报送情况', '说明'] as const;
 
 export function returnSheets(ret: ConsolidatedReturn, meta: ReturnMeta): SheetSpec[] {
-  return [summarySheet(ret, meta.lang), detailSheet(ret, meta.lang), findingsSheet(ret, meta.lang), aboutSheet(ret, meta)];
+  // 报送情况 (issue 7): work rules and contact persons per county and host department.
+  const submission = submissionSheet(submissionSummary(ret.rows, ret.settings), { lang: meta.lang, asOf: ret.asOf });
+  return [summarySheet(ret, meta.lang), detailSheet(ret, meta.lang), findingsSheet(ret, meta.lang), submission, aboutSheet(ret, meta)];
 }
 
 const label = (lang: Lang, key: FieldKey): string => (lang === 'en' ? FIELDS[key].labelEn : FIELDS[key].label);
