@@ -8,6 +8,7 @@
  * `ADDIN_URL=https://… npm run build` rewrites the manifest's URLs for production.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
@@ -67,6 +68,16 @@ class SampleRegistersPlugin {
   }
 }
 
+/** Resolves when nothing listens on the port, so a second `npm start` says so plainly instead of a stack trace. */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.once('listening', () => probe.close(() => resolve(true)));
+    probe.listen(port, 'localhost');
+  });
+}
+
 async function httpsOptions() {
   // Only for Excel: the certificates are created (and trusted) on first use, which needs root on Linux.
   const devCerts = await import('office-addin-dev-certs');
@@ -81,6 +92,15 @@ export default async (env = {}, argv = {}) => {
   const addinUrl = process.env.ADDIN_URL?.trim() || null;
   const https = process.env.HTTPS === '1' || process.env.HTTPS === 'true' || env.https === true;
   const manifestForUrl = addinUrl ? await loadManifestRewriter() : null;
+  if (env.WEBPACK_SERVE && !(await portIsFree(DEV_PORT))) {
+    console.error(
+      `端口 ${DEV_PORT} 已被占用（可能已有一个 npm start 在运行，打开 http://localhost:${DEV_PORT}/ 即可）；` +
+        `否则请关闭占用它的程序，或用 PORT=3001 npm start 换一个端口（Excel 中的加载项需要 3000）。\n` +
+        `Port ${DEV_PORT} is in use (perhaps npm start is already running: open http://localhost:${DEV_PORT}/); ` +
+        'otherwise stop whatever holds it, or pick another port with PORT=3001 npm start (the add-in in Excel needs 3000).',
+    );
+    process.exit(1);
+  }
   if (addinUrl && !manifestForUrl) {
     throw new Error(
       `ADDIN_URL is set (${addinUrl}) but no manifestForUrl(xml, baseUrl) was found in ${MANIFEST_MODULES.join(', ')}; ` +
