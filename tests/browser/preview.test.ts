@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/ledger/cells/value';
+import { RETURN_SHEET_NAMES } from '../../src/ledger/consolidate';
 import { cellAddress } from '../../src/ledger/grid';
 import { readWorkbook } from '../../src/xlsx/read';
 import { writeWorkbook } from '../../src/xlsx/write';
@@ -218,9 +219,10 @@ describe('the preview in Chromium', () => {
 
   it('builds the county return in this workbook with the same 汇总 as the CLI', async () => {
     const out = await mkdtemp(join(tmpdir(), 'ledger-return-'));
+    const cliReturn = join(out, 'return.xlsx');
+    // Runs while the browser works; awaited before the folder goes, whatever happens.
+    const cliRun = ledger(['consolidate', COUNTY_DIR, '-o', cliReturn, '--expect', EXPECTED_COUNTIES.join(','), '--as-of', AS_OF, '--departments', COUNTY_DEPARTMENTS]);
     try {
-      const cliReturn = join(out, 'return.xlsx');
-      const cliRun = ledger(['consolidate', COUNTY_DIR, '-o', cliReturn, '--expect', EXPECTED_COUNTIES.join(','), '--as-of', AS_OF, '--departments', COUNTY_DEPARTMENTS]);
 
       // The county department list, as the CLI gets it with --departments.
       await openTab('settings');
@@ -242,10 +244,11 @@ describe('the preview in Chromium', () => {
       await page.getByTestId('return-summary').scrollIntoViewIfNeeded();
       await shot('consolidate');
 
-      // Four sheets added after the existing ones, none replaced; the preview shows 汇总.
+      // The return's sheets added after the existing ones, none replaced; the preview shows 汇总.
       const tabs = await page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab')));
-      expect(tabs.length).toBe(sheetsBefore + 4);
-      expect(tabs.slice(-5)).toEqual(['汇总', '明细', '问题清单', '报送情况', '说明']);
+      expect(tabs.length).toBe(sheetsBefore + RETURN_SHEET_NAMES.length);
+      expect(tabs.slice(-RETURN_SHEET_NAMES.length)).toEqual([...RETURN_SHEET_NAMES]);
+      expect(RETURN_SHEET_NAMES).toEqual(expect.arrayContaining(['汇总', '明细', '问题清单', '说明']));
       await expect.poll(() => grid().getAttribute('data-sheet')).toBe('汇总');
 
       await cliRun;
@@ -264,6 +267,7 @@ describe('the preview in Chromium', () => {
       const missing = await page.locator('[data-testid="return-summary"] [data-state="missing"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-county')));
       expect(missing.sort()).toEqual(['利津县', '垦利区']);
     } finally {
+      await cliRun.catch(() => undefined);
       await rm(out, { recursive: true, force: true });
     }
   });

@@ -2,6 +2,7 @@
 /** The 标记, 汇总, 新建台账 and 设置 tabs against a fake WorkbookPort. */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RETURN_SHEET_NAMES } from '../../src/ledger/consolidate';
 import { App } from '../../src/taskpane/App';
 import './domTimeouts';
 import { FakePort } from './fakePort';
@@ -64,7 +65,8 @@ describe('汇总', () => {
     fireEvent.click(within(tab).getByTestId('consolidate-button'));
     const summary = await within(tab).findByTestId('return-summary');
     expect(port.added).toHaveLength(1);
-    expect(port.added[0]!.map((s) => s.name)).toEqual(['汇总', '明细', '问题清单', '报送情况', '说明']);
+    expect(port.added[0]!.map((s) => s.name)).toEqual([...RETURN_SHEET_NAMES]);
+    expect(within(tab).getByText(/在本工作簿中新增“汇总”“明细”“问题清单”/)).toBeTruthy();
     expect(port.grids.slice(0, 3).map((g) => g.sheet)).toEqual(['台账', '东营区', '河口区']);
     expect(within(tab).getByText('未报送：垦利区')).toBeTruthy();
 

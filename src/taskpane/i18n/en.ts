@@ -119,7 +119,7 @@ export const en: Strings = {
     daysLeft: (days) => `${days} days left`,
   },
   consolidate: {
-    intro: 'Combine the registers the counties sent into one return: adds the sheets 汇总, 明细, 问题清单 and 说明 to this workbook without changing any existing sheet.',
+    intro: (sheets) => `Combine the registers the counties sent into one return: adds the sheets ${sheets.join(', ')} to this workbook without changing any existing sheet.`,
     sheetsLabel: 'County registers in this workbook',
     selectAll: 'All',
     selectNone: 'None',

@@ -130,7 +130,7 @@ export const zh = {
     daysLeft: (days: string) => `还有 ${days} 天`,
   },
   consolidate: {
-    intro: '把各县区报送的台账汇总为一份报表：在本工作簿中新增“汇总”“明细”“问题清单”“说明”工作表，不改动原有工作表。',
+    intro: (sheets: readonly string[]) => `把各县区报送的台账汇总为一份报表：在本工作簿中新增${sheets.map((n) => `“${n}”`).join('')}工作表，不改动原有工作表。`,
     sheetsLabel: '本工作簿中的县区台账',
     selectAll: '全选',
     selectNone: '全不选',

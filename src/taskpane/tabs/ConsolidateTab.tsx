@@ -1,4 +1,4 @@
-/** 汇总: county registers (sheets here and/or .xlsx files) in, the return's four sheets added to this workbook. */
+/** 汇总: county registers (sheets here and/or .xlsx files) in, the return's sheets added to this workbook. */
 import {
   Button, Checkbox, Field, Label, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
@@ -115,7 +115,7 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
   const unassigned = built ? built.ret.registers.filter((r) => r.status === 'unassigned').length : 0;
   return (
     <div className={styles.pane} data-testid="consolidate-tab">
-      <Text>{t.consolidate.intro}</Text>
+      <Text>{t.consolidate.intro(RETURN_SHEET_NAMES)}</Text>
       {sheetsError != null && <ErrorBar error={sheetsError} />}
       {/* A group, not a Field: a Field gives every checkbox inside it the same id. */}
       <div role="group" aria-labelledby={sheetsLabel}>
