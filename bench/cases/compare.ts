@@ -15,6 +15,7 @@ import { readReferenceList, reconcile } from '../../src/ledger/reconcile';
 import { makeSettings } from '../../src/ledger/settings';
 import { validateSheet } from '../../src/ledger/validate';
 import { REGISTER_HEADER, syntheticRegister } from '../synthetic';
+import { timed, type Timed } from '../timing';
 
 const ROWS = Number(process.env.BENCH_COMPARE_ROWS ?? 100_000);
 const settings = makeSettings({ asOf: '2026-11-25' });
@@ -81,20 +82,6 @@ function referenceList(old: Grid): Grid {
   return { sheet: '名单', values };
 }
 
-interface Timed<T> {
-  readonly value: T;
-  readonly wallMs: number;
-  readonly cpuMs: number;
-}
-
-function timed<T>(fn: () => T): Timed<T> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = fn();
-  const wallMs = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
-}
 
 const ms = (t: { wallMs: number; cpuMs: number }) => `${t.wallMs.toFixed(0).padStart(7)} ms ${t.cpuMs.toFixed(0).padStart(7)} ms`;
 const ratio = (t: { cpuMs: number }, base: { cpuMs: number }) => (t.cpuMs / base.cpuMs).toFixed(2);

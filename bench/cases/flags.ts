@@ -16,26 +16,13 @@ import { buildNameIndex, inferLocalNames, profileNames, similarPairs, similarPai
 import { makeSettings } from '../../src/ledger/settings';
 import { validateSheet } from '../../src/ledger/validate';
 import { syntheticNames, syntheticRegister } from '../synthetic';
+import { timed, type Timed } from '../timing';
 
 const SIZES = [1_000, 10_000, 100_000];
 const NAIVE_SIZE = 20_000;
 const settings = makeSettings({ asOf: '2026-11-25' });
 const FLAG_CODES: readonly FindingCode[] = ['duplicate-name', 'similar-name', 'shared-basis-document', 'overdue', 'expiring-soon', 'review-due', 'over-limit'];
 
-interface Timed<T> {
-  readonly value: T;
-  readonly wallMs: number;
-  readonly cpuMs: number;
-}
-
-function timed<T>(fn: () => T): Timed<T> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = fn();
-  const wallMs = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
-}
 
 /** The fastest of `runs` runs by CPU time: the least disturbed by other work. */
 function best<T>(runs: number, fn: () => T): Timed<T> {
