@@ -57,3 +57,8 @@ export function parseAsOf(value: string | undefined): string | undefined {
   }
   return text;
 }
+
+/** The options every command shares, read once: --lang, --format and --as-of. */
+export function commonOptions(values: { readonly lang?: string | undefined; readonly format?: string | undefined; readonly 'as-of'?: string | undefined }): { lang: Lang; format: OutputFormat; asOf: string | undefined } {
+  return { lang: parseLang(values.lang), format: parseFormat(values.format), asOf: parseAsOf(values['as-of']) };
+}

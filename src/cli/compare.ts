@@ -21,7 +21,7 @@ import { makeSettings, type Settings, type SettingsInput } from '../ledger/setti
 import { skipMessage, validateSheet } from '../ledger/validate';
 import { readWorkbook } from '../xlsx/read';
 import { writeWorkbook } from '../xlsx/write';
-import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
+import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { writeAtomically } from './consolidate';
 import { loadDepartmentsFile } from './departmentsFile';
@@ -313,9 +313,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.out(HELP);
     return EXIT.ok;
   }
-  const lang = parseLang(values.lang);
-  const format = parseFormat(values.format);
-  const asOf = parseAsOf(values['as-of']);
+  const { lang, format, asOf } = commonOptions(values);
   if (positionals.length !== 2) {
     throw new UsageError(`请指定两个版本：旧版.xlsx 新版.xlsx（收到 ${positionals.length} 个文件）`, `name the two versions: old.xlsx new.xlsx (got ${positionals.length} files)`);
   }

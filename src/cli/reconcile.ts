@@ -13,7 +13,7 @@ import { readReferenceList, reconcile, reconcileSheets, type ReconcileResult, ty
 import { readCsv } from '../xlsx/csv';
 import { readWorkbook } from '../xlsx/read';
 import { writeWorkbook } from '../xlsx/write';
-import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
+import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { checkOutput, loadRegister, readInputs, refuseSameFile, settingsFrom, withFindings, writeOutput, type LoadedRegister, type ReadFile } from './compare';
 import { summarise, toJson, type FileOutcome, type SheetOutcome } from './report';
@@ -170,9 +170,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.out(HELP);
     return EXIT.ok;
   }
-  const lang = parseLang(values.lang);
-  const format = parseFormat(values.format);
-  const asOf = parseAsOf(values['as-of']);
+  const { lang, format, asOf } = commonOptions(values);
   if (positionals.length !== 1) {
     throw new UsageError(`请指定一个台账文件（收到 ${positionals.length} 个）`, `name one register file (got ${positionals.length})`);
   }

@@ -15,7 +15,7 @@ import type { Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
 import { submissionLines, submissionSummary, type SubmissionSummary } from '../ledger/workRules';
 import { readWorkbook } from '../xlsx/read';
-import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
+import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { loadDepartmentsFile } from './departmentsFile';
 import { expandInputs, readInputFile } from './files';
@@ -145,9 +145,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.out(HELP);
     return EXIT.ok;
   }
-  const lang = parseLang(values.lang);
-  const format = parseFormat(values.format);
-  const asOf = parseAsOf(values['as-of']);
+  const { lang, format, asOf } = commonOptions(values);
   if (positionals.length === 0) throw new UsageError('请指定要检查的 .xlsx 文件或文件夹', 'name the .xlsx files or folders to check');
   const deadline = values.deadline?.trim();
   if (deadline !== undefined && !IsoDateSchema.safeParse(deadline).success) {
