@@ -14,7 +14,7 @@ import {
   changeSheets, compareVersions, describeChange, formatChange, matchLabel, newNameOf, CHANGE_KIND_LABELS, CHANGE_KINDS,
   type ChangeEntry, type CompareResult, type RegisterVersion,
 } from '../ledger/compare';
-import { DEFAULT_DEPARTMENT_ALIASES } from '../ledger/departments';
+import { aliasesForList } from '../ledger/departments';
 import { messageOf, type Finding, type Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
 import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
@@ -94,9 +94,8 @@ export async function settingsFrom(asOf: string | undefined, departmentsPath: st
   if (asOf) input.asOf = asOf;
   if (departmentsPath) {
     const list = await loadDepartmentsFile(departmentsPath);
-    const listed = new Set(list.departments);
     input.departments = list.departments;
-    input.departmentAliases = { ...Object.fromEntries(Object.entries(DEFAULT_DEPARTMENT_ALIASES).filter(([, name]) => listed.has(name))), ...list.aliases };
+    input.departmentAliases = aliasesForList(list.departments, list.aliases);
   }
   return makeSettings(input);
 }

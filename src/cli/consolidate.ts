@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { consolidate, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
-import { DEFAULT_DEPARTMENT_ALIASES } from '../ledger/departments';
+import { aliasesForList } from '../ledger/departments';
 import { toReported, type Lang } from '../ledger/findings';
 import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
 import { readWorkbook } from '../xlsx/read';
@@ -101,10 +101,8 @@ async function settingsFrom(values: { 'as-of'?: string; departments?: string; ex
   if (asOf) input.asOf = asOf;
   if (values.departments) {
     const list = await loadDepartmentsFile(values.departments);
-    const listed = new Set(list.departments);
-    const defaults = Object.fromEntries(Object.entries(DEFAULT_DEPARTMENT_ALIASES).filter(([, name]) => listed.has(name)));
     input.departments = list.departments;
-    input.departmentAliases = { ...defaults, ...list.aliases };
+    input.departmentAliases = aliasesForList(list.departments, list.aliases);
   }
   const expected = [...(values.expect ?? []).flatMap(splitCounties), ...(values['expect-file'] ? await expectedFromFile(values['expect-file']) : [])];
   input.expectedCounties = [...new Set(expected)];

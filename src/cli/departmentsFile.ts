@@ -10,6 +10,7 @@ import { cellText } from '../ledger/cells/value';
 import { readWorkbook } from '../xlsx/read';
 import { UsageError } from './command';
 import { readInputFile } from './files';
+import { decodeTextFile } from '../xlsx/csv';
 
 export interface DepartmentList {
   readonly departments: string[];
@@ -20,11 +21,7 @@ const HEADINGS = new Set(['部门', '部门名称', '单位', '单位名称', '�
 
 /** Decodes text bytes: UTF-8 (with or without BOM), else GB18030. */
 export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  return decodeTextFile(bytes).text;
 }
 
 /** The first field of a CSV line (quoted or not). */

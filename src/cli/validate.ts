@@ -7,7 +7,7 @@
  * the other files are still checked.
  */
 import { buildDepartmentIndex } from '../ledger/cells/department';
-import { DEFAULT_DEPARTMENT_ALIASES } from '../ledger/departments';
+import { aliasesForList } from '../ledger/departments';
 import { IsoDateSchema, makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
 import { skipMessage, validateSheet } from '../ledger/validate';
 import type { Grid } from '../ledger/grid';
@@ -75,11 +75,9 @@ async function settingsFrom(asOf: string | undefined, departmentsPath: string | 
   if (asOf) input.asOf = asOf;
   if (departmentsPath) {
     const list = await loadDepartmentsFile(departmentsPath);
-    const listed = new Set(list.departments);
-    // Keep the built-in short forms that point into the user's list (市发改委 → 市发展改革委).
-    const defaults = Object.fromEntries(Object.entries(DEFAULT_DEPARTMENT_ALIASES).filter(([, name]) => listed.has(name)));
     input.departments = list.departments;
-    input.departmentAliases = { ...defaults, ...list.aliases };
+    // Keep the built-in short forms that point into the user's list (市发改委 → 市发展改革委).
+    input.departmentAliases = aliasesForList(list.departments, list.aliases);
   }
   return makeSettings(input);
 }

@@ -67,3 +67,13 @@ export const DEFAULT_DEPARTMENT_ALIASES: Readonly<Record<string, string>> = {
   市信访局: '市信访局',
   市委党史研究室: '市委党史研究院',
 };
+
+/**
+ * Aliases for a user's own department list: the built-in short forms that point at a department
+ * still on the list (市发改委 → 市发展改革委), then the list's own `简称=名称` lines, which win.
+ */
+export function aliasesForList(departments: readonly string[], own: Readonly<Record<string, string>>): Record<string, string> {
+  const listed = new Set(departments);
+  const defaults = Object.entries(DEFAULT_DEPARTMENT_ALIASES).filter(([, name]) => listed.has(name));
+  return { ...Object.fromEntries(defaults), ...own };
+}

@@ -1,6 +1,7 @@
 /** The 设置 form: text fields in, a settings object for parseSettings out. */
 import { cellText } from '../../ledger/cells/value';
-import { DEFAULT_DEPARTMENT_ALIASES } from '../../ledger/departments';
+import { aliasesForList, DEFAULT_DEPARTMENT_ALIASES } from '../../ledger/departments';
+import { decodeTextFile } from '../../xlsx/csv';
 import type { Grid } from '../../ledger/grid';
 import type { Settings } from '../../ledger/settings';
 
@@ -98,9 +99,7 @@ export function parseDepartmentText(text: string): DepartmentList {
 
 /** Default short forms of listed departments, then the list's own. */
 export function aliasesFor(list: DepartmentList): Record<string, string> {
-  const listed = new Set(list.departments);
-  const defaults = Object.entries(DEFAULT_DEPARTMENT_ALIASES).filter(([, name]) => listed.has(name));
-  return { ...Object.fromEntries(defaults), ...list.aliases };
+  return aliasesForList(list.departments, list.aliases);
 }
 
 /** The department box for stored settings: the list, then the aliases that are not defaults. */
@@ -111,11 +110,7 @@ export function departmentsText(settings: Pick<Settings, 'departments' | 'depart
 
 /** The text of a department file: UTF-8 (with or without BOM), else GB18030 (files saved by Chinese Windows). */
 export function decodeText(bytes: ArrayBuffer | Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  return decodeTextFile(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).text;
 }
 
 /** A CSV file's first column as lines (quoted or not). */
