@@ -127,7 +127,7 @@ export async function consolidateCase(): Promise<string[]> {
       line('ledger consolidate, end to end', endToEnd),
       line('  reading (readWorkbook + SHA-256)', reading),
       line('  checking, flagging, tallying', checking),
-      line('  writing the return (4 sheets)', writing),
+      line('  writing the return (5 sheets)', writing),
       line('ExcelJS read of the same files', excelRead),
       ratioLine('ratio end to end / ExcelJS read', endToEnd, excelRead),
       ratioLine('ratio without writing the return', withoutWriting, excelRead),
