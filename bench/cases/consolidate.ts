@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { run } from '../../src/cli/consolidate';
 import { consolidate, returnSheets, type Submission } from '../../src/ledger/consolidate';
 import { makeSettings } from '../../src/ledger/settings';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/read';
 import type { CellValue } from '../../src/ledger/grid';
 import { writeWorkbook } from '../../src/xlsx/write';
 

@@ -19,7 +19,7 @@ import { messageOf, type Finding, type Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
 import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
 import { skipMessage, validateSheet } from '../ledger/validate';
-import { readWorkbook } from '../xlsx/read';
+import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
 import { EXIT, UsageError, type CliIo } from './command';

@@ -13,7 +13,7 @@ import { consolidate, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn,
 import { aliasesForList } from '../ledger/departments';
 import { toReported, type Lang } from '../ledger/findings';
 import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
-import { readWorkbook } from '../xlsx/read';
+import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
 import { EXIT, UsageError, type CliIo } from './command';

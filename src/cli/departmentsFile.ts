@@ -7,7 +7,7 @@
  * UTF-8, or GB18030 when it is not valid UTF-8 (files saved by Chinese Windows).
  */
 import { cellText } from '../ledger/cells/value';
-import { readWorkbook } from '../xlsx/read';
+import { readWorkbook } from '../read';
 import { UsageError } from './command';
 import { readInputFile } from './files';
 import { decodeTextFile } from '../xlsx/csv';
@@ -64,7 +64,7 @@ export async function loadDepartmentsFile(path: string): Promise<DepartmentList>
   const file = await readInputFile(path);
   if (!file.ok) throw new UsageError(`部门名单 ${file.message}`, `department list ${file.messageEn}`);
   let entries: string[];
-  if (/\.xlsx$/i.test(path)) {
+  if (/\.(?:xlsx|xlsm|xls|et|ods|docx)$/i.test(path)) {
     const book = await readWorkbook(file.bytes, path);
     if (!book.ok) throw new UsageError(`部门名单 ${book.message}`, `department list ${book.messageEn}`);
     const grid = book.sheets.find((g) => g.values.length > 0)!;

@@ -1,9 +1,11 @@
 /**
  * Input files, read safely: opened read-only, never written; folders and wildcards expanded to the
- * .xlsx files in them (a shell on Windows does not expand `samples/*.xlsx` for us).
+ * register files in them (a shell on Windows does not expand `samples/*.xlsx` for us).
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { Grid } from '../ledger/grid';
+import { readWorkbook, REGISTER_FILE_PATTERN, type SourceFormat, type WorkbookReadFailure } from '../read';
 
 export type FileRead =
   | { readonly ok: true; readonly path: string; readonly bytes: Uint8Array; readonly size: number }
@@ -43,9 +45,22 @@ function describeFsError(path: string, error: unknown): { message: string; messa
   }
 }
 
-/** Excel's lock files (~$台账.xlsx) and hidden files are never registers. */
-function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+/** Excel's and WPS's lock files (~$台账.xlsx) and hidden files are never registers. */
+function isRegisterFileName(name: string): boolean {
+  return REGISTER_FILE_PATTERN.test(name) && !name.startsWith('~$') && !name.startsWith('.~') && !name.startsWith('.');
+}
+
+export type InputWorkbook =
+  | { readonly ok: true; readonly path: string; readonly bytes: Uint8Array; readonly sheets: Grid[]; readonly format: SourceFormat }
+  | { readonly ok: false; readonly path: string; readonly reason: WorkbookReadFailure | 'unreadable'; readonly message: string; readonly messageEn: string };
+
+/** Reads an input file of any format the reading layer takes (see src/read/index.ts). */
+export async function readInputWorkbook(path: string, displayName: string = path): Promise<InputWorkbook> {
+  const file = await readInputFile(path);
+  if (!file.ok) return { ok: false, path, reason: 'unreadable', message: file.message, messageEn: file.messageEn };
+  const book = await readWorkbook(file.bytes, displayName);
+  if (!book.ok) return { ok: false, path, reason: book.reason, message: book.message, messageEn: book.messageEn };
+  return { ok: true, path, bytes: file.bytes, sheets: book.sheets, format: book.format };
 }
 
 function wildcardToRegExp(pattern: string): RegExp {
@@ -56,14 +71,14 @@ function wildcardToRegExp(pattern: string): RegExp {
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Expands the paths given on the command line: a folder → its .xlsx files (not recursive), a
+ * Expands the paths given on the command line: a folder → its register files (not recursive), a
  * pattern with * or ? in its last part → the matching files; anything else is kept as given (a
  * missing file is reported when it is read). Order: as given, each expansion sorted by name;
  * the same file named twice is kept once.
  */
 export interface ExpandedInputs {
   readonly files: string[];
-  /** Folders with no .xlsx in them: said, not silently ignored. */
+  /** Folders with no register file in them: said, not silently ignored. */
   readonly problems: { readonly path: string; readonly message: string; readonly messageEn: string }[];
 }
 
@@ -83,15 +98,15 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
       const dir = dirname(path);
       const pattern = wildcardToRegExp(name);
       const entries = await readdir(dir).catch(() => [] as string[]);
-      const matches = entries.filter((e) => pattern.test(e) && !e.startsWith('~$')).sort(byName);
+      const matches = entries.filter((e) => pattern.test(e) && !!e.startsWith('~$') && !e.startsWith('.~')).sort(byName);
       if (matches.length === 0) add(path); // reported as missing, like a shell would leave it
       for (const m of matches) add(join(dir, m));
       continue;
     }
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) {
-      const entries = (await readdir(path)).filter(isWorkbookName).sort(byName);
-      if (entries.length === 0) problems.push({ path, message: `${path}：文件夹中没有 .xlsx 文件`, messageEn: `${path}: the folder holds no .xlsx file` });
+      const entries = (await readdir(path)).filter(isRegisterFileName).sort(byName);
+      if (entries.length === 0) problems.push({ path, message: `${path}：文件夹中没有台账文件（.xlsx、.xls、.et、.ods、.csv、.docx 等）`, messageEn: `${path}: the folder holds no register file (.xlsx, .xls, .et, .ods, .csv, .docx …)` });
       for (const e of entries) {
         const full = join(path, e);
         if ((await stat(full).catch(() => null))?.isFile()) add(full);

@@ -10,8 +10,7 @@ import { matchLabel } from '../ledger/compare';
 import type { Lang } from '../ledger/findings';
 import type { Grid } from '../ledger/grid';
 import { readReferenceList, reconcile, reconcileSheets, type ReconcileResult, type ReferenceList } from '../ledger/reconcile';
-import { readCsv } from '../xlsx/csv';
-import { readWorkbook } from '../xlsx/read';
+import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
@@ -76,16 +75,8 @@ const OPTIONS = {
   departments: { type: 'string' },
 } as const;
 
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
-
-/** The list's grids: an .xlsx workbook, else a CSV/text file (by extension, or by content for anything else). */
+/** The list's grids, from any format the reading layer takes (a CSV from the general office, a workbook, a Word table). */
 async function listGrids(file: ReadFile): Promise<Grid[]> {
-  const asText = /\.(csv|txt|tsv)$/i.test(file.path) || (!/\.xlsx$/i.test(file.path) && !isZip(file.bytes));
-  if (asText) {
-    const read = readCsv(file.bytes, file.path);
-    if (!read.ok) throw new UsageError(read.message, read.messageEn);
-    return [read.grid];
-  }
   const book = await readWorkbook(file.bytes, file.path);
   if (!book.ok) throw new UsageError(book.message, book.messageEn);
   return book.sheets;

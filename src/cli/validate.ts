@@ -14,7 +14,7 @@ import type { Grid } from '../ledger/grid';
 import type { Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
 import { submissionLines, submissionSummary, type SubmissionSummary } from '../ledger/workRules';
-import { readWorkbook } from '../xlsx/read';
+import { readWorkbook } from '../read';
 import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { loadDepartmentsFile } from './departmentsFile';

@@ -12,7 +12,7 @@
  */
 import { columnLetters, type CellValue, type Grid, type MergedRange } from '../ledger/grid';
 import type { SheetSpec } from '../ledger/sheetSpec';
-import type { WorkbookRead } from '../xlsx/read';
+import type { WorkbookRead } from '../read';
 import type { CellMark, PickedFile, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from '../port/workbook';
 import { areaAddress, parseAreas, quoteSheetName } from './addresses';
 import { chunkRowsByBytes, jsonBytes, MAX_READ_CELLS, planRowBlocks, READ_BUDGET, WRITE_BATCH_BYTES, type ReadBudget } from './blocks';
@@ -379,7 +379,7 @@ async function readWorkbookFile(file: PickedFile, options: ReadOptions, injected
   throwIfCancelled(options.signal, action);
   let result: WorkbookRead;
   try {
-    const read = injected ?? (await import('../xlsx/read')).readWorkbook;
+    const read = injected ?? (await import('../read')).readWorkbook;
     result = await read(file.bytes, file.name);
   } catch (error) {
     // The reader reports bad files as results; reaching here means it could not run at all.

@@ -26,6 +26,11 @@ export interface Grid {
    * uses them to read a merged header cell once and to explain two-row headers.
    */
   readonly merges?: readonly MergedRange[];
+  /**
+   * Lines that sit above the grid outside it: the paragraphs above a Word table (附件2 /
+   * 东营区议事协调机构管理台账). Read as title lines, like the rows above a sheet's header.
+   */
+  readonly caption?: readonly string[];
 }
 
 export interface MergedRange {

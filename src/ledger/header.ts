@@ -146,7 +146,7 @@ export function findHeader(grid: Grid): HeaderResult {
     }
   }
 
-  const title: string[] = [];
+  const title: string[] = [...(grid.caption ?? [])];
   for (let i = 0; i < best; i++) {
     for (const cell of grid.values[i] ?? []) {
       const text = foldHeaderText(cell);

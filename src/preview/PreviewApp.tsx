@@ -6,6 +6,7 @@ import { storeLang } from '../taskpane/lang';
 import type { MemoryWorkbook } from './memoryWorkbook';
 import { addWorkbookFile } from './samples';
 import { SheetGrid } from './SheetGrid';
+import { REGISTER_FILE_ACCEPT } from '../read';
 
 const TEXT = {
   zh: {
@@ -49,7 +50,7 @@ export function PreviewApp({ workbook, initialLang, problems }: { workbook: Memo
             ref={fileInput}
             type="file"
             multiple
-            accept=".xlsx"
+            accept={REGISTER_FILE_ACCEPT}
             style={{ display: 'none' }}
             data-testid="preview-open-input"
             onChange={(e) => {

@@ -15,7 +15,7 @@ import {
   type WorkbookPort,
   type WriteOptions,
 } from '../port/workbook';
-import { readWorkbook } from '../xlsx/read';
+import { readWorkbook } from '../read';
 
 /** A sheet the product wrote: what the grid needs to draw it like Excel would. */
 export interface WrittenLayout {

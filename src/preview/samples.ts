@@ -2,7 +2,7 @@
  * Loads the sample registers into the preview workbook: the files webpack copied byte for byte
  * from samples/ (listed in samples/index.json), parsed with the same reader the CLI uses.
  */
-import { readWorkbook } from '../xlsx/read';
+import { readWorkbook } from '../read';
 import type { MemoryWorkbook } from './memoryWorkbook';
 
 export interface SampleListing {

@@ -53,15 +53,23 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/** One record of a CSV file and the 1-based line it starts on (a quoted field may span lines). */
+export interface CsvRecord {
+  readonly fields: string[];
+  readonly line: number;
+}
+
 /**
- * Splits CSV text into rows of fields (RFC 4180: quoted fields may hold the delimiter, line
- * breaks and doubled quotes). Trailing empty lines are dropped.
+ * Splits CSV text into records (RFC 4180: quoted fields may hold the delimiter, line breaks and
+ * doubled quotes), each with the line it starts on. Trailing empty lines are dropped.
  */
-export function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
+export function parseCsvRecords(text: string, delimiter: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   let i = 0;
   const endField = () => {
     row.push(field);
@@ -69,7 +77,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   };
   const endRow = () => {
     endField();
-    rows.push(row);
+    records.push({ fields: row, line: rowLine });
     row = [];
   };
   while (i < text.length) {
@@ -83,6 +91,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
         }
         quoted = false;
       } else {
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line += 1;
         field += ch;
       }
       i += 1;
@@ -93,18 +102,36 @@ export function parseCsv(text: string, delimiter: string): string[][] {
       field = '';
     } else if (ch === delimiter) {
       endField();
-    } else if (ch === '\r') {
+    } else if (ch === '\r' || ch === '\n') {
       endRow();
-      if (text[i + 1] === '\n') i += 1;
-    } else if (ch === '\n') {
-      endRow();
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      line += 1;
+      rowLine = line;
     } else {
       field += ch;
     }
     i += 1;
   }
   if (field !== '' || row.length > 0) endRow();
-  while (rows.length > 0 && rows[rows.length - 1]!.every((f) => f.trim() === '')) rows.pop();
+  while (records.length > 0 && records[records.length - 1]!.fields.every((f) => f.trim() === '')) records.pop();
+  return records;
+}
+
+/** Splits CSV text into rows of fields (see `parseCsvRecords`). */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  return parseCsvRecords(text, delimiter).map((r) => r.fields);
+}
+
+/**
+ * Rows placed at their lines: a record that spans lines is followed by empty rows, so that
+ * `values[i]` is line i + 1 of the file and findings name the line a text editor shows.
+ */
+export function recordsByLine(records: readonly CsvRecord[]): string[][] {
+  const rows: string[][] = [];
+  for (const record of records) {
+    while (rows.length < record.line - 1) rows.push([]);
+    rows.push(record.fields);
+  }
   return rows;
 }
 
@@ -121,6 +148,14 @@ function looksBinary(bytes: Uint8Array): 'xlsx' | 'binary' | null {
 function sheetNameOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return base.replace(/\.[^.]+$/, '') || base;
+}
+
+/** Bytes that no encoding makes sense of decode to replacement characters (U+FFFD). */
+function undecodable(text: string): boolean {
+  let bad = 0;
+  const sample = Math.min(text.length, 8192);
+  for (let i = 0; i < sample; i++) if (text.charCodeAt(i) === 0xfffd) bad += 1;
+  return bad > sample / 50;
 }
 
 /** Reads a CSV / TSV file into one grid named after the file. */
@@ -142,8 +177,15 @@ export function readCsv(bytes: Uint8Array, fileName: string): CsvRead {
     };
   }
   const { text, encoding } = decodeTextFile(bytes);
+  if (undecodable(text)) {
+    return {
+      ok: false, reason: 'binary',
+      message: `${fileName}：内容既不是表格也不是可识别的文本（UTF-8 或 GB18030）。请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）再试。`,
+      messageEn: `${fileName}: the content is neither a spreadsheet nor readable text (UTF-8 or GB18030). Save it as an Excel Workbook (.xlsx) in Excel or WPS and try again.`,
+    };
+  }
   const delimiter = detectDelimiter(text);
-  const rows = parseCsv(text, delimiter);
+  const rows = recordsByLine(parseCsvRecords(text, delimiter));
   if (rows.every((r) => r.every((f) => f.trim() === ''))) {
     return { ok: false, reason: 'empty', message: `${fileName}：文件为空`, messageEn: `${fileName}: the file is empty` };
   }

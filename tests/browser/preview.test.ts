@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/ledger/cells/value';
 import { RETURN_SHEET_NAMES } from '../../src/ledger/consolidate';
 import { cellAddress } from '../../src/ledger/grid';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/read';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { buildBundle, openBrowser, ROOT, serve, type BrowserSession } from './harness';
 

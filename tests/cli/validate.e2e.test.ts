@@ -36,7 +36,8 @@ beforeAll(async () => {
     ], merges: ['A1:H1'] },
   ]);
   put('潍坊台账.xlsx', good);
-  put('文本.xlsx', '机构名称,设立时间\n市安全生产委员会,2019-03-15\n');
+  put('扫描件.xlsx', '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n');
+  put('旧格式.xls', cfbFile(['Book']));
   put('截断.xlsx', good.subarray(0, Math.floor(good.length / 2)));
   put('加密.xlsx', cfbFile(ENCRYPTED_XLSX_STREAMS));
   put('空白.xlsx', await xlsxBytes([{ name: 'Sheet1', rows: [] }]));
@@ -116,7 +117,8 @@ describe('--sheet', () => {
 
 describe('bad input files', () => {
   const cases = [
-    ['文本.xlsx', 'not-xlsx', '不是 .xlsx 文件（看起来是文本或 CSV 文件）'],
+    ['扫描件.xlsx', 'unsupported', '这是 PDF 文件，不是可读取的台账文件'],
+    ['旧格式.xls', 'old-format', 'Excel 5.0/95'],
     ['截断.xlsx', 'corrupt', '文件不完整'],
     ['加密.xlsx', 'encrypted', '密码'],
     ['空白.xlsx', 'empty', '没有任何数据'],
@@ -153,7 +155,7 @@ describe('bad input files', () => {
   it('a missing file and an empty folder are reported by name', () => {
     const result = ledger(['validate', join(dir, '不存在.xlsx'), join(dir, '空文件夹'), ...AS_OF, '--format', 'json']);
     const messages = parseReport(result.stdout).files.map((f) => f.error?.message);
-    expect(messages).toEqual([expect.stringContaining('空文件夹：文件夹中没有 .xlsx 文件'), expect.stringContaining('不存在.xlsx：文件不存在')]);
+    expect(messages).toEqual([expect.stringContaining('空文件夹：文件夹中没有台账文件（.xlsx、.xls、.et、.ods、.csv、.docx 等）'), expect.stringContaining('不存在.xlsx：文件不存在')]);
     expect(result.code).toBe(2);
   });
 });

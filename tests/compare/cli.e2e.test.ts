@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/ledger/cells/value';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/read';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { LIST_CASES, LIST_FILES, RULES_CASES, RULES_DEADLINE, VERSION_CHANGES, VERSION_FILES } from '../../scripts/samples/versions';
 import { ledger, SAMPLES } from '../cli/run';
@@ -138,16 +138,16 @@ describe('ledger compare refuses bad input with a message and writes nothing', {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('one version, a missing file, a text file named .xlsx, a workbook without a register', async () => {
+  it('one version, a missing file, a PDF named .xlsx, a workbook without a register', async () => {
     expect(ledger(['compare', OLD]).stderr).toContain('请指定两个版本：旧版.xlsx 新版.xlsx（收到 1 个文件）');
     const missing = ledger(['compare', OLD, join(dir, '没有这个文件.xlsx')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('文件不存在');
-    const text = join(dir, '文本.xlsx');
-    writeFileSync(text, '机构名称,设立时间\n市安全生产委员会,2019-03-15\n');
+    const text = join(dir, '扫描件.xlsx');
+    writeFileSync(text, '%PDF-1.7\n1 0 obj\n');
     const notXlsx = ledger(['compare', OLD, text]);
     expect(notXlsx.code).toBe(2);
-    expect(notXlsx.stderr).toContain('不是 .xlsx 文件（看起来是文本或 CSV 文件）');
+    expect(notXlsx.stderr).toContain('扫描件.xlsx：这是 PDF 文件');
     const noRegister = join(dir, '名单.xlsx');
     writeFileSync(noRegister, await writeWorkbook([{ name: '名单', columns: [{ header: '单位' }], rows: [['市应急局']] }]));
     const none = ledger(['compare', OLD, noRegister]);

@@ -265,15 +265,15 @@ describe('ledger consolidate: inputs', () => {
     const folder = join(dir, 'with-bad');
     mkdirSync(folder);
     await writeCountyFolder(folder);
-    writeFileSync(join(folder, '利津县.xlsx'), '序号,机构名称\n1,县安全生产委员会\n');
+    writeFileSync(join(folder, '利津县.xlsx'), '%PDF-1.7\n1 0 obj\n');
     const target = join(dir, 'out', 'bad.xlsx');
     const r = await ledger('consolidate', folder, '-o', target, '--expect', EXPECT, '--as-of', '2026-05-31');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('利津县.xlsx：不是 .xlsx 文件');
+    expect(r.stderr).toContain('利津县.xlsx：这是 PDF 文件');
     const rows = rowsOf((await readBack(target)).getWorksheet('汇总')!);
     expect(rows.some((row) => String(row[0]).startsWith('无法读取的文件：利津县.xlsx'))).toBe(true);
     const about = rowsOf((await readBack(target)).getWorksheet('说明')!);
-    expect(about.find((row) => row[0] === '利津县.xlsx')?.[5]).toContain('不是 .xlsx 文件');
+    expect(about.find((row) => row[0] === '利津县.xlsx')?.[5]).toContain('这是 PDF 文件');
   });
 
   it('reports a register whose county nobody names, leaves it out, and exits 1 even with nothing else wrong', async () => {

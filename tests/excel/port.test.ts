@@ -102,7 +102,7 @@ describe('readWorkbookFile', () => {
   });
 
   test('uses an injected reader when given one', async () => {
-    const readWorkbook = vi.fn(async () => ({ ok: true as const, sheets: [{ sheet: '青州市', values: [['机构名称']] }] }));
+    const readWorkbook = vi.fn(async () => ({ ok: true as const, format: 'xlsx' as const, sheets: [{ sheet: '青州市', values: [['机构名称']] }] }));
     const grids = await createExcelWorkbookPort({ readWorkbook }).readWorkbookFile({ name: '青州市.xlsx', bytes: new ArrayBuffer(4) });
     expect(grids).toEqual([{ sheet: '青州市', values: [['机构名称']] }]);
     expect(readWorkbook).toHaveBeenCalledWith(expect.any(ArrayBuffer), '青州市.xlsx');

@@ -7,7 +7,7 @@ import type { SheetSpec } from '../../src/ledger/sheetSpec';
 import { WorkbookError } from '../../src/port/workbook';
 import { cleanSheetName, MemoryWorkbook } from '../../src/preview/memoryWorkbook';
 import { addWorkbookFile } from '../../src/preview/samples';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/read';
 import { GOOD_ROWS, register, serial } from './registers';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -146,10 +146,10 @@ describe('MemoryWorkbook', () => {
     expect(grids.length).toBeGreaterThan(0);
     expect(grids.flatMap((g) => g.values.flat().map(cellText))).toContain('机构名称');
 
-    const csv = new TextEncoder().encode('机构名称,设立时间\n市安全生产委员会,2019-03-15\n');
-    const failure = await book.readWorkbookFile({ name: '广饶县.xlsx', bytes: csv.buffer }).catch((e: unknown) => e);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n');
+    const failure = await book.readWorkbookFile({ name: '广饶县.xlsx', bytes: pdf.buffer }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(WorkbookError);
-    expect(failure).toMatchObject({ kind: 'unreadable', message: expect.stringContaining('广饶县.xlsx：不是 .xlsx 文件') });
+    expect(failure).toMatchObject({ kind: 'unreadable', message: expect.stringContaining('广饶县.xlsx：这是 PDF 文件') });
   });
 
   it('stops before work when the signal is already aborted', async () => {

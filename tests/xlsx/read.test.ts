@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/ledger/cells/value';
 import type { Grid } from '../../src/ledger/grid';
-import { readWorkbook, type WorkbookRead } from '../../src/xlsx/read';
+import { readWorkbook, type WorkbookRead } from '../../src/read';
 import { cfbFile, ENCRYPTED_XLSX_STREAMS, withoutWorkbookPart, XLS_STREAMS, xlsxBytes } from '../fixtures/xlsx/build';
 
 const HEADER = ['序号', '机构名称', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况'];
@@ -119,13 +119,18 @@ describe('readWorkbook on real registers', () => {
 });
 
 describe('readWorkbook on bad files', () => {
-  it('names a text file renamed .xlsx as text, not a workbook', async () => {
+  it('reads a text file named .xlsx as the text it is (systems export CSV under workbook names)', async () => {
     const result = await readAsFile('台账.xlsx', new TextEncoder().encode('机构名称,设立时间\n市安全生产委员会,2019-03-15\n'));
-    expect(result).toMatchObject({ ok: false, reason: 'not-xlsx' });
-    if (result.ok) return;
-    expect(result.message).toContain('台账.xlsx');
-    expect(result.message).toContain('文本或 CSV');
-    expect(result.messageEn).toContain('text or CSV');
+    expect(result).toMatchObject({ ok: true, format: 'csv' });
+    expect(okSheets(result)[0]!.values).toEqual([['机构名称', '设立时间'], ['市安全生产委员会', '2019-03-15']]);
+  });
+
+  it('names a PDF or a binary file and says how to save a workbook', async () => {
+    const pdf = await readAsFile('台账.xlsx', new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj'));
+    expect(pdf).toMatchObject({ ok: false, reason: 'unsupported' });
+    if (!pdf.ok) expect(pdf.message).toMatch(/台账\.xlsx：这是 PDF 文件.*另存为 Excel 工作簿/);
+    const binary = await readAsFile('台账.xls', new Uint8Array(600).map((_, i) => (i * 7) % 32));
+    expect(binary).toMatchObject({ ok: false, reason: 'unsupported' });
   });
 
   it('reports a truncated download as incomplete', async () => {
@@ -149,7 +154,7 @@ describe('readWorkbook on bad files', () => {
     const full = await xlsxBytes([{ name: '台账', rows: [HEADER] }]);
     const result = await readAsFile('nobook.xlsx', withoutWorkbookPart(full));
     expect(result).toMatchObject({ ok: false, reason: 'corrupt' });
-    if (!result.ok) expect(result.message).toContain('xl/workbook.xml');
+    if (!result.ok) expect(result.message).toContain('nobook.xlsx：是压缩包，但其中没有工作簿或 Word 文档的内容');
   });
 
   it('recognises a password-protected workbook (CFB with an EncryptedPackage stream)', async () => {
@@ -158,19 +163,28 @@ describe('readWorkbook on bad files', () => {
     if (!result.ok) expect(result.message).toContain('密码');
   });
 
-  it('recognises an old .xls workbook', async () => {
-    const result = await readAsFile('旧台账.xlsx', cfbFile(XLS_STREAMS));
-    expect(result).toMatchObject({ ok: false, reason: 'not-xlsx' });
-    if (!result.ok) expect(result.message).toContain('.xls');
+  it('reports an .xls whose Workbook stream is not a workbook as damaged, in the user\'s words', async () => {
+    const result = await readAsFile('旧台账.xls', cfbFile(XLS_STREAMS));
+    expect(result).toMatchObject({ ok: false, reason: 'corrupt' });
+    if (!result.ok) {
+      expect(result.message).toMatch(/^旧台账\.xls：文件已损坏.*另存为 Excel 工作簿（\.xlsx）/);
+      expect(result.message).not.toMatch(/[A-Za-z]{4,}Error|undefined|Cannot/);
+    }
   });
 
-  it('says "encrypted or old .xls" for any other CFB file', async () => {
-    const result = await readAsFile('unknown.xlsx', cfbFile(['Contents']));
-    expect(result).toMatchObject({ ok: false, reason: 'encrypted' });
-    if (!result.ok) {
-      expect(result.message).toContain('加密');
-      expect(result.message).toContain('.xls');
-    }
+  it('refuses an Excel 5.0/95 workbook (a Book stream) with how to save it', async () => {
+    const result = await readAsFile('1998台账.xls', cfbFile(['Book']));
+    expect(result).toMatchObject({ ok: false, reason: 'old-format' });
+    if (!result.ok) expect(result.message).toContain('Excel 5.0/95');
+  });
+
+  it('says what any other OLE file is, and how to save a WPS .et that cannot be read', async () => {
+    const doc = await readAsFile('通知.xls', cfbFile(['WordDocument']));
+    expect(doc).toMatchObject({ ok: false, reason: 'unsupported' });
+    if (!doc.ok) expect(doc.message).toContain('旧版 Word 文档');
+    const et = await readAsFile('广饶县.et', cfbFile(['Contents']));
+    expect(et).toMatchObject({ ok: false, reason: 'unsupported' });
+    if (!et.ok) expect(et.message).toMatch(/WPS 表格.*另存为.*Excel 工作簿（\*\.xlsx）/);
   });
 
   it('reports an empty file, a workbook without sheets and a workbook whose sheets are all empty', async () => {
@@ -186,11 +200,14 @@ describe('readWorkbook on bad files', () => {
     expect(sheets.map((s) => [s.sheet, s.values.length])).toEqual([['空表', 0], ['台账', 1]]);
   });
 
-  it('never throws, whatever the bytes', async () => {
-    const samples = [new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), new Uint8Array(1000).fill(0xff), new TextEncoder().encode('<html><table><tr><td>机构名称</td></tr></table></html>')];
+  it('never throws, whatever the bytes, and reads a web page saved as .xls', async () => {
+    const samples = [new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), new Uint8Array(1000).fill(0xff)];
     for (const bytes of samples) {
       const result = await readWorkbook(bytes, 'x.xlsx');
       expect(result.ok).toBe(false);
     }
+    const page = await readWorkbook(new TextEncoder().encode('<html><table><tr><td>机构名称</td></tr></table></html>'), 'x.xls');
+    expect(page).toMatchObject({ ok: true, format: 'html' });
+    expect(okSheets(page)[0]!.values).toEqual([['机构名称']]);
   });
 });

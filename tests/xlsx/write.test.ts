@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEPARTMENTS } from '../../src/ledger/departments';
 import type { SheetSpec } from '../../src/ledger/sheetSpec';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/read';
 import { uniqueSheetName, writeWorkbook } from '../../src/xlsx/write';
 
 // The full city list (49 names) is longer than Excel's 255-character inline list limit.

@@ -10,7 +10,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/ledger/grid';
 import type { SheetSpec } from '../../src/ledger/sheetSpec';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/read';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { AsciiSink } from '../../src/xlsx/bytes';
 import { escapeCellText } from '../../src/xlsx/xml';

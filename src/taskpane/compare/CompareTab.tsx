@@ -20,6 +20,7 @@ import { pickSheet, useSheets } from '../hooks/useSheets';
 import { nextFrame, useTask } from '../hooks/useTask';
 import { cellOf, InputProblem, loadList, loadVersion, sameSource, type LoadedVersion, type Source } from './model';
 import { compareStrings, type CompareStrings } from './strings';
+import { REGISTER_FILE_ACCEPT } from '../../read';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -118,7 +119,7 @@ function SourcePicker(props: {
           <Button icon={<DocumentAddRegular />} onClick={() => input.current?.click()}>{s.pickFile}</Button>
         </div>
       )}
-      <input ref={input} className={styles.hidden} type="file" accept={accept ?? '.xlsx'} data-testid={`${testId}-file-input`}
+      <input ref={input} className={styles.hidden} type="file" accept={accept ?? REGISTER_FILE_ACCEPT} data-testid={`${testId}-file-input`}
         onChange={(e) => { void pick(e.target.files).catch(onError).finally(() => { e.target.value = ''; }); }} />
     </div>
   );
@@ -229,7 +230,7 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
       ) : (
         <>
           <SourcePicker label={s.registerLabel} sheets={sheets} value={registerChoice} onChange={setRegister} testId="reconcile-register" s={s} onError={task.fail} />
-          <SourcePicker label={s.listLabel} sheets={sheets} value={listChoice} onChange={setList} accept=".xlsx,.csv,.txt" testId="reconcile-list" s={s} onError={task.fail} />
+          <SourcePicker label={s.listLabel} sheets={sheets} value={listChoice} onChange={setList} accept={REGISTER_FILE_ACCEPT} testId="reconcile-list" s={s} onError={task.fail} />
           <Button appearance="primary" icon={<ArrowSwapRegular />} disabled={!registerChoice || !listChoice || task.running} onClick={runReconcile} data-testid="reconcile-run">
             {task.running ? s.running : s.runReconcile}
           </Button>

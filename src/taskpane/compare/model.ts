@@ -9,7 +9,6 @@ import { readReferenceList, type ReferenceList } from '../../ledger/reconcile';
 import type { Settings } from '../../ledger/settings';
 import { validateSheet } from '../../ledger/validate';
 import type { PickedFile, WorkbookPort } from '../../port/workbook';
-import { readCsv } from '../../xlsx/csv';
 import { compareStrings } from './strings';
 
 export type Source = { readonly kind: 'sheet'; readonly sheet: string } | { readonly kind: 'file'; readonly file: PickedFile };
@@ -33,16 +32,9 @@ export function sameSource(a: Source | null, b: Source | null): boolean {
   return false;
 }
 
-const isCsvName = (name: string) => /\.(csv|txt|tsv)$/i.test(name);
-
 /** The grids of a source. */
 export async function gridsOf(port: WorkbookPort, source: Source, lang: Lang, signal?: AbortSignal): Promise<Grid[]> {
   if (source.kind === 'sheet') return [await port.readSheet(source.sheet, signal ? { signal } : {})];
-  if (isCsvName(source.file.name)) {
-    const read = readCsv(new Uint8Array(source.file.bytes), source.file.name);
-    if (!read.ok) throw new InputProblem(lang === 'en' ? read.messageEn : read.message);
-    return [read.grid];
-  }
   return port.readWorkbookFile(source.file, signal ? { signal } : {});
 }
 

@@ -15,6 +15,7 @@ import { nextFrame, useTask } from '../hooks/useTask';
 import { gatherInputs, isReturnSheet } from '../model/consolidation';
 import { splitList } from '../model/settingsForm';
 import { useStrings } from '../i18n';
+import { REGISTER_FILE_ACCEPT } from '../../read';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -140,7 +141,7 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
           className={styles.hidden}
           type="file"
           multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={REGISTER_FILE_ACCEPT}
           data-testid="consolidate-file-input"
           onChange={(e) => {
             const list = e.target.files;

@@ -1,0 +1,62 @@
+/**
+ * The reading layer: one entry point that turns any register file a county sends into grids, for
+ * every CLI command and for the task pane's file picker. No Node APIs: it runs in the browser too.
+ *
+ * | what the bytes are                  | reader                      | format |
+ * | ----------------------------------- | --------------------------- | ------ |
+ * | Office Open XML workbook (.xlsx/.xlsm) | ExcelJS (`./xlsx`)        | xlsx   |
+ * | Excel 97–2003 / WPS (.xls, .et)     | SheetJS (`./legacy`)        | xls, et |
+ * | OpenDocument (.ods)                 | SheetJS                     | ods    |
+ * | web page / XML Spreadsheet “.xls”   | SheetJS                     | html   |
+ * | text (.csv, .txt, misnamed “.xls”)  | `../xlsx/csv`               | csv    |
+ * | Word document (.docx)               | its tables (`./docx`)       | docx   |
+ *
+ * Heavy readers are loaded only when a file needs them, so the pane's bundle stays small.
+ */
+import { readCsv } from '../xlsx/csv';
+import { detectContainer } from './detect';
+import type { WorkbookRead } from './result';
+
+export type { SourceFormat, WorkbookRead, WorkbookReadFailure } from './result';
+
+/** File names the reading layer takes; a folder expands to these. */
+export const REGISTER_FILE_PATTERN = /\.(?:xlsx|xlsm|xls|et|ods|csv|txt|tsv|docx)$/i;
+
+/** The formats for a file picker's `accept`. */
+export const REGISTER_FILE_ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.csv,.txt,.docx';
+
+const isEt = (fileName: string) => /\.et$/i.test(fileName);
+
+/**
+ * Reads a file's bytes into one grid per sheet (or per Word table). Never throws on a bad file:
+ * the result says what is wrong, naming the file, in Chinese and English.
+ */
+export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<WorkbookRead> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const container = detectContainer(data, fileName);
+  try {
+    switch (container.kind) {
+      case 'refused':
+        return container.result;
+      case 'xlsx':
+        return await (await import('./xlsx')).readXlsx(data, fileName);
+      case 'docx':
+        return (await import('./docx')).readDocx(data, fileName);
+      case 'xls':
+        return await (await import('./legacy')).readLegacy(data, fileName, isEt(fileName) ? 'et' : 'xls');
+      case 'ods':
+      case 'html':
+        return await (await import('./legacy')).readLegacy(data, fileName, container.kind);
+      case 'text': {
+        const read = readCsv(data, fileName);
+        if (!read.ok) return { ok: false, reason: read.reason === 'empty' ? 'empty' : 'unsupported', message: read.message, messageEn: read.messageEn };
+        return { ok: true, sheets: [read.grid], format: 'csv', encoding: read.encoding };
+      }
+    }
+  } catch {
+    // A reader failing in a way it did not foresee: the file is still the user's problem to fix,
+    // said in their words (never a library's internals).
+    const { damagedFile } = await import('./result');
+    return damagedFile(fileName, false);
+  }
+}
