@@ -4,7 +4,7 @@ import { resolveDepartment, type DepartmentIndex } from './cells/department';
 import { findDocNumbers, type DocNumber } from './cells/docNumber';
 import { durationEnd, parseDuration, type Duration } from './cells/duration';
 import { parsePhone } from './cells/phone';
-import { cellText, isBlankOrPlaceholder, isErrorText } from './cells/value';
+import { cellText, isBlankOrPlaceholder, isErrorText, isNoneAnswer } from './cells/value';
 import { FIELDS, REQUIRED_FIELDS, type FieldKey } from './fields';
 import { finding, type Finding, type NewFinding } from './findings';
 import type { CellValue } from './grid';
@@ -105,7 +105,7 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
     if (key === 'established') continue; // the date rules report their own emptiness
     if (isErrorText(cell.text)) {
       report(at, key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn, detail: `单元格是错误值 ${cell.text}`, detailEn: `the cell holds the error ${cell.text}` } });
-    } else if (isBlankOrPlaceholder(cell.text)) {
+    } else if (isBlankOrPlaceholder(cell.text) && !(key === 'parent' && isNoneAnswer(cell.text))) {
       report(at, key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
     }
   }

@@ -59,6 +59,10 @@ describe('row rules', () => {
     expect(missing[0]).toMatchObject({ row: 3, column: field, columnIndex: HEADER.indexOf(field) + 1, severity: 'error' });
   });
 
+  it.each(['无', '上级未设置', '省级未设置', '暂无'])('上级机构设置情况 %j is a real answer (none above), not an empty cell', (value) => {
+    expect(codes({ 上级机构设置情况: value })).toEqual([]);
+  });
+
   it('an error value names the error in the message', () => {
     const f = check({ 存续时间: { error: '#N/A' } }).findings;
     expect(f).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { DEFAULT_DEPARTMENTS } from '../departments';
 import { toHalfWidth } from './value';
 
 /** Resolves 办事机构所在部门 against a department list with aliases. */
@@ -43,6 +44,26 @@ const MEMO_LIMIT = 20_000;
 const MEMO_MAX_KEY = 200;
 const UNKNOWN: DepartmentMatch = { known: false, canonical: null };
 
+/**
+ * Names county units use for a city department's function, by the city name's body: 县发展和改革局
+ * does the work of 市发展改革委, 县水利局 that of 市水务局 (docs/domain.md, “Departments”).
+ */
+const COUNTY_BODY_ALIASES: Readonly<Record<string, string>> = {
+  发展和改革局: '发展改革委', 发展改革局: '发展改革委', 发改局: '发展改革委',
+  卫生健康局: '卫生健康委', 卫生和健康局: '卫生健康委', 卫健局: '卫生健康委',
+  科学技术局: '科技局', 水利局: '水务局', 自然资源和规划局: '自然资源局', 国有资产监督管理局: '国资委', 国资局: '国资委',
+  住房和城乡建设局: '住房城乡建管局', 住房城乡建设局: '住房城乡建管局', 住建局: '住房城乡建管局',
+  教育和体育局: '教育局', 教体局: '教育局',
+};
+/** The standard name of a unit at county level, by the city name's body, where it differs: 县发展改革局, not 县发展改革委. */
+const COUNTY_BODY_NAMES: Readonly<Record<string, string>> = {
+  发展改革委: '发展改革局', 卫生健康委: '卫生健康局', 国资委: '国资局', 住房城乡建管局: '住房城乡建设局', 水务局: '水利局',
+};
+
+function isDefaultList(departments: readonly string[]): boolean {
+  return departments.length === DEFAULT_DEPARTMENTS.length && departments.every((d, i) => d === DEFAULT_DEPARTMENTS[i]);
+}
+
 class Index implements DepartmentIndex {
   readonly size: number;
   /** Normalised listed names and aliases → listed name. */
@@ -51,8 +72,14 @@ class Index implements DepartmentIndex {
   readonly bodies = new Map<string, BodyEntry[]>();
   /** Cells repeat the same few departments over thousands of rows. */
   readonly memo = new Map<string, DepartmentMatch>();
+  /**
+   * With no list of the user's own (the built-in city list), units of another level are known by
+   * their function: 区应急管理局 is the district's 应急局. A loaded list is taken as it is.
+   */
+  readonly levelAgnostic: boolean;
 
   constructor(departments: readonly string[], aliases: Readonly<Record<string, string>>) {
+    this.levelAgnostic = isDefaultList(departments);
     const listed: string[] = [];
     for (const raw of departments) {
       const name = normalizeName(String(raw ?? ''));
@@ -109,11 +136,25 @@ class Index implements DepartmentIndex {
       const stripped = stripPlace(rest);
       if (stripped === null) break;
       rest = stripped.body;
-      found = this.byBody(rest, stripped.level);
+      found = this.byBody(rest, stripped.level) ?? this.atCountyLevel(stripped.level, rest);
       // Only a place can be followed by another (东营市广饶县); after a bare 市 comes the department.
       if (!stripped.place) break;
     }
     return found;
+  }
+
+  /**
+   * A county or district unit named after a listed city department (区委办公室, 广饶县发展和改革局),
+   * under its standard name at that level, without the place: 区委办公室, 县发展改革局. Only with
+   * the built-in list: a user's own list says exactly which units exist.
+   */
+  private atCountyLevel(level: string, body: string): string | null {
+    if (!this.levelAgnostic || level === '市') return null;
+    const entries = this.bodies.get(body) ?? this.bodies.get(COUNTY_BODY_ALIASES[body] ?? '');
+    const city = entries ? unique(entries, null, true) ?? unique(entries, null, false) : null;
+    if (city === null || !city.startsWith('市')) return null;
+    const cityBody = city.slice(1);
+    return level + (COUNTY_BODY_NAMES[cityBody] ?? cityBody);
   }
 
   /** The one department a body stands for at that level; a listed name's body wins over an alias's. */

@@ -71,11 +71,18 @@ const BEFORE_ISSUER = new RegExp(
       '根据', '依据', '按照', '依照', '参照', '遵照', '详见', '参见', '见', '据', '经由',
       '关于', '印发', '转发', '下发', '发布', '联合',
       '文件', '通知', '意见', '方案', '决定', '办法', '批复', '通报', '纪要', '规则', '细则', '函件', '公告', '通告',
-      '人民政府', '政府', '办公室', '办公厅', '委员会', '国务院', '中共中央', '党委', '市委', '县委', '区委', '省委',
+      '人民政府', '政府', '办公室', '办公厅', '委员会', '国务院', '中共中央', '党委',
       '的', '及', '与', '或', '即', '号', '第', '年',
     ].join('|') +
     ')',
 );
+/**
+ * The name of a Party committee before its 代字 (中共广饶县委广发 → 广发). County 代字 contain the
+ * same words (东区委发 for 东营区委, 东营区委办发), so a cut that leaves only the kind of document
+ * (发, 办发, 字 …) is taken back.
+ */
+const COMMITTEE_BEFORE_ISSUER = /市委|县委|区委|省委|旗委/g;
+const ONLY_DOCUMENT_KIND = /^办?[发字函文电]$/;
 
 interface Located {
   readonly number: DocNumber;
@@ -160,6 +167,14 @@ function findIssuer(text: string, bracketStart: number): { start: number; end: n
   const run = text.slice(runStart, end);
   const lead = BEFORE_ISSUER.exec(run);
   let cut = lead ? lead[0].length : 0;
+  // The last committee name that still leaves a 代字 of its own after it.
+  let afterCommittee = cut;
+  for (const m of run.slice(cut).matchAll(COMMITTEE_BEFORE_ISSUER)) {
+    const end = cut + m.index + m[0].length;
+    const rest = run.slice(end);
+    if (rest.length >= MIN_ISSUER && !ONLY_DOCUMENT_KIND.test(rest)) afterCommittee = end;
+  }
+  cut = afterCommittee;
   // A run that stays long is a word glued to the 代字; keep the characters nearest the bracket.
   if (run.length - cut > MAX_ISSUER) cut = run.length - MAX_ISSUER;
   if (run.length - cut < MIN_ISSUER || !CJK.test(run.slice(cut))) return null;

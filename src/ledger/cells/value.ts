@@ -96,6 +96,17 @@ const HAS_SPACE = /[\s\u3000]/;
 /** Values that people type to mean "nothing here" in a required cell. */
 const PLACEHOLDERS = new Set(['无', '暂无', '/', '-', '--', '—', '——', 'null', 'n/a', 'na', '空', '待定', '待补充', '？', '?']);
 
+/**
+ * Answers that mean “none” and are real values where a field asks whether something exists: in
+ * 上级机构设置情况, 无 says the level above has no such body (docs/domain.md).
+ */
+const NONE_ANSWERS = new Set(['无', '暂无', '上级未设置', '省级未设置', '市级未设置', '上级无', '未设置', '无对应机构', '上级未设立', '省级未设立', '市级未设立']);
+
+/** True for a 上级机构设置情况 answer that says the level above has none. */
+export function isNoneAnswer(text: string): boolean {
+  return text.length <= 12 && NONE_ANSWERS.has(toHalfWidth(text).replace(/\s+/g, ''));
+}
+
 /** True when a required cell holds no real value: empty, only spaces, or a placeholder like 无. */
 export function isBlankOrPlaceholder(text: string): boolean {
   if (text.length > 16) return WHITESPACE_ONLY.test(text); // every placeholder is short

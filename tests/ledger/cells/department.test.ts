@@ -77,8 +77,6 @@ describe('resolveDepartment: one department, city list', () => {
   });
 
   it.each([
-    ['县应急局', 'a county department is not on the city list'],
-    ['广饶县应急局', 'nor is a named county one'],
     ['市教体局', 'not listed, no alias'],
     ['办公室', 'too generic: 市委办公室 or 市政府办公室?'],
     ['机关', 'too generic'],
@@ -116,7 +114,40 @@ describe('resolveDepartment: several departments in one cell', () => {
 
   it('is unknown when any part is unknown', () => {
     expect(resolveDepartment('市应急局、市教体局', city)).toEqual({ known: false, canonical: null });
-    expect(resolveDepartment('市应急局 县应急局', city)).toEqual({ known: false, canonical: null });
+    expect(resolveDepartment('市应急局 县美食节组委会', city)).toEqual({ known: false, canonical: null });
+  });
+});
+
+describe('resolveDepartment: the built-in list knows the standard units of every level', () => {
+  const builtIn = buildDepartmentIndex(DEFAULT_DEPARTMENTS, DEFAULT_DEPARTMENT_ALIASES);
+
+  it.each([
+    ['县应急局', '县应急局'],
+    ['区应急管理局', '区应急局'],
+    ['广饶县应急局', '县应急局'],
+    ['东营市河口区应急管理局', '区应急局'],
+    ['区委办公室', '区委办公室'],
+    ['河口区委办公室', '区委办公室'],
+    ['县发展和改革局', '县发展改革局'],
+    ['县发展改革局', '县发展改革局'],
+    ['利津县卫生健康局', '县卫生健康局'],
+    ['县水利局', '县水利局'],
+    ['区人力资源和社会保障局', '区人力资源社会保障局'],
+    ['县委组织部、县财政局', '县委组织部、县财政局'],
+  ])('%j → %s', (text, expected) => {
+    expect(canonical(text, builtIn)).toBe(expected);
+  });
+
+  it('still says no to what is no standard unit at any level', () => {
+    expect(canonical('县教体育局', builtIn)).toBeNull();
+    expect(canonical('区美食节组委会', builtIn)).toBeNull();
+  });
+
+  it('a list the user loaded wins: a city list of their own knows no county units', () => {
+    const own = buildDepartmentIndex([...DEFAULT_DEPARTMENTS.slice(0, -1)], DEFAULT_DEPARTMENT_ALIASES);
+    expect(canonical('县应急局', own)).toBeNull();
+    expect(canonical('区委办公室', own)).toBeNull();
+    expect(canonical('市应急管理局', own)).toBe('市应急局');
   });
 });
 
