@@ -137,8 +137,8 @@ export const CODES = {
   },
   'invalid-phone': {
     severity: 'warning',
-    zh: (p) => `联系电话“${s(p, 'value')}”既不是固定电话也不是 11 位手机号`,
-    en: (p) => `The phone number “${s(p, 'value')}” is neither a landline nor an 11-digit mobile number`,
+    zh: (p) => `联系电话“${s(p, 'value')}”既不是固定电话也不是 11 位手机号${p.numberCell ? '（该单元格是数字格式，开头的 0 已被 Excel 去掉，无法确定区号；请把单元格设为文本后按 0546-8382366 的样式重填）' : ''}`,
+    en: (p) => `The phone number “${s(p, 'value')}” is neither a landline nor an 11-digit mobile number${p.numberCell ? ' (the cell is a number, so Excel dropped its leading 0 and the area code cannot be told; format the cell as text and type it like 0546-8382366)' : ''}`,
     whenZh: '联系电话既不是固定电话（区号-7/8 位或 7/8 位）也不是 11 位手机号', whenEn: '联系电话 is neither a landline (区号-7/8 digits, or 7/8 digits) nor an 11-digit mobile',
   },
   'category-name-mismatch': {

@@ -3,13 +3,14 @@ import { firstDay, formatDate, lastDay, parseDate, type LedgerDate } from './cel
 import { resolveDepartment, type DepartmentIndex } from './cells/department';
 import { findDocNumbers, type DocNumber } from './cells/docNumber';
 import { durationEnd, parseDuration, type Duration } from './cells/duration';
-import { parsePhone } from './cells/phone';
+import { parsePhone, phoneFromNumberCell } from './cells/phone';
 import { cellText, isBlankOrPlaceholder, isErrorText, isNoneAnswer } from './cells/value';
 import { FIELDS, REQUIRED_FIELDS, type FieldKey } from './fields';
 import { finding, type Finding, type NewFinding } from './findings';
 import type { CellValue } from './grid';
 import type { HeaderMap } from './header';
 import type { CellRef, LedgerRow } from './row';
+import { nonBodyKind, readContact, type SubmissionContact } from './submissionContact';
 
 /** What the row rules need besides the row itself; built once per sheet. */
 export interface RowContext {
@@ -47,7 +48,7 @@ export function rowTexts(values: readonly CellValue[]): string[] {
   return texts;
 }
 
-/** Lines in a register that are not bodies: notes and signatures under the table. */
+/** A line of one text that is a note or signature under the table, even without a colon. */
 const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|合计|小计|总计|填报人|联系人|单位负责人|负责人)\s*[:：]?/u;
 /** A section heading inside the table, e.g. “一、市委议事协调机构（32个）”. */
 const SECTION_LINE = /^(?:[一二三四五六七八九十]+|[0-9]+|[（(][一二三四五六七八九十0-9]+[）)])[、.．]?\s*(.+?)(?:[（(]\s*[0-9]+\s*个?\s*[）)])?$/u;
@@ -57,15 +58,25 @@ const SECTION_LINE = /^(?:[一二三四五六七八九十]+|[0-9]+|[（(][一二
  * one, and is reported without running the parsers over it (Excel allows 32,767 characters).
  */
 const MAX_SHORT_VALUE = 200;
+/** Ten or eleven digits not starting with 0 or 1: a landline whose leading 0 a number cell dropped. */
+const LOST_LEADING_ZERO = /^[2-9]\d{9,10}$/;
 const TOO_LONG_DATE = { ok: false, empty: false, reason: '内容过长，不是日期', reasonEn: 'far too long to be a date' } as const;
 
 export type RowKind =
   | { readonly kind: 'body' }
   | { readonly kind: 'skip' }
-  | { readonly kind: 'section'; readonly category: Category | null };
+  | { readonly kind: 'section'; readonly category: Category | null }
+  /** A footer line (填表人：… 联系电话：…): never a body, but the submission's contact. */
+  | { readonly kind: 'footer'; readonly contact: SubmissionContact | null };
 
-/** Tells a body row from blank rows, notes, repeated headers and section headings. */
+/**
+ * Tells a body row from blank rows, 合计 rows, footers, notes, repeated headers and section headings
+ * (docs/domain.md, “Rows that are not bodies”).
+ */
 export function classifyRow(texts: readonly string[], ctx: RowContext): RowKind {
+  const nonBody = nonBodyKind(texts);
+  if (nonBody === 'footer') return { kind: 'footer', contact: readContact(texts) };
+  if (nonBody !== null) return { kind: 'skip' };
   let only: string | null = null;
   let distinct = 0;
   for (const t of texts) {
@@ -179,7 +190,12 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
 
   // 联系电话 (optional).
   const phoneText = cells.phone?.text ?? '';
-  if (cells.phone && phoneText !== '' && !isBlankOrPlaceholder(phoneText) && (phoneText.length > MAX_SHORT_VALUE || !parsePhone(phoneText).ok)) {
+  const phoneValue = cells.phone ? rawValue(values, ctx, 'phone') : undefined;
+  // A number cell (or its digits in a CSV saved from one): Excel dropped the leading 0
+  // (5468382366); read it back where that is unambiguous.
+  if (typeof phoneValue === 'number' || LOST_LEADING_ZERO.test(phoneText)) {
+    if (phoneFromNumberCell(Number(phoneText === '' ? phoneValue : phoneText)) === null) report(at, 'phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText, numberCell: 1 } });
+  } else if (cells.phone && phoneText !== '' && !isBlankOrPlaceholder(phoneText) && (phoneText.length > MAX_SHORT_VALUE || !parsePhone(phoneText).ok)) {
     report(at, 'phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText } });
   }
 

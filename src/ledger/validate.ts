@@ -8,6 +8,7 @@ import { findHeader, type HeaderColumn } from './header';
 import { placeAtStart } from './place';
 import type { LedgerRow } from './row';
 import { classifyRow, fieldColumns, parseRow, rowTexts, type RowContext } from './rules';
+import { mergeContacts, readContact, type SubmissionContact } from './submissionContact';
 import type { Settings } from './settings';
 import { workRulesFindings } from './workRules';
 
@@ -29,6 +30,8 @@ export interface SheetReport {
   readonly rows: readonly LedgerRow[];
   /** Sorted with `compareFindings`. */
   readonly findings: readonly Finding[];
+  /** Who filled in the register, from its footer (or a 填表人 line above the header); null when none says. */
+  readonly contact: SubmissionContact | null;
 }
 
 export interface ValidateOptions {
@@ -59,7 +62,7 @@ export function skipMessage(reason: SkipReason, lang: Lang = 'zh'): string {
 export function validateSheet(grid: Grid, settings: Settings, options: ValidateOptions = {}): SheetReport {
   const located = findHeader(grid);
   if (!located.found) {
-    return { sheet: grid.sheet, status: 'skipped', skipReason: located.reason, headerRow: null, title: [], columns: [], rows: [], findings: [] };
+    return { sheet: grid.sheet, status: 'skipped', skipReason: located.reason, headerRow: null, title: [], columns: [], rows: [], findings: [], contact: null };
   }
   const { header } = located;
   const firstRow = grid.firstRow ?? 1;
@@ -76,11 +79,16 @@ export function validateSheet(grid: Grid, settings: Settings, options: ValidateO
   const findings: Finding[] = [...header.findings];
   const rows: LedgerRow[] = [];
   let section: Category | null = null;
+  let contact = header.title.map((line) => readContact([line])).reduce(mergeContacts, null);
   for (let i = header.rowIndex + 1; i < grid.values.length; i++) {
     const values = grid.values[i] ?? [];
     const texts = rowTexts(values);
     const kind = classifyRow(texts, ctx);
     if (kind.kind === 'skip') continue;
+    if (kind.kind === 'footer') {
+      contact = mergeContacts(kind.contact, contact);
+      continue;
+    }
     if (kind.kind === 'section') {
       section = kind.category;
       continue;
@@ -95,5 +103,5 @@ export function validateSheet(grid: Grid, settings: Settings, options: ValidateO
   }
   for (const f of workRulesFindings(rows, settings)) findings.push(f);
   findings.sort(compareFindings);
-  return { sheet: grid.sheet, status: 'validated', headerRow: header.row, title: header.title, columns: header.columns, rows, findings };
+  return { sheet: grid.sheet, status: 'validated', headerRow: header.row, title: header.title, columns: header.columns, rows, findings, contact };
 }

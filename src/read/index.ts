@@ -19,8 +19,11 @@ import type { WorkbookRead } from './result';
 
 export type { SourceFormat, WorkbookRead, WorkbookReadFailure } from './result';
 
-/** File names the reading layer takes; a folder expands to these. */
-export const REGISTER_FILE_PATTERN = /\.(?:xlsx|xlsm|xls|et|ods|csv|txt|tsv|docx)$/i;
+/**
+ * File names a folder expands to. Text files (.txt, .tsv) are read when named one by one, not
+ * picked up from a folder, where they are usually notes or a department list.
+ */
+export const REGISTER_FILE_PATTERN = /\.(?:xlsx|xlsm|xls|et|ods|csv|docx)$/i;
 
 /** The formats for a file picker's `accept`. */
 export const REGISTER_FILE_ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.csv,.txt,.docx';

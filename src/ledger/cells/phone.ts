@@ -54,6 +54,21 @@ function parseOne(candidate: string): string | null {
   return `${areaCode ? `${areaCode}-` : ''}${local}${extension ? `转${extension}` : ''}`;
 }
 
+/**
+ * A phone number typed into a number cell has lost its leading 0 (0546-8382366 → 5468382366). With
+ * ten or eleven digits after the 0 goes back on, a landline with a 3- or 4-digit area code is the
+ * only reading (no mobile starts with 0); the restored text, or null when that is not so.
+ */
+export function phoneFromNumberCell(value: number): string | null {
+  if (!Number.isSafeInteger(value) || value <= 0) return null;
+  const digits = String(value);
+  if (digits.length === 11 && MOBILE.test(digits)) return digits;
+  if (digits.length === 7 || digits.length === 8) return digits;
+  if (digits.length !== 10 && digits.length !== 11) return null;
+  const restored = parseOne(`0${digits}`);
+  return restored !== null && restored.includes('-') ? restored : null;
+}
+
 /** Parses a 联系电话 cell; ok only when it holds at least one number and nothing but numbers. */
 export function parsePhone(text: string): PhoneResult {
   if (typeof text !== 'string') return EMPTY;

@@ -63,7 +63,7 @@ export function consolidate(submissions: readonly Submission[], settings: Settin
       file,
     }, expected);
     if (resolution.kind === 'resolved') {
-      registers.push({ file, sheet, status: 'included', county: resolution.county, countyBasis: resolution.basis, headerRow: report.headerRow, rowCount: report.rows.length });
+      registers.push({ file, sheet, status: 'included', county: resolution.county, countyBasis: resolution.basis, headerRow: report.headerRow, rowCount: report.rows.length, contact: report.contact });
       included.push({ index, file, sheet, county: resolution.county, headerRow: report.headerRow, rows: report.rows, findings });
       return;
     }

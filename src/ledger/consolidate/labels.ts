@@ -58,6 +58,10 @@ interface Words {
     readonly sha256: string;
     readonly sheets: string;
     readonly countyBasis: string;
+    /** 说明's column of the footer's 填表人 / 联系电话, and 报送情况's block of them. */
+    readonly contact: string;
+    readonly contactsTitle: string;
+    readonly noContact: string;
   };
 }
 
@@ -127,6 +131,9 @@ const ZH: Words = {
     sha256: 'SHA-256',
     sheets: '工作表',
     countyBasis: '县区依据',
+    contact: '填表人及联系电话（表尾）',
+    contactsTitle: '各县区填表人（取自报表表尾“填表人：… 联系电话：…”）',
+    noContact: '表尾未写填表人',
   },
 };
 
@@ -196,6 +203,9 @@ const EN: Words = {
     sha256: 'SHA-256',
     sheets: 'Sheets',
     countyBasis: 'County from',
+    contact: 'Filled in by (footer)',
+    contactsTitle: 'Who filled in each county register (from its footer: 填表人：… 联系电话：…)',
+    noContact: 'no 填表人 in the footer',
   },
 };
 

@@ -12,14 +12,29 @@ import type { ColumnSpec, SheetSpec } from '../sheetSpec';
 import { wordsFor } from './labels';
 import type { ConsolidatedReturn, CountyTally, RegisterEntry, ReturnFinding, ReturnMeta, Tally } from './types';
 import { submissionSheet, submissionSummary } from '../workRules';
+import { contactLine } from '../submissionContact';
 
 /** The return's sheets in tab order. */
 export const RETURN_SHEET_NAMES = ['汇总', '明细', '问题清单', '报送情况', '说明'] as const;
 
 export function returnSheets(ret: ConsolidatedReturn, meta: ReturnMeta): SheetSpec[] {
   // 报送情况 (issue 7): work rules and contact persons per county and host department.
-  const submission = submissionSheet(submissionSummary(ret.rows, ret.settings), { lang: meta.lang, asOf: ret.asOf });
+  const submission = withContacts(submissionSheet(submissionSummary(ret.rows, ret.settings), { lang: meta.lang, asOf: ret.asOf }), ret, meta.lang);
   return [summarySheet(ret, meta.lang), detailSheet(ret, meta.lang), findingsSheet(ret, meta.lang), submission, aboutSheet(ret, meta)];
+}
+
+type Included = Extract<RegisterEntry, { status: 'included' }>;
+const isIncluded = (r: RegisterEntry): r is Included => r.status === 'included';
+
+/** 报送情况 ends with who filled in each county's register, as its footer says. */
+function withContacts(sheet: SheetSpec, ret: ConsolidatedReturn, lang: Lang): SheetSpec {
+  const a = wordsFor(lang).about;
+  const lines = ret.counties.filter((c) => c.state !== 'missing').map((c) => {
+    const contacts = ret.registers.filter(isIncluded).filter((r) => r.county === c.county && r.contact !== null).map((r) => contactLine(r.contact!, lang));
+    return [`${c.county}${lang === 'en' ? ': ' : '：'}${contacts.length > 0 ? [...new Set(contacts)].join('；') : a.noContact}`];
+  });
+  if (lines.length === 0) return sheet;
+  return { ...sheet, footer: [...(sheet.footer ?? []), [], [a.contactsTitle], ...lines] };
 }
 
 const label = (lang: Lang, key: FieldKey): string => (lang === 'en' ? FIELDS[key].labelEn : FIELDS[key].label);
@@ -240,17 +255,19 @@ function aboutSheet(ret: ConsolidatedReturn, meta: ReturnMeta): SheetSpec {
     { header: w.county, width: 12, format: 'text' },
     { header: a.countyBasis, width: 16, format: 'text' },
     { header: a.sheets, width: 60, format: 'text' },
+    { header: a.contact, width: 40, format: 'text' },
   ];
   const rows = meta.inputs.map((input) => {
     const own = ret.registers.filter((r) => r.file === input.file);
     const unreadable = ret.unreadable.find((u) => u.file === input.file);
-    const included = own.filter((r): r is Extract<RegisterEntry, { status: 'included' }> => r.status === 'included');
+    const included = own.filter(isIncluded);
     const counties = [...new Set(included.map((r) => r.county))].join('、');
     const bases = [...new Set(included.map((r) => w.bases[r.countyBasis]))].join('、');
     const sheets = unreadable
       ? (lang === 'en' ? unreadable.messageEn : unreadable.message)
       : own.map((r) => `${r.sheet}：${registerNote(r, lang)}`).join('；');
-    return [input.file, input.size, input.sha256, counties, bases, sheets];
+    const contacts = [...new Set(included.flatMap((r) => (r.contact ? [contactLine(r.contact, lang)] : [])))].join('；');
+    return [input.file, input.size, input.sha256, counties, bases, sheets, contacts];
   });
   return { name: '说明', preamble, columns, rows, table: false, freezeHeader: false };
 }

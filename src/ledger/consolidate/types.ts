@@ -3,6 +3,7 @@ import type { Finding, Lang, SeverityCounts } from '../findings';
 import type { Grid } from '../grid';
 import type { LedgerRow } from '../row';
 import type { Settings } from '../settings';
+import type { SubmissionContact } from '../submissionContact';
 
 /** One sheet of one input file. The file name is the last resort for the county. */
 export interface Submission {
@@ -43,6 +44,8 @@ export type RegisterEntry =
       readonly countyBasis: CountyBasis;
       readonly headerRow: number;
       readonly rowCount: number;
+      /** The register's own contact, from its footer (填表人：… 联系电话：…); null when it names none. */
+      readonly contact: SubmissionContact | null;
     }
   | {
       readonly file: string;
