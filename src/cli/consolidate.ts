@@ -22,7 +22,7 @@ import { expandInputs, readInputFile } from './files';
 import { progressReporter } from './consolidateProgress';
 import { consolidateText } from './consolidateReport';
 
-export const HELP = `用法：ledger consolidate <文件.xlsx 或文件夹>... -o 汇总.xlsx [选项]
+export const HELP = `用法：ledger consolidate <台账文件或文件夹>... -o 汇总.xlsx [选项]
 
 把各县区报送的议事协调机构管理台账汇总为一个工作簿：汇总（每县区一行，按五类统计）、明细（每条
 机构及来源）、问题清单、说明（输入文件的大小与 SHA-256）。输入文件只读，不会被修改。
@@ -42,7 +42,7 @@ export const HELP = `用法：ledger consolidate <文件.xlsx 或文件夹>... -
 
 退出码：0 没有错误；1 有错误级问题（含未报送、重复报送、无法确定县区）；2 用法有误或有文件无法读取
 
-Usage: ledger consolidate <file.xlsx or folder>... -o return.xlsx [options]
+Usage: ledger consolidate <register file or folder>... -o return.xlsx [options]
 
 Consolidates the registers the counties sent into one workbook: 汇总 (one line per county, by
 category), 明细 (every body with its source), 问题清单 (findings), 说明 (input sizes and SHA-256).

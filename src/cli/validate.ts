@@ -21,10 +21,13 @@ import { loadDepartmentsFile } from './departmentsFile';
 import { expandInputs, readInputFile } from './files';
 import { summarise, toJson, toText, type FileOutcome, type SheetOutcome } from './report';
 
-export const HELP = `用法：ledger validate <文件.xlsx 或文件夹>... [选项]
+export const HELP = `用法：ledger validate <台账文件或文件夹>... [选项]
 
 逐行检查议事协调机构管理台账：7 项指标是否齐全，日期、发文字号、部门、存续时间、类别、状态、
 联系电话是否规范，以及重复、相近名称和到期的机构。输入文件只读，不会被修改。
+
+台账文件可以是 .xlsx、.xls、WPS .et、.ods、.csv/.txt（UTF-8 或 GB18030）或 Word 表格（.docx）；
+文件夹展开为其中的这些文件（.txt 除外）。
 
 选项：
   --sheet 名称            只检查这个工作表（可重复）；默认检查每个能识别出台账表头的工作表
@@ -38,11 +41,14 @@ export const HELP = `用法：ledger validate <文件.xlsx 或文件夹>... [选
 
 退出码：0 没有错误；1 有错误级问题；2 用法有误或有文件无法检查
 
-Usage: ledger validate <file.xlsx or folder>... [options]
+Usage: ledger validate <register file or folder>... [options]
 
 Checks every row of a register of coordinating bodies: the 7 fields, dates, document numbers,
 departments, durations, categories, statuses and phone numbers, plus duplicate, similar and
 expiring bodies. Input files are opened read-only and never changed.
+
+A register file may be .xlsx, .xls, WPS .et, .ods, .csv/.txt (UTF-8 or GB18030) or a Word table
+(.docx); a folder expands to those files (but .txt).
 
 Options:
   --sheet NAME            check only this sheet (repeatable); default: every sheet with a register header
@@ -144,7 +150,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const { lang, format, asOf } = commonOptions(values);
-  if (positionals.length === 0) throw new UsageError('请指定要检查的 .xlsx 文件或文件夹', 'name the .xlsx files or folders to check');
+  if (positionals.length === 0) throw new UsageError('请指定要检查的台账文件或文件夹', 'name the register files or folders to check');
   const deadline = values.deadline?.trim();
   if (deadline !== undefined && !IsoDateSchema.safeParse(deadline).success) {
     throw new UsageError(`--deadline 应为 YYYY-MM-DD 格式的有效日期，如 2026-05-20（收到“${values.deadline}”）`, `--deadline must be a real date written YYYY-MM-DD, e.g. 2026-05-20 (got “${values.deadline}”)`);

@@ -162,7 +162,7 @@ describe('bad input files', () => {
 
 describe('usage errors exit 2 with a message, never a stack trace', () => {
   const cases: [string, string[], RegExp][] = [
-    ['no files', ['validate'], /请指定要检查的 \.xlsx 文件或文件夹/],
+    ['no files', ['validate'], /请指定要检查的台账文件或文件夹/],
     ['unknown option', ['validate', CITY, '--colour'], /不认识的选项 --colour/],
     ['a date that does not exist', ['validate', CITY, '--as-of', '2026-02-30'], /--as-of 应为 YYYY-MM-DD 格式的有效日期/],
     ['an unknown format', ['validate', CITY, '--format', 'xml'], /--format 只能是 text 或 json/],
