@@ -54,6 +54,12 @@ describe('reading the reference list', () => {
     expect(list.title).toContain('潍坊市议事协调机构名单（市委办公室、市政府办公室）');
   });
 
+  it('reads no 合计 row or footer as a name, wherever its text starts', () => {
+    const list = listOf([...LIST_ROWS, ['合计', '共8个', null, null], [null, '填表人：王芳', '联系电话：0536-8231234', null]]);
+    expect(list.entries).toHaveLength(8);
+    expect(list.entries.map((e) => e.name)).not.toContain('共8个');
+  });
+
   it('reads a bare list: a 名称 header and numbered names in one column', () => {
     const read = readReferenceList([{ sheet: '名单', values: [['名称'], ['1.市安全生产委员会'], ['（2）市防汛抗旱指挥部'], ['3、市食品安全委员会']] }], 'list.csv');
     expect(read.ok && read.list.entries.map((e) => [e.row, e.name, e.docText])).toEqual([[2, '市安全生产委员会', ''], [3, '市防汛抗旱指挥部', ''], [4, '市食品安全委员会', '']]);

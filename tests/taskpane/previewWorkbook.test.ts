@@ -152,6 +152,17 @@ describe('MemoryWorkbook', () => {
     expect(failure).toMatchObject({ kind: 'unreadable', message: expect.stringContaining('广饶县.xlsx：这是 PDF 文件') });
   });
 
+  it('reads a picked Word table, .xls or GB18030 CSV through the same reading layer as the CLI', async () => {
+    const book = new MemoryWorkbook();
+    const pick = async (name: string) => {
+      const bytes = await readFile(join(ROOT, 'samples', 'arrivals', name));
+      return book.readWorkbookFile({ name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    };
+    expect((await pick('垦利区.docx')).map((g) => [g.sheet, g.caption?.[1]])).toEqual([['表1', '垦利区议事协调机构管理台账']]);
+    expect((await pick('东营区.xls'))[0]!.values[2]).toContain('办事机构所在部门');
+    expect((await pick('河口区.csv'))[0]!.values[0]).toContain('河口区议事协调机构管理台账');
+  });
+
   it('stops before work when the signal is already aborted', async () => {
     const book = new MemoryWorkbook();
     book.addGrid(register('台账', GOOD_ROWS));

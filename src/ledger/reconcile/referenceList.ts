@@ -8,6 +8,7 @@ import { findDocNumbers } from '../cells/docNumber';
 import { cellText, isBlankOrPlaceholder } from '../cells/value';
 import { fieldOfHeader, normaliseHeader } from '../fields';
 import type { Grid } from '../grid';
+import { nonBodyKind } from '../submissionContact';
 
 export interface ReferenceEntry {
   readonly sheet: string;
@@ -112,6 +113,8 @@ export function readReferenceList(grids: readonly Grid[], file: string): Referen
       const values = grid.values[i] ?? [];
       const raw = cellText(values[located.nameCol]);
       if (isBlankOrPlaceholder(raw)) continue;
+      // 合计 rows (“合计 | 共8个”), footers and notes, wherever their text starts (docs/domain.md).
+      if (nonBodyKind(values.map(cellText)) !== null) continue;
       const flat = raw.replace(/\s*[\r\n]+\s*/g, '');
       if (normaliseHeader(flat) === normaliseHeader(nameHeader) || NOTE_LINE.test(flat) || isSectionHeading(flat)) continue;
       const name = flat.replace(ORDINAL, '').trim();
