@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { consolidate, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
+import { consolidate, EVERY_RETURN_HAS, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
 import { aliasesForList } from '../ledger/departments';
 import { toReported, type Lang } from '../ledger/findings';
 import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
@@ -256,12 +256,16 @@ export function toJson(ret: ConsolidatedReturn, output: string, lang: Lang) {
   };
 }
 
-/** True for a workbook this command wrote (its four sheets are there), which a re-run may replace. */
+/**
+ * True for a workbook this command wrote, which a re-run may replace: it has the sheets every
+ * version of the return has had (汇总, 明细, 问题清单, 说明); 报送情况 came later, so a return of an
+ * earlier version is recognised too.
+ */
 async function isEarlierReturn(path: string): Promise<boolean> {
   const file = await readInputFile(path);
   if (!file.ok) return false;
   const book = await readWorkbook(file.bytes, path);
-  return book.ok && RETURN_SHEET_NAMES.every((name) => book.sheets.some((g) => g.sheet === name));
+  return book.ok && EVERY_RETURN_HAS.every((name) => book.sheets.some((g) => g.sheet === name));
 }
 
 async function toolVersion(): Promise<string> {

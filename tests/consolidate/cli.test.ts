@@ -196,6 +196,17 @@ describe('ledger consolidate: the output file', () => {
     expect(report.registers.map((r) => r.file)).not.toContain('汇总.xlsx');
   });
 
+  it('replaces a return written by the previous version (four sheets, no 报送情况) on a re-run into its folder', async () => {
+    const inside = join(dir, 'counties', '汇总-上一版.xlsx');
+    await writeXlsx(inside, ['汇总', '明细', '问题清单', '说明'].map((name) => ({ name, rows: [[`议事协调机构管理台账汇总·${name}`], ['县区', '条数'], ['东营区', 12]] })));
+    const r = await ledger('consolidate', join(dir, 'counties'), '-o', inside, '--force', '--expect', EXPECT, '--as-of', '2026-05-31', '--format', 'json');
+    const sheets = (await readBack(inside)).worksheets.map((w) => w.name);
+    rmSync(inside);
+    expect(r.stderr).not.toContain('是输入的台账之一');
+    expect(r.code).toBe(1);
+    expect(sheets).toEqual(['汇总', '明细', '问题清单', '报送情况', '说明']);
+  });
+
   it('never overwrites an input register with the return, even with --force', async () => {
     const county = join(dir, 'counties', '河口区.xlsx');
     const hash = sha256(county);

@@ -22,4 +22,4 @@ export type {
   UnreadableInput,
 } from './types';
 export { consolidate } from './consolidate';
-export { returnSheets, RETURN_SHEET_NAMES } from './sheets';
+export { EVERY_RETURN_HAS, returnSheets, RETURN_SHEET_NAMES } from './sheets';

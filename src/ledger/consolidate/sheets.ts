@@ -16,6 +16,8 @@ import { contactLine } from '../submissionContact';
 
 /** The return's sheets in tab order. */
 export const RETURN_SHEET_NAMES = ['汇总', '明细', '问题清单', '报送情况', '说明'] as const;
+/** The sheets every version of the return has written (报送情况 was added later). */
+export const EVERY_RETURN_HAS = ['汇总', '明细', '问题清单', '说明'] as const;
 
 export function returnSheets(ret: ConsolidatedReturn, meta: ReturnMeta): SheetSpec[] {
   // 报送情况 (issue 7): work rules and contact persons per county and host department.
