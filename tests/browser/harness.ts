@@ -3,15 +3,14 @@
  * (Debian's, through playwright-core) with every request that leaves localhost blocked and recorded.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findBrowser } from '../setup/tools';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** Builds the add-in once (production mode, no source maps or minifying) into a temporary folder. */
 export async function buildBundle(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -82,11 +81,11 @@ function isLocal(url: string): boolean {
 }
 
 export async function openBrowser(): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the browser tests drive Debian's Chromium. Install it with \`apt-get install chromium chromium-driver\` (and fonts-noto-cjk for readable screenshots).`);
-  }
+  // tests/setup/tools.ts has made sure there is one before any test ran.
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error('no Chromium, Chrome or Edge found (see tests/setup/tools.ts)');
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: false });

@@ -1,7 +1,7 @@
 /**
  * A real reader: LibreOffice (not ExcelJS, not our code) opens the return and converts its first
- * sheet, 汇总, to CSV. Only this test may be skipped, and only where LibreOffice is not installed
- * (`.ci/run` installs it: apt-get install libreoffice-calc-nogui).
+ * sheet, 汇总, to CSV. tests/setup/tools.ts finds LibreOffice (or installs it, or stops the suite
+ * saying how) before any test runs.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,22 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { writeCountyFolder } from './files';
+import { findSoffice } from '../setup/tools';
 
-function findSoffice(): string | null {
-  for (const name of ['soffice', 'libreoffice']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // not on PATH; try the next name
-    }
-  }
-  return null;
-}
 
-const soffice = findSoffice();
-if (!soffice) {
-  console.warn('SKIPPED: LibreOffice (soffice) is not installed, so the return was not opened by a real spreadsheet program. Install it with: apt-get install -y libreoffice-calc-nogui');
-}
+// tests/setup/tools.ts has made sure LibreOffice is installed before any test ran.
+const soffice = findSoffice()!;
 
 /** A minimal CSV reader: quoted fields with doubled quotes, as LibreOffice writes them. */
 function parseCsv(text: string): string[][] {
@@ -44,7 +33,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe.skipIf(!soffice)('the return opens in LibreOffice', () => {
+describe('the return opens in LibreOffice', () => {
   let dir: string;
   let table: string[][];
 
@@ -56,7 +45,7 @@ describe.skipIf(!soffice)('the return opens in LibreOffice', () => {
     const code = await main(['consolidate', join(dir, 'counties'), '-o', out, '--expect', '东营区,河口区,垦利区,利津县,广饶县', '--as-of', '2026-05-31'], { out: () => undefined, err: () => undefined, isTTY: false });
     expect(code).toBe(1);
     // Filter options: comma, double quote, UTF-8 (76), from row 1. A private profile keeps parallel runs apart.
-    execFileSync(soffice!, [
+    execFileSync(soffice, [
       `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--norestore',
       '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', join(dir, 'csv'), out,
     ], { stdio: 'pipe', timeout: 120_000 });

@@ -15,21 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEPARTMENTS } from '../../src/ledger/departments';
 import type { SheetSpec } from '../../src/ledger/sheetSpec';
 import { writeWorkbook } from '../../src/xlsx/write';
+import { findSoffice } from '../setup/tools';
 
-function soffice(): string | null {
-  for (const name of ['soffice', 'libreoffice']) {
-    try {
-      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // not on PATH under this name
-    }
-  }
-  return null;
-}
 
-const SOFFICE = soffice();
-if (!SOFFICE) console.warn('SKIPPED: LibreOffice (soffice) is not installed, so writeWorkbook\'s output was not opened by a real spreadsheet program. Install it with: apt-get install -y libreoffice-calc-nogui');
+// tests/setup/tools.ts has made sure LibreOffice is installed before any test ran.
+const SOFFICE = findSoffice()!;
 
 /** CSV as LibreOffice writes it: fields quoted when needed, quotes doubled. */
 function csvRows(text: string): string[][] {
@@ -75,7 +65,7 @@ const SPECS: SheetSpec[] = [
   { name: '问题清单', columns: [{ header: '县区' }, { header: '问题' }], rows: [] },
 ];
 
-describe.skipIf(!SOFFICE)('LibreOffice opens writeWorkbook’s output', () => {
+describe('LibreOffice opens writeWorkbook’s output', () => {
   let dir: string;
   let sheets: Map<string, string[][]>;
   let resaved: ExcelJS.Workbook;
@@ -85,7 +75,7 @@ describe.skipIf(!SOFFICE)('LibreOffice opens writeWorkbook’s output', () => {
     const file = join(dir, 'return.xlsx');
     writeFileSync(file, await writeWorkbook(SPECS));
     const run = (to: string, out: string): void => {
-      execFileSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', to, '--outdir', join(dir, out), file],
+      execFileSync(SOFFICE, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', to, '--outdir', join(dir, out), file],
         { stdio: 'pipe', timeout: 120_000 });
     };
     // CSV of every sheet (token 12 = -1), as displayed (token 9), UTF-8 (76): return-<sheet>.csv
