@@ -109,142 +109,223 @@ function at(row: LedgerRow, field: FieldKey, fallback?: FieldKey): { sheet: stri
   return cell ? { sheet: row.sheet, row: row.row, column: label, columnIndex: cell.column } : { sheet: row.sheet, row: row.row, column: label };
 }
 
+/** The two versions being compared, with what every phase reads. */
+interface Versions {
+  readonly before: RegisterVersion;
+  readonly after: RegisterVersion;
+  readonly oldRows: readonly LedgerRow[];
+  readonly newRows: readonly LedgerRow[];
+  readonly oldNames: NameList;
+  readonly newNames: NameList;
+  readonly locals: readonly string[];
+  readonly matching: Matching;
+}
+
+/** A row by index; the indexes come from the matching, so a missing row is a bug, said loudly. */
+function rowAt(rows: readonly LedgerRow[], index: number): LedgerRow {
+  const row = rows[index];
+  if (row === undefined) throw new RangeError(`compare: no row ${index}`);
+  return row;
+}
+
+/** What the history pass learnt besides the pairs it linked. */
+interface HistoryLinks {
+  /** Old body → the new row that names it in a merger of several (“由A、B合并组建C”). */
+  readonly mergedInto: ReadonlyMap<number, number>;
+  /** Old body renamed with a kept row → a new row whose history names it. */
+  readonly namedBy: ReadonlyMap<number, number>;
+}
+
+/** Renames and mergers kept as rows: the body's row under its new name, or the body merged into. */
+interface Successors {
+  readonly targetOf: ReadonlyMap<number, number>;
+  /** New rows that carry a renamed body and so are not listed as new. */
+  readonly consumed: ReadonlySet<number>;
+}
+
+/** An entry and its place in the list: pairs by their new row, then vanished old rows, then new rows. */
+interface Ordered {
+  readonly entry: ChangeEntry;
+  readonly order: number;
+}
+
 export function compareVersions(before: RegisterVersion, after: RegisterVersion, settings: Pick<Settings, 'similarNameThreshold'>, options: CompareOptions = {}): CompareResult {
   const oldRows = before.rows;
   const newRows = after.rows;
   const locals = options.localNames ?? localNamesFrom([...(before.title ?? []), ...(after.title ?? [])], [...oldRows.map((r) => r.name), ...newRows.map((r) => r.name)]);
   const oldNames = new NameList(oldRows.map((r) => r.name), locals);
   const newNames = new NameList(newRows.map((r) => r.name), locals);
-  const oldKey = oldNames.keys;
-  const newKey = newNames.keys;
-  const m = new Matching(oldNames, newNames);
+  const versions: Versions = { before, after, oldRows, newRows, oldNames, newNames, locals, matching: new Matching(oldNames, newNames) };
 
-  // 1. Same name; an active row with an active one, an abolished with an abolished, before mixing.
-  m.byName((l, r) => {
-    const o = oldRows[l]!;
-    const n = newRows[r]!;
-    return o.status === n.status ? 0 : o.active === n.active ? 1 : 2;
-  });
-
-  // 2. New rows whose history names an old body.
-  const oldByKey = groupByKey(oldKey);
-  let newByKeyMemo: Map<string, number[]> | null = null;
-  const newByKey = () => (newByKeyMemo ??= groupByKey(newKey));
-  /** Old body → the new row that names it in a merger of several (“由A、B合并组建C”). */
-  const mergedInto = new Map<number, number>();
-  /** Old body renamed with a kept row → a new row whose history names it. */
-  const namedBy = new Map<number, number>();
-  for (const r of m.freeRight()) {
-    const text = newRows[r]!.cells.history?.text ?? '';
-    if (text === '') continue;
-    const keys = mentionedKeys(text, oldByKey, locals).filter((k) => k !== newKey[r]);
-    const free: number[] = [];
-    for (const key of keys) {
-      for (const l of oldByKey.get(key) ?? []) {
-        if (m.isLeftFree(l)) {
-          if (oldRows[l]!.active || !newRows[r]!.active) free.push(l);
-        } else {
-          const matched = newRows[m.rightOf[l]!]!;
-          if (oldRows[l]!.active && (matched.status === 'renamed' || matched.status === 'merged') && !namedBy.has(l)) namedBy.set(l, r);
-        }
-      }
-    }
-    if (free.length === 1) m.link(free[0]!, r, 'history', profileSimilarity(oldNames.profile(free[0]!), newNames.profile(r)));
-    else for (const l of free) if (!mergedInto.has(l)) mergedInto.set(l, r);
-  }
-
-  // 3–4. Near-identical names, then a shared document; an abolished old row never pairs with an active new one here.
-  const looseTier = (l: number, r: number): number => {
-    const o = oldRows[l]!;
-    const n = newRows[r]!;
-    if (!o.active && n.active) return -1;
-    return o.active === n.active ? 0 : 1;
-  };
-  m.bySimilarity(settings.similarNameThreshold, looseTier);
-  m.byDocument((l) => docsOf(oldRows[l]!), (r) => docsOf(newRows[r]!), looseTier);
-
-  // Successors of renames and mergers kept as rows: the new row under the new name, or the body merged into.
-  const consumed = new Set<number>();
-  const targetOf = new Map<number, number>();
-  for (const pair of m.pairs) {
-    const o = oldRows[pair.left]!;
-    const n = newRows[pair.right]!;
-    if (!o.active || (n.status !== 'renamed' && n.status !== 'merged')) continue;
-    const own = newKey[pair.right];
-    const named = mentionedKeys(n.cells.history?.text ?? '', newByKey(), locals).filter((k) => k !== own);
-    const candidates = named.flatMap((k) => newByKey().get(k) ?? []).filter((r) => r !== pair.right && newRows[r]!.active);
-    let target = candidates.find((r) => m.isRightFree(r) && !consumed.has(r)) ?? candidates[0];
-    if (target === undefined && n.status === 'renamed') {
-      const by = namedBy.get(pair.left);
-      if (by !== undefined && m.isRightFree(by) && !consumed.has(by)) target = by;
-    }
-    if (target === undefined) continue;
-    targetOf.set(pair.left, target);
-    if (n.status === 'renamed' && m.isRightFree(target)) consumed.add(target);
-  }
+  matchBySameName(versions);
+  const history = matchByHistory(versions);
+  matchBySimilarNameOrDocument(versions, settings.similarNameThreshold);
+  const successors = findSuccessors(versions, history.namedBy);
 
   const oldFindings: Finding[] = [];
   const newFindings: Finding[] = [];
-  const entries: { entry: ChangeEntry; order: number }[] = [];
-  const oldRef = (row: LedgerRow): RelatedRef => ({ file: before.file, sheet: row.sheet, row: row.row, value: row.name });
+  const entries = [
+    ...pairedEntries(versions, successors, newFindings),
+    ...vanishedEntries(versions, history.mergedInto, oldFindings),
+    ...unmatchedNewEntries(versions, successors, newFindings),
+  ];
+  const { ordered, counts } = byKind(entries, newRows.length + oldRows.length);
+  return {
+    entries: ordered,
+    counts,
+    stats: categoryStats(oldRows, newRows),
+    findings: { old: oldFindings, new: newFindings },
+    localNames: locals,
+  };
+}
 
-  for (const pair of m.pairs) {
-    const o = oldRows[pair.left]!;
-    const n = newRows[pair.right]!;
-    const targetIndex = targetOf.get(pair.left);
-    const target = targetIndex === undefined ? null : newRows[targetIndex]!;
-    const renamedInto = target !== null && n.status === 'renamed' ? target : null;
-    const current = renamedInto ?? n;
-    const changes = changedFields(o, current);
-    const kind = classify(o, n, oldKey[pair.left]!, newKey[pair.right]!, changes.length > 0);
-    const renamed = oldKey[pair.left] !== (renamedInto ? newKey[targetIndex!] : newKey[pair.right]);
-    const fields: FieldChange[] = renamed ? [nameChange(o.name, current.name), ...changes] : changes;
-    const moved = o.active && fields.some((f) => f.field === 'department');
-    const found: Finding[] = [];
-    if (o.active && kind !== 'unchanged') {
-      const added = addedHistory(o.cells.history?.text ?? '', n.cells.history?.text ?? '') + (renamedInto ? renamedInto.cells.history?.text ?? '' : '');
-      found.push(...changeFindings({ kind, renamed, moved, o, n, current, added, locals, related: [oldRef(o)] }));
+/** Pass 1: the same name; an active row with an active one, an abolished with an abolished, before mixing. */
+function matchBySameName({ oldRows, newRows, matching }: Versions): void {
+  matching.byName((oldIndex, newIndex) => {
+    const oldRow = rowAt(oldRows, oldIndex);
+    const newRow = rowAt(newRows, newIndex);
+    return oldRow.status === newRow.status ? 0 : oldRow.active === newRow.active ? 1 : 2;
+  });
+}
+
+/** Pass 2: new rows whose 历史沿革 names an old body (“由市A更名为市B”). */
+function matchByHistory({ oldRows, newRows, oldNames, newNames, locals, matching }: Versions): HistoryLinks {
+  const oldByKey = groupByKey(oldNames.keys);
+  const mergedInto = new Map<number, number>();
+  const namedBy = new Map<number, number>();
+  for (const newIndex of matching.freeRight()) {
+    const newRow = rowAt(newRows, newIndex);
+    const text = newRow.cells.history?.text ?? '';
+    if (text === '') continue;
+    const keys = mentionedKeys(text, oldByKey, locals).filter((k) => k !== newNames.keys[newIndex]);
+    const free: number[] = [];
+    for (const key of keys) {
+      for (const oldIndex of oldByKey.get(key) ?? []) {
+        const oldRow = rowAt(oldRows, oldIndex);
+        if (matching.isLeftFree(oldIndex)) {
+          if (oldRow.active || !newRow.active) free.push(oldIndex);
+        } else {
+          const matched = rowAt(newRows, matching.rightOf[oldIndex] ?? -1);
+          if (oldRow.active && (matched.status === 'renamed' || matched.status === 'merged') && !namedBy.has(oldIndex)) namedBy.set(oldIndex, newIndex);
+        }
+      }
     }
-    for (const f of found) newFindings.push(f);
+    const [only] = free;
+    if (free.length === 1 && only !== undefined) matching.link(only, newIndex, 'history', profileSimilarity(oldNames.profile(only), newNames.profile(newIndex)));
+    else for (const oldIndex of free) if (!mergedInto.has(oldIndex)) mergedInto.set(oldIndex, newIndex);
+  }
+  return { mergedInto, namedBy };
+}
+
+/** Passes 3–4: near-identical names, then a shared document; an abolished old row never pairs with an active new one here. */
+function matchBySimilarNameOrDocument({ oldRows, newRows, matching }: Versions, threshold: number): void {
+  const looseTier = (oldIndex: number, newIndex: number): number => {
+    const oldRow = rowAt(oldRows, oldIndex);
+    const newRow = rowAt(newRows, newIndex);
+    if (!oldRow.active && newRow.active) return -1;
+    return oldRow.active === newRow.active ? 0 : 1;
+  };
+  matching.bySimilarity(threshold, looseTier);
+  matching.byDocument((oldIndex) => docsOf(rowAt(oldRows, oldIndex)), (newIndex) => docsOf(rowAt(newRows, newIndex)), looseTier);
+}
+
+/** For each active body whose new row says 已更名 / 已合并: the row under its new name, or the body it joined. */
+function findSuccessors({ oldRows, newRows, newNames, locals, matching }: Versions, namedBy: ReadonlyMap<number, number>): Successors {
+  let newByKeyMemo: Map<string, number[]> | null = null;
+  const newByKey = () => (newByKeyMemo ??= groupByKey(newNames.keys));
+  const consumed = new Set<number>();
+  const targetOf = new Map<number, number>();
+  for (const pair of matching.pairs) {
+    const oldRow = rowAt(oldRows, pair.left);
+    const newRow = rowAt(newRows, pair.right);
+    if (!oldRow.active || (newRow.status !== 'renamed' && newRow.status !== 'merged')) continue;
+    const own = newNames.keys[pair.right];
+    const named = mentionedKeys(newRow.cells.history?.text ?? '', newByKey(), locals).filter((k) => k !== own);
+    const candidates = named.flatMap((k) => newByKey().get(k) ?? []).filter((r) => r !== pair.right && rowAt(newRows, r).active);
+    let target = candidates.find((r) => matching.isRightFree(r) && !consumed.has(r)) ?? candidates[0];
+    if (target === undefined && newRow.status === 'renamed') {
+      const by = namedBy.get(pair.left);
+      if (by !== undefined && matching.isRightFree(by) && !consumed.has(by)) target = by;
+    }
+    if (target === undefined) continue;
+    targetOf.set(pair.left, target);
+    if (newRow.status === 'renamed' && matching.isRightFree(target)) consumed.add(target);
+  }
+  return { targetOf, consumed };
+}
+
+/** One entry per matched pair: what happened to the body, and the changes its rows do not record. */
+function pairedEntries({ before, after, oldRows, newRows, oldNames, newNames, locals, matching }: Versions, { targetOf }: Successors, findings: Finding[]): Ordered[] {
+  const oldRef = (row: LedgerRow): RelatedRef => ({ file: before.file, sheet: row.sheet, row: row.row, value: row.name });
+  return matching.pairs.map((pair) => {
+    const oldRow = rowAt(oldRows, pair.left);
+    const newRow = rowAt(newRows, pair.right);
+    const targetIndex = targetOf.get(pair.left);
+    const target = targetIndex === undefined ? null : rowAt(newRows, targetIndex);
+    const renamedInto = target !== null && newRow.status === 'renamed' ? target : null;
+    const current = renamedInto ?? newRow;
+    const changes = changedFields(oldRow, current);
+    const oldKey = oldNames.keys[pair.left] ?? '';
+    const newKey = newNames.keys[pair.right] ?? '';
+    const kind = classify(oldRow, newRow, oldKey, newKey, changes.length > 0);
+    const renamed = oldKey !== (renamedInto && targetIndex !== undefined ? newNames.keys[targetIndex] : newKey);
+    const fields: FieldChange[] = renamed ? [nameChange(oldRow.name, current.name), ...changes] : changes;
+    const moved = oldRow.active && fields.some((f) => f.field === 'department');
+    const found: Finding[] = [];
+    if (oldRow.active && kind !== 'unchanged') {
+      const added = addedHistory(oldRow.cells.history?.text ?? '', newRow.cells.history?.text ?? '') + (renamedInto ? renamedInto.cells.history?.text ?? '' : '');
+      found.push(...changeFindings({ kind, renamed, moved, o: oldRow, n: newRow, current, added, locals, related: [oldRef(oldRow)] }));
+    }
+    for (const f of found) findings.push(f);
     const entry: ChangeEntry = {
-      kind, old: ref(before.file, o), new: ref(after.file, n), target: target ? ref(after.file, target) : null,
+      kind, old: ref(before.file, oldRow), new: ref(after.file, newRow), target: target ? ref(after.file, target) : null,
       how: pair.how, score: round(pair.score), fields, moved, findings: found,
     };
-    entries.push({ entry, order: pair.right });
-  }
+    return { entry, order: pair.right };
+  });
+}
 
-  for (const l of m.freeLeft()) {
-    const o = oldRows[l]!;
-    const intoIndex = mergedInto.get(l);
-    const into = intoIndex === undefined ? null : newRows[intoIndex]!;
+/** Old rows with no new row: deleted without a record (vanished-row), or merged into a body that names them. */
+function vanishedEntries({ before, after, oldRows, newRows, matching }: Versions, mergedInto: ReadonlyMap<number, number>, findings: Finding[]): Ordered[] {
+  return matching.freeLeft().map((oldIndex) => {
+    const oldRow = rowAt(oldRows, oldIndex);
+    const intoIndex = mergedInto.get(oldIndex);
+    const into = intoIndex === undefined ? null : rowAt(newRows, intoIndex);
     const found: Finding[] = [];
-    if (o.active) {
-      const place = at(o, 'name');
+    if (oldRow.active) {
       found.push(finding({
-        code: 'vanished-row', ...place, value: o.name, params: { name: o.name, oldRow: o.row },
+        code: 'vanished-row', ...at(oldRow, 'name'), value: oldRow.name, params: { name: oldRow.name, oldRow: oldRow.row },
         related: into ? [{ file: after.file, sheet: into.sheet, row: into.row, value: into.name }] : undefined,
       }));
     }
-    for (const f of found) oldFindings.push(f);
-    entries.push({
-      entry: { kind: into ? 'merged' : 'vanished', old: ref(before.file, o), new: null, target: into ? ref(after.file, into) : null, how: null, score: null, fields: [], moved: false, findings: found },
-      order: newRows.length + l,
-    });
-  }
+    for (const f of found) findings.push(f);
+    const entry: ChangeEntry = {
+      kind: into ? 'merged' : 'vanished', old: ref(before.file, oldRow), new: null, target: into ? ref(after.file, into) : null,
+      how: null, score: null, fields: [], moved: false, findings: found,
+    };
+    return { entry, order: newRows.length + oldIndex };
+  });
+}
 
-  for (const r of m.freeRight()) {
-    if (consumed.has(r)) continue;
-    const n = newRows[r]!;
-    const kind: ChangeKind = n.status === 'active' ? 'new' : n.status === 'abolished' ? 'abolished' : n.status === 'merged' ? 'merged' : 'renamed';
+/** New rows with no old row: new bodies, or rows that record an abolition, merger or rename on their own. */
+function unmatchedNewEntries({ after, newRows, locals, matching }: Versions, { consumed }: Successors, findings: Finding[]): Ordered[] {
+  const out: Ordered[] = [];
+  for (const newIndex of matching.freeRight()) {
+    if (consumed.has(newIndex)) continue;
+    const newRow = rowAt(newRows, newIndex);
+    const kind: ChangeKind = newRow.status === 'active' ? 'new' : newRow.status === 'abolished' ? 'abolished' : newRow.status === 'merged' ? 'merged' : 'renamed';
     const found = kind === 'abolished' || kind === 'merged'
-      ? changeFindings({ kind, renamed: false, moved: false, o: null, n, current: n, added: n.cells.history?.text ?? '', locals, related: [] })
+      ? changeFindings({ kind, renamed: false, moved: false, o: null, n: newRow, current: newRow, added: newRow.cells.history?.text ?? '', locals, related: [] })
       : [];
-    for (const f of found) newFindings.push(f);
-    entries.push({ entry: { kind, old: null, new: ref(after.file, n), target: null, how: null, score: null, fields: [], moved: false, findings: found }, order: r });
+    for (const f of found) findings.push(f);
+    out.push({ entry: { kind, old: null, new: ref(after.file, newRow), target: null, how: null, score: null, fields: [], moved: false, findings: found }, order: newIndex });
   }
+  return out;
+}
 
-  // Kind by kind, each in row order: every entry has its own order number, so no sort is needed.
-  const byOrder = new Array<ChangeEntry | undefined>(newRows.length + oldRows.length);
+/** Kind by kind, each in row order: every entry has its own order number below `slots`, so no sort is needed. */
+function byKind(entries: readonly Ordered[], slots: number): { ordered: ChangeEntry[]; counts: Record<ChangeKind, number> } {
+  const byOrder = new Array<ChangeEntry | undefined>(slots);
   for (const { entry, order } of entries) byOrder[order] = entry;
   const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const { entry } of entries) counts[entry.kind] += 1;
@@ -253,13 +334,7 @@ export function compareVersions(before: RegisterVersion, after: RegisterVersion,
     if (counts[kind] === 0) continue;
     for (const entry of byOrder) if (entry !== undefined && entry.kind === kind) ordered.push(entry);
   }
-  return {
-    entries: ordered,
-    counts,
-    stats: categoryStats(oldRows, newRows),
-    findings: { old: oldFindings, new: newFindings },
-    localNames: locals,
-  };
+  return { ordered, counts };
 }
 
 function groupByKey(keys: readonly string[]): Map<string, number[]> {
