@@ -14,7 +14,6 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Where a command writes: the report on `out`, problems with the run itself on `err`. */
 export interface CliIo {

@@ -5,10 +5,6 @@
  * limits, never one per row. Pure functions, no Office.js.
  */
 
-/** Excel's limits, for reference and tests. */
-export const EXCEL_PAYLOAD_LIMIT_BYTES = 5_000_000;
-export const EXCEL_CELL_READ_LIMIT = 5_000_000;
-
 export interface ReadBudget {
   /** Bytes a block may take, estimated as cells × `bytesPerCell`. */
   readonly maxBytes: number;

@@ -12,7 +12,6 @@ export const OPTIONAL_FIELDS = [
 export type RequiredField = (typeof REQUIRED_FIELDS)[number];
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 export type FieldKey = RequiredField | OptionalField;
-export const ALL_FIELDS: readonly FieldKey[] = [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS];
 
 export interface FieldDefinition {
   readonly key: FieldKey;

@@ -254,10 +254,6 @@ export const CODES = {
 export type FindingCode = keyof typeof CODES;
 export const FINDING_CODES = Object.keys(CODES) as FindingCode[];
 
-export function defaultSeverity(code: FindingCode): Severity {
-  return CODES[code].severity;
-}
-
 /** Renders a finding's message in the requested language. */
 export function messageOf(finding: Pick<Finding, 'code' | 'params'>, lang: Lang = 'zh'): string {
   const def: CodeDefinition = CODES[finding.code];

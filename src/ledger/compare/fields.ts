@@ -11,7 +11,6 @@ import { compactText } from './history';
 
 /** The facts of a body that make a change 调整 (history, remarks and contact details do not). */
 export const COMPARED_FIELDS = ['category', 'established', 'basis', 'department', 'duration', 'parent', 'status', 'abolishedOn', 'abolitionDoc', 'duties'] as const satisfies readonly FieldKey[];
-export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 export interface FieldChange {
   readonly field: FieldKey;

@@ -47,18 +47,22 @@ const categoryLabel = (lang: Lang, id: number): string => {
 
 // ---------------------------------------------------------------- 汇总
 
+/** The figures of a 汇总 line, in column order, each named. */
+const TALLY_CELLS: readonly (readonly [string, (t: Tally) => number])[] = [
+  ['rows', (t) => t.rows], ['category1', (t) => t.activeByCategory[1]], ['category2', (t) => t.activeByCategory[2]],
+  ['category3', (t) => t.activeByCategory[3]], ['category4', (t) => t.activeByCategory[4]], ['category5', (t) => t.activeByCategory[5]],
+  ['uncategorised', (t) => t.activeUncategorised], ['coordinating', (t) => t.activeCoordinating], ['abolishedOrMerged', (t) => t.abolishedOrMerged],
+  ['errors', (t) => t.errors], ['warnings', (t) => t.warnings], ['duplicates', (t) => t.duplicates], ['overdue', (t) => t.overdue], ['expiring', (t) => t.expiring],
+];
+
 function tallyCells(t: Tally): CellValue[] {
-  return [
-    t.rows, t.activeByCategory[1], t.activeByCategory[2], t.activeByCategory[3], t.activeByCategory[4], t.activeByCategory[5],
-    t.activeUncategorised, t.activeCoordinating, t.abolishedOrMerged, t.errors, t.warnings, t.duplicates, t.overdue, t.expiring,
-  ];
+  return TALLY_CELLS.map(([, figure]) => figure(t));
 }
 
 /** A county that sent nothing has no figures, only the missing-submission error: blanks, not zeros. */
 function countyCells(c: CountyTally, lang: Lang): CellValue[] {
   const w = wordsFor(lang);
-  const figures = tallyCells(c);
-  if (c.state === 'missing') figures.forEach((_, i) => { if (i !== 9) figures[i] = null; });
+  const figures = c.state === 'missing' ? TALLY_CELLS.map(([name, figure]) => (name === 'errors' ? figure(c) : null)) : tallyCells(c);
   return [c.county, w.states[c.state], c.files.length, ...figures];
 }
 

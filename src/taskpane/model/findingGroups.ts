@@ -47,9 +47,3 @@ export function groupByRow(findings: readonly Finding[]): FindingGroup[] {
     .map(([row, list]) => ({ key: row === null ? 'sheet' : `row:${row}`, row, severity: worst(list), findings: list }));
 }
 
-/** Findings per code, for the summary and for comparing with the CLI. */
-export function countByCode(findings: readonly Finding[]): Partial<Record<FindingCode, number>> {
-  const counts: Partial<Record<FindingCode, number>> = {};
-  for (const f of findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
-  return counts;
-}
