@@ -21,7 +21,7 @@ export function randomSource(seed: number): () => number {
 
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 
-/** What county-level bodies are about (seed 003 and common registers). */
+/** What county-level bodies are about (the 潍坊 practice and common registers). */
 export const TOPICS: readonly string[] = [
   '安全生产', '食品安全', '防汛抗旱', '森林防火', '河长制', '林长制', '湾长制', '乡村振兴', '优化营商环境', '招商引资', '重点项目建设',
   '预制菜产业发展', '蔬菜产业发展', '畜牧产业发展', '现代农业发展', '海洋经济发展', '数字经济发展', '民营经济发展', '县域经济发展',
@@ -82,7 +82,7 @@ export interface SyntheticBody {
   readonly planted?: { readonly of: number; readonly kind: 'same-name' | 'similar-name' };
 }
 
-/** How many bodies a place lists: county registers hold 100–300 (seed 003: 159 at city level). */
+/** How many bodies a place lists: county registers hold 100–300 (the 潍坊 practice: 159 at city level). */
 const BODIES_PER_PLACE = 150;
 
 function shuffled<T>(rand: () => number, items: readonly T[]): T[] {

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const manifest: PlantedManifest = { asOf: AS_OF, files: planted };
   await put('planted.json', `${JSON.stringify(manifest, null, 2)}\n`);
   await put('README.md', `${readme(manifest)}\n`);
-  await makeVersionSamples(put); // compare / reconcile samples (issue 7)
+  await makeVersionSamples(put); // compare / reconcile samples
   const count = planted.reduce((n, f) => n + f.expected.length, 0);
   console.log(`预置问题 ${count} 个 · ${count} planted mistakes (as of ${AS_OF})`);
 }

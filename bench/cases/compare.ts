@@ -1,5 +1,5 @@
 /**
- * Compare and reconcile bench (issue 7): two versions of a 100,000-row register, and a register
+ * Compare and reconcile bench: two versions of a 100,000-row register, and a register
  * against a 100,000-name reference list, timed as a ratio to validating one register of that size
  * (validate + all flags). Target ≤ 2×: no pass compares all pairs.
  *

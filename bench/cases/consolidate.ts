@@ -1,5 +1,5 @@
 /**
- * Consolidation bench (issue 4): 100 county files × 300 rows, written with writeWorkbook into a
+ * Consolidation bench: 100 county files × 300 rows, written with writeWorkbook into a
  * temp folder. Prints the time of `ledger consolidate` end to end (read, hash, check, flag, write
  * the return) against the time ExcelJS alone takes to read the same files, as a ratio (target ≤ 1.5).
  */

@@ -1,5 +1,5 @@
 /**
- * Excel round-trip bench (issue 6): validating a 10,000-row register through the Excel adapter
+ * Excel round-trip bench: validating a 10,000-row register through the Excel adapter
  * (read the sheet, check it, mark the findings) against the per-row way an add-in is often first
  * written (one sync per row read, one per cell painted). Both run against the same fake Excel
  * (tests/excel/fakeExcel.ts), which counts `context.sync()` calls; a round trip in Excel on the

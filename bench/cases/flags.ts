@@ -1,5 +1,5 @@
 /**
- * Flags bench (issue 3): synthetic province-wide registers of 1,000, 10,000 and 100,000 rows
+ * Flags bench: synthetic province-wide registers of 1,000, 10,000 and 100,000 rows
  * (bench/synthetic.ts: realistic names with planted duplicates, overdue and task-bound bodies),
  * run as Grids through `validateSheet(grid, settings)` — header, row rules and all flags — and,
  * at 20,000 names, the indexed near-duplicate search against scoring all pairs with the same

@@ -1,5 +1,5 @@
 /**
- * Three county registers as counties send them to the city (issue 4): each names its county in a
+ * Three county registers as counties send them to the city: each names its county in a
  * different way, and one county's file name is the only clue. 垦利区 and 利津县 send nothing.
  * County departments are not on the default (city) list, so the three files are checked with
  * samples/counties/departments-counties.txt.

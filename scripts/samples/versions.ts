@@ -1,5 +1,5 @@
 /**
- * Samples for `ledger compare` and `ledger reconcile` (issue 7), built from the sample city
+ * Samples for `ledger compare` and `ledger reconcile`, built from the sample city
  * register (scripts/samples/city.ts) so they show the same 东营市 bodies:
  *
  *   samples/versions/东营市市级台账-2023.xlsx   the register before the 2024 review
@@ -101,7 +101,7 @@ export const VERSION_CHANGES: readonly PlantedChange[] = [
   { kind: 'vanished', oldName: '市第三次全国国土调查领导小组', newName: null, how: null, findings: ['vanished-row'], note: '2026年版直接删除了这一行（撤销的机构也应保留行）' },
 ];
 
-/** Work rules and contact persons the 2026 version still lacks (seed 000: due by 5月20日). */
+/** Work rules and contact persons the 2026 version still lacks (the 东营 notice: due by 5月20日). */
 export interface RulesCase {
   readonly name: string;
   readonly codes: readonly ('missing-work-rules' | 'missing-contact')[];

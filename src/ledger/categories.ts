@@ -1,4 +1,4 @@
-/** The five categories of seed 003 and the four statuses of a body's life. */
+/** The five categories of the 潍坊 practice and the four statuses of a body's life. */
 
 export const CATEGORIES = [
   { id: 1, key: 'party', label: '党委议事协调机构', labelEn: 'Party committee coordinating body' },

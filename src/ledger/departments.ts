@@ -1,5 +1,5 @@
 /**
- * The default department list: 附件1 of 东编办发〔2020〕21号 (seed 000), the city level of 东营市.
+ * The default department list: 附件1 of 东编办发〔2020〕21号 (the 东营 notice, docs/domain.md), the city level of 东营市.
  * It is a default, not a law: users load their own list (another city, a county) in settings.
  */
 export const DEFAULT_DEPARTMENTS: readonly string[] = [

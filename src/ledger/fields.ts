@@ -1,5 +1,5 @@
 /**
- * The register's columns: the seven required indicators of seed 003 (“7项指标”) and the
+ * The register's columns: the seven required indicators of the 潍坊 practice (“7项指标”) and the
  * management columns recognised when present. Header aliases are matched after
  * `normaliseHeader`, so spaces, line breaks, full-width letters and brackets need no alias.
  */

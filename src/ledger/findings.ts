@@ -1,6 +1,6 @@
 /**
  * Findings: every problem the product reports. The code table below is the product's contract
- * (DOMAIN.md): codes are stable API for tests, the CLI's JSON and the task pane. Messages are
+ * (docs/domain.md): codes are stable API for tests, the CLI's JSON and the task pane. Messages are
  * rendered on demand in zh-CN or English from the finding's params, so one finding serves both.
  */
 

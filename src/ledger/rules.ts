@@ -99,7 +99,7 @@ export function classifyRow(texts: readonly string[], ctx: RowContext): RowKind 
 }
 
 /**
- * Parses one body row and applies every row rule of DOMAIN.md from missing-value to
+ * Parses one body row and applies every row rule of docs/domain.md from missing-value to
  * category-name-mismatch. `sectionCategory` is the category of the section heading above the row,
  * used when the sheet has no 类别 column.
  */

@@ -29,7 +29,7 @@ export const SettingsSchema = z.object({
   departmentAliases: z.record(z.string(), z.string()).default(() => ({ ...DEFAULT_DEPARTMENT_ALIASES })),
   /** A temporary body ending within this many days is `expiring-soon`. */
   expiringWindowDays: z.number().int().min(0).max(3650).default(90),
-  /** A task-bound body older than this many years is `review-due` (seed 003: every three years). */
+  /** A task-bound body older than this many years is `review-due` (the 潍坊 practice: every three years). */
   reviewCycleYears: z.number().min(0).max(100).default(3),
   /** Names at or above this similarity are `similar-name`. */
   similarNameThreshold: z.number().min(0).max(1).default(0.71),
@@ -37,7 +37,7 @@ export const SettingsSchema = z.object({
   activeBodyLimit: z.number().int().positive().nullable().default(null),
   /** Counties expected to submit a register (consolidation). */
   expectedCounties: z.array(z.string().min(1)).default([]),
-  /** Deadline for work rules and contact persons (seed 000: 5月20日); past it, missing ones are errors. */
+  /** Deadline for work rules and contact persons (the 东营 notice: 5月20日); past it, missing ones are errors. */
   submissionDeadline: IsoDateSchema.nullable().default(null),
 });
 

@@ -1,5 +1,5 @@
 /**
- * 制度保障 (seed 003) and the contact persons of seed 000 (“明确…1名联络人，于5月20日前…报市委编办备案”):
+ * 制度保障 (the 潍坊 practice, docs/domain.md) and the contact persons of the 东营 notice (“明确…1名联络人，于5月20日前…报市委编办备案”):
  * which active bodies have no work rules or no contact person, and the 报送情况 summary per
  * 办事机构所在部门. Checked only when the register has the column concerned.
  */

@@ -20,7 +20,7 @@ function cityRegister(rowCount: number): FakeWorkbook {
     firstColumn: 2,
     columnFormats: { [ESTABLISHED_COLUMN]: 'yyyy"年"m"月"d"日"' },
   });
-  // The title spans the table's width, as in seed 000's template.
+  // The title spans the table's width, as in the 东营 notice's template.
   sheet.merges = [{ top: 1, left: 2, bottom: 1, right: 11 }];
   return book;
 }

@@ -8,7 +8,7 @@ const HEADER = ['序号', '机构名称', '类别', '设立时间', '依据文�
 
 type Body = [name: string, department: string, rules: CellValue, contact: CellValue, status?: string];
 
-/** Bodies of a city register with the management columns of seed 000 filled in unevenly. */
+/** Bodies of a city register with the management columns of the 东营 notice filled in unevenly. */
 const BODIES: Body[] = [
   ['市安全生产委员会', '市应急局', '已制定（2023年5月）', '王建国', '存续'],
   ['市防汛抗旱指挥部', '市应急局', '未制定', '李敏'],

@@ -1,5 +1,5 @@
 /**
- * The register over time (issue 7): compare two versions of a register.
+ * The register over time: compare two versions of a register.
  *
  *   const result = compareVersions({ file, rows }, { file, rows }, settings);
  *   const specs = changeSheets(result, { lang });   // 变动清单, 统计

@@ -1,6 +1,6 @@
 /**
  * 统计: active bodies per category before and after, with the change and its percentage — the
- * figures of a review campaign such as seed 003's 292 → 133 (−54%).
+ * figures of a review campaign such as the 潍坊 practice's 292 → 133 (−54%).
  */
 import { CATEGORIES, type CategoryId } from '../categories';
 import type { LedgerRow } from '../row';

@@ -1,5 +1,5 @@
 /**
- * The consolidated county return (issue 4): county registers in, one city return out.
+ * The consolidated county return: county registers in, one city return out.
  *
  *   const ret = consolidate(submissions, settings);          // pure: rows, findings, tallies
  *   const specs = returnSheets(ret, { toolVersion, inputs, lang }); // 汇总, 明细, 问题清单, 说明

@@ -20,7 +20,7 @@ export const RETURN_SHEET_NAMES = ['汇总', '明细', '问题清单', '报送�
 export const EVERY_RETURN_HAS = ['汇总', '明细', '问题清单', '说明'] as const;
 
 export function returnSheets(ret: ConsolidatedReturn, meta: ReturnMeta): SheetSpec[] {
-  // 报送情况 (issue 7): work rules and contact persons per county and host department.
+  // 报送情况: work rules and contact persons per county and host department.
   const submission = withContacts(submissionSheet(submissionSummary(ret.rows, ret.settings), { lang: meta.lang, asOf: ret.asOf }), ret, meta.lang);
   return [summarySheet(ret, meta.lang), detailSheet(ret, meta.lang), findingsSheet(ret, meta.lang), submission, aboutSheet(ret, meta)];
 }

@@ -1,5 +1,5 @@
 /**
- * 对账 (issue 7): the register against a general office's list.
+ * 对账: the register against a general office's list.
  *
  *   const read = readReferenceList(grids, 'list.csv');           // the list, found under any name header
  *   const result = reconcile({ file, rows, title }, read.list, settings);

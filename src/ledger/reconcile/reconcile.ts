@@ -1,5 +1,5 @@
 /**
- * 对账 (seed 003: “与市委办公室、市政府办公室定期对账”): the register's active bodies against the list a
+ * 对账 (the 潍坊 practice: “与市委办公室、市政府办公室定期对账”): the register's active bodies against the list a
  * general office keeps. Three groups: matched (by name, near-identical name with its score so a
  * person can confirm, or a shared 发文字号), active in the register but not on the list
  * (not-in-reference), on the list but not active in the register (missing-from-register).

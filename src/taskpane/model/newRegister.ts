@@ -9,7 +9,7 @@ export const OFFERED_OPTIONAL_FIELDS: readonly OptionalField[] = [
   'category', 'status', 'abolishedOn', 'abolitionDoc', 'workRules', 'contact', 'phone', 'county', 'duties', 'remarks',
 ];
 
-/** Checked by default: the columns seed 000 asks every body to report. */
+/** Checked by default: the columns the 东营 notice asks every body to report. */
 export const DEFAULT_OPTIONAL_FIELDS: readonly OptionalField[] = ['category', 'status', 'abolishedOn', 'abolitionDoc', 'workRules', 'contact', 'phone', 'remarks'];
 
 // Dates are kept as text: registers state 2019年3月 as often as a full date, and a date format
