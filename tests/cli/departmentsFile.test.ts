@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/command';
-import { decodeText, loadDepartmentsFile, parseDepartmentEntries } from '../../src/cli/departmentsFile';
+import { decodeText, loadDepartmentsFile } from '../../src/cli/departmentsFile';
 import { xlsxBytes } from '../fixtures/xlsx/build';
 
 let dir: string;
@@ -11,21 +11,6 @@ beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ledger-departments-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('--departments file', () => {
-  it('reads one department per line, # comments, blank lines and 简称=全称 aliases', () => {
-    const list = parseDepartmentEntries([
-      '# 东营区部门名单（2026年）', '', '东营区应急管理局', '  东营区发展和改革局  ', '东营区应急管理局',
-      '区应急局=东营区应急管理局', '区发改局 ＝ 东营区发展和改革局', '# 注释里的 a=b 不是简称',
-    ]);
-    expect(list.departments).toEqual(['东营区应急管理局', '东营区发展和改革局']);
-    expect(list.aliases).toEqual({ 区应急局: '东营区应急管理局', 区发改局: '东营区发展和改革局' });
-  });
-
-  it('skips a heading only as the first entry', () => {
-    expect(parseDepartmentEntries(['部门名称', '市应急局']).departments).toEqual(['市应急局']);
-    expect(parseDepartmentEntries(['# 名单', '单位名称', '市应急局']).departments).toEqual(['市应急局']);
-    expect(parseDepartmentEntries(['市应急局', '名称']).departments).toEqual(['市应急局', '名称']);
-  });
-
   it('decodes UTF-8 with a BOM and GB18030 files saved by Chinese Windows', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('市应急局')]))).toBe('市应急局');
     // “市应急局” in GB18030 (GBK range): 市 CAD0, 应 D3A6, 急 BCB1, 局 BED6.

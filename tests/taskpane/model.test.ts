@@ -13,7 +13,7 @@ import { newRegisterSpec } from '../../src/taskpane/model/newRegister';
 import { luminance, themeForOfficeBackground } from '../../src/taskpane/theme';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import {
-  aliasesFor, departmentsFromGrid, departmentsText, firstCsvColumn, formOf, inputOf, parseDepartmentText, splitList,
+  aliasesFor, departmentsText, formOf, inputOf, splitList,
 } from '../../src/taskpane/model/settingsForm';
 import { FakePort } from './fakePort';
 import { brokenRegister, GOOD_ROWS, register } from './registers';
@@ -131,11 +131,6 @@ describe('the settings form', () => {
     expect(splitList('东营区、河口区，垦利区\n利津县; 广饶县,东营区')).toEqual(['东营区', '河口区', '垦利区', '利津县', '广饶县']);
   });
 
-  it('reads a department list with comments and 简称=名称 lines, as the CLI does', () => {
-    const list = parseDepartmentText('\uFEFF# 东营区\n部门名称\n东营区应急管理局\n东营区司法局\n区应急局=东营区应急管理局\n\n东营区司法局\n');
-    expect(list).toEqual({ departments: ['东营区应急管理局', '东营区司法局'], aliases: { 区应急局: '东营区应急管理局' } });
-  });
-
   it('keeps the default short forms of listed departments and adds the list’s own', () => {
     const aliases = aliasesFor({ departments: ['市应急局', '东营区司法局'], aliases: { 区司法局: '东营区司法局' } });
     expect(aliases.市应急管理局).toBe('市应急局');
@@ -165,12 +160,6 @@ describe('the settings form', () => {
 
   it('shows only aliases that differ from the defaults in the department box', () => {
     expect(departmentsText(makeSettings())).toBe(DEFAULT_DEPARTMENTS.join('\n'));
-  });
-
-  it('reads departments from a CSV column or from the text column of a sheet', () => {
-    expect(firstCsvColumn('部门名称,备注\n"东营区应急管理局",区应急局\n东营区司法局,')).toBe('部门名称\n东营区应急管理局\n东营区司法局');
-    const grid = { sheet: '部门', values: [['序号', '部门名称'], [1, '东营区应急管理局'], [2, '东营区司法局'], [3, '东营区统计局']] };
-    expect(departmentsFromGrid(grid)).toEqual(['东营区应急管理局', '东营区司法局', '东营区统计局']);
   });
 });
 

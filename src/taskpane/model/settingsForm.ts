@@ -1,9 +1,10 @@
 /** The 设置 form: text fields in, a settings object for parseSettings out. */
-import { cellText } from '../../ledger/cells/value';
+import { parseDepartmentList, splitList, type DepartmentList } from '../../ledger/departmentList';
 import { aliasesForList, DEFAULT_DEPARTMENT_ALIASES } from '../../ledger/departments';
 import { decodeTextFile } from '../../xlsx/csv';
-import type { Grid } from '../../ledger/grid';
 import type { Settings } from '../../ledger/settings';
+
+export { splitList };
 
 export interface SettingsForm {
   readonly asOf: string;
@@ -19,15 +20,6 @@ export interface SettingsForm {
   readonly submissionDeadline: string;
 }
 
-/** Splits a pasted list on new lines, 、 ， , ； ; and tabs; trims, drops blanks and repeats. */
-export function splitList(text: string): string[] {
-  const seen = new Set<string>();
-  for (const part of text.split(/[\r\n、，,；;\t]+/u)) {
-    const item = part.trim().replace(/^["']|["']$/g, '').trim();
-    if (item) seen.add(item);
-  }
-  return [...seen];
-}
 
 export function formOf(settings: Settings, stored: unknown): SettingsForm {
   const storedAsOf = typeof stored === 'object' && stored !== null && 'asOf' in stored;
@@ -57,7 +49,7 @@ function numberOrDefault(text: string): number | undefined {
  * lines are added.
  */
 export function inputOf(form: SettingsForm): Record<string, unknown> {
-  const list = parseDepartmentText(form.departments);
+  const list = parseDepartmentList(form.departments);
   const input: Record<string, unknown> = {
     departments: list.departments,
     departmentAliases: aliasesFor(list),
@@ -73,28 +65,6 @@ export function inputOf(form: SettingsForm): Record<string, unknown> {
   };
   for (const [key, value] of Object.entries(numbers)) if (value !== undefined) input[key] = value;
   return input;
-}
-
-export interface DepartmentList {
-  readonly departments: string[];
-  readonly aliases: Record<string, string>;
-}
-
-/** Reads the department box (or a department file): departments, `简称=名称` aliases, `#` comments. */
-export function parseDepartmentText(text: string): DepartmentList {
-  const departments: string[] = [];
-  const aliases: Record<string, string> = {};
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/\u3000/g, ' ').trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const alias = /^(.+?)\s*[=＝]\s*(.+)$/u.exec(line);
-    if (alias) {
-      aliases[alias[1]!.trim()] = alias[2]!.trim();
-      continue;
-    }
-    for (const name of splitList(line)) if (!HEADER_WORDS.has(name) && !departments.includes(name)) departments.push(name);
-  }
-  return { departments, aliases };
 }
 
 /** Default short forms of listed departments, then the list's own. */
@@ -113,34 +83,3 @@ export function decodeText(bytes: ArrayBuffer | Uint8Array): string {
   return decodeTextFile(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).text;
 }
 
-/** A CSV file's first column as lines (quoted or not). */
-export function firstCsvColumn(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => {
-      const t = line.trim();
-      if (t.startsWith('"')) return /^"((?:[^"]|"")*)"/.exec(t)?.[1]?.replace(/""/g, '"') ?? t.slice(1);
-      return t.split(/[,，\t]/)[0] ?? '';
-    })
-    .join('\n');
-}
-
-const HEADER_WORDS = new Set(['部门', '单位', '部门名称', '单位名称', '部门(单位)', '部门（单位）', '名称', '办事机构所在部门', '序号']);
-
-/** Department names from the column of a sheet that holds the most text (not the 序号), skipping a header cell. */
-export function departmentsFromGrid(grid: Grid): string[] {
-  const textCounts: number[] = [];
-  for (const row of grid.values) {
-    row.forEach((value, c) => {
-      const text = cellText(value);
-      if (text !== '' && !/^\d+$/.test(text)) textCounts[c] = (textCounts[c] ?? 0) + 1;
-    });
-  }
-  let best = -1;
-  textCounts.forEach((count, c) => {
-    if (best === -1 || count > (textCounts[best] ?? 0)) best = c;
-  });
-  if (best === -1) return [];
-  const column = grid.values.map((row) => cellText(row[best] ?? null));
-  return splitList(column.join('\n')).filter((name) => !HEADER_WORDS.has(name));
-}

@@ -8,9 +8,11 @@ import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
 import { useTask } from '../hooks/useTask';
 import {
-  decodeText, departmentsFromGrid, departmentsText, firstCsvColumn, formOf, inputOf, parseDepartmentText, type SettingsForm,
+  decodeText, departmentsText, formOf, inputOf, type SettingsForm,
 } from '../model/settingsForm';
 import { useStrings, type Strings } from '../i18n';
+import { departmentListText, parseDepartmentList } from '../../ledger/departmentList';
+import { REGISTER_FILE_ACCEPT } from '../../read';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -77,12 +79,10 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
     setNote(null);
     const outcome = await task.run(async (signal) => {
       const bytes = await file.arrayBuffer();
-      if (/\.xlsx$/i.test(file.name)) {
-        const grids = await port.readWorkbookFile({ name: file.name, bytes }, { signal });
-        return parseDepartmentText(grids.flatMap(departmentsFromGrid).join('\n'));
-      }
-      const text = decodeText(bytes);
-      return parseDepartmentText(/\.csv$/i.test(file.name) ? firstCsvColumn(text) : text);
+      // As the CLI's --departments: a text file line by line, any other format by its department column.
+      if (/\.txt$/i.test(file.name)) return parseDepartmentList(decodeText(bytes));
+      const grids = await port.readWorkbookFile({ name: file.name, bytes }, { signal });
+      return parseDepartmentList(departmentListText(grids));
     });
     if (outcome.ok) {
       set({ departments: departmentsText({ departments: outcome.value.departments, departmentAliases: outcome.value.aliases }) });
@@ -90,7 +90,7 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
     }
   };
 
-  const departmentCount = parseDepartmentText(form.departments).departments.length;
+  const departmentCount = parseDepartmentList(form.departments).departments.length;
   return (
     <div className={styles.pane} data-testid="settings-tab">
       <Text>{t.settings.intro}</Text>
@@ -112,7 +112,7 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
           ref={fileInput}
           className={styles.hidden}
           type="file"
-          accept=".txt,.csv,.xlsx,text/plain,text/csv"
+          accept={`.txt,${REGISTER_FILE_ACCEPT}`}
           data-testid="departments-file-input"
           onChange={(e) => {
             const file = e.target.files?.[0];
