@@ -98,7 +98,7 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
       const dir = dirname(path);
       const pattern = wildcardToRegExp(name);
       const entries = await readdir(dir).catch(() => [] as string[]);
-      const matches = entries.filter((e) => pattern.test(e) && !!e.startsWith('~$') && !e.startsWith('.~')).sort(byName);
+      const matches = entries.filter((e) => pattern.test(e) && !e.startsWith('~$') && !e.startsWith('.~')).sort(byName);
       if (matches.length === 0) add(path); // reported as missing, like a shell would leave it
       for (const m of matches) add(join(dir, m));
       continue;
