@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../ledger/findings';
 import { IsoDateSchema } from '../ledger/settings';
-import { UsageError } from './command';
+import { UsageError, type CliIo } from './command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -61,4 +61,18 @@ export function parseAsOf(value: string | undefined): string | undefined {
 /** The options every command shares, read once: --lang, --format and --as-of. */
 export function commonOptions(values: { readonly lang?: string | undefined; readonly format?: string | undefined; readonly 'as-of'?: string | undefined }): { lang: Lang; format: OutputFormat; asOf: string | undefined } {
   return { lang: parseLang(values.lang), format: parseFormat(values.format), asOf: parseAsOf(values['as-of']) };
+}
+
+/**
+ * The start of every command's run(): its options parsed, its help printed for -h (then null:
+ * the command returns at once), and the shared --lang, --format and --as-of read.
+ */
+export function startCommand<const O extends Options>(argv: readonly string[], options: O, help: string, io: CliIo) {
+  const parsed = parseCommandArgs(argv, options);
+  const values = parsed.values as { help?: boolean | undefined; lang?: string | undefined; format?: string | undefined; 'as-of'?: string | undefined };
+  if (values.help) {
+    io.out(help);
+    return null;
+  }
+  return { ...parsed, ...commonOptions(values) };
 }

@@ -6,27 +6,19 @@
  * workbook (变动清单, 统计) is written atomically and never over an existing file without --force.
  * Also the shared input handling of `ledger reconcile`.
  */
-import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import { buildDepartmentIndex } from '../ledger/cells/department';
+import { resolve } from 'node:path';
 import {
   changeSheets, compareVersions, describeChange, formatChange, matchLabel, newNameOf, CHANGE_KIND_LABELS, CHANGE_KINDS,
   type ChangeEntry, type CompareResult, type RegisterVersion,
 } from '../ledger/compare';
-import { aliasesForList } from '../ledger/departments';
 import { messageOf, type Finding, type Lang } from '../ledger/findings';
-import type { LedgerRow } from '../ledger/row';
-import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
-import { skipMessage, validateSheet } from '../ledger/validate';
-import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
-import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
+import { COMMON_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
-import { writeAtomically } from './consolidate';
-import { loadDepartmentsFile } from './departmentsFile';
-import { readInputFile } from './files';
+import { checkOutput, writeOutput } from './output';
+import { loadRegister, readInputs, refuseSameFile, withFindings, type LoadedRegister, type ReadFile } from './registers';
 import { summarise, toJson, type FileOutcome, type SheetOutcome } from './report';
+import { settingsFrom } from './settings';
 
 export const HELP = `用法：ledger compare <旧版.xlsx> <新版.xlsx> [-o 调整清单.xlsx] [选项]
 
@@ -83,129 +75,6 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   departments: { type: 'string' },
 } as const;
-
-/* ---------------------------------------------------------------------------------------------- */
-/* Shared with ledger reconcile                                                                    */
-/* ---------------------------------------------------------------------------------------------- */
-
-/** Settings from --as-of and --departments (a departments file replaces the default list). */
-export async function settingsFrom(asOf: string | undefined, departmentsPath: string | undefined): Promise<Settings> {
-  const input: SettingsInput = {};
-  if (asOf) input.asOf = asOf;
-  if (departmentsPath) {
-    const list = await loadDepartmentsFile(departmentsPath);
-    input.departments = list.departments;
-    input.departmentAliases = aliasesForList(list.departments, list.aliases);
-  }
-  return makeSettings(input);
-}
-
-/** Checks -o before any input is read: .xlsx, an existing folder, not a folder itself, not over a file without --force. */
-export async function checkOutput(output: string, force: boolean): Promise<void> {
-  if (!/\.xlsx$/i.test(output)) throw new UsageError(`输出文件应以 .xlsx 结尾（收到“${output}”）`, `the output file must end in .xlsx (got “${output}”)`);
-  const folder = await stat(dirname(resolve(output))).catch(() => null);
-  if (!folder?.isDirectory()) throw new UsageError(`输出文件夹 ${dirname(output)} 不存在`, `the output folder ${dirname(output)} does not exist`);
-  const info = await stat(output).catch(() => null);
-  if (info?.isDirectory()) throw new UsageError(`${output} 是文件夹，不能作为输出文件`, `${output} is a folder, not an output file`);
-  if (info && !force) throw new UsageError(`${output} 已存在，未覆盖；如需覆盖请加 --force，或换一个文件名`, `${output} already exists and was not replaced; add --force to replace it, or choose another name`);
-}
-
-/** Writes the output unless someone created it meanwhile; false (with a message) when it could not be written. */
-export async function writeOutput(output: string, bytes: Uint8Array, force: boolean, io: CliIo, lang: Lang): Promise<boolean> {
-  if (!force && (await stat(output).catch(() => null))) {
-    throw new UsageError(`${output} 已存在，未覆盖；如需覆盖请加 --force`, `${output} already exists and was not replaced; add --force to replace it`);
-  }
-  try {
-    await writeAtomically(output, bytes);
-    return true;
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? String(error);
-    io.err(lang === 'en' ? `ledger: could not write ${output} (${code}); nothing was written\n` : `ledger：无法写入 ${output}（${code}），未写出任何文件\n`);
-    return false;
-  }
-}
-
-export interface ReadFile {
-  readonly path: string;
-  /** The name shown in reports and related refs: the file name, or the path when two inputs share it. */
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
-
-/** Reads the inputs; an unreadable one is a UsageError naming it. */
-export async function readInputs(paths: readonly string[]): Promise<ReadFile[]> {
-  const out: ReadFile[] = [];
-  const sameName = new Set(paths.map((p) => basename(p))).size < paths.length;
-  for (const path of paths) {
-    const file = await readInputFile(path);
-    if (!file.ok) throw new UsageError(file.message, file.messageEn);
-    out.push({ path, name: sameName ? path.split('\\').join('/') : basename(path), bytes: file.bytes });
-  }
-  return out;
-}
-
-/** Refuses two inputs that are the same file: the same path, or the same bytes under two names. */
-export function refuseSameFile(a: ReadFile, b: ReadFile, zhWhat: string, enWhat: string): void {
-  const samePath = resolve(a.path) === resolve(b.path);
-  const sameBytes = !samePath && a.bytes.length === b.bytes.length && sha256(a.bytes) === sha256(b.bytes);
-  if (samePath || sameBytes) {
-    const how = samePath ? '' : '（内容完全相同）';
-    const howEn = samePath ? '' : ' (identical content)';
-    throw new UsageError(`${a.path} 与 ${b.path} 是同一个文件${how}，${zhWhat}`, `${a.path} and ${b.path} are the same file${howEn}; ${enWhat}`);
-  }
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export interface LoadedRegister {
-  readonly version: RegisterVersion;
-  /** Per sheet: what was read (for the JSON / text report). */
-  readonly sheets: SheetOutcome[];
-}
-
-/** Reads a register workbook: every sheet with a register header (or the --sheet ones). */
-export async function loadRegister(file: ReadFile, settings: Settings, wanted: readonly string[], lang: Lang): Promise<LoadedRegister> {
-  const book = await readWorkbook(file.bytes, file.path);
-  if (!book.ok) throw new UsageError(book.message, book.messageEn);
-  let grids = book.sheets;
-  if (wanted.length > 0) {
-    const norm = (s: string) => s.trim().toLowerCase();
-    grids = book.sheets.filter((g) => wanted.some((w) => norm(w) === norm(g.sheet)));
-    if (grids.length === 0) {
-      const have = book.sheets.map((g) => g.sheet).join(lang === 'en' ? ', ' : '、');
-      throw new UsageError(`${file.path}：没有名为“${wanted.join('、')}”的工作表（现有：${have}）`, `${file.path}: no sheet named ${wanted.join(', ')} (sheets: ${have})`);
-    }
-  }
-  const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
-  const rows: LedgerRow[] = [];
-  const title: string[] = [];
-  const sheets: SheetOutcome[] = [];
-  for (const grid of grids) {
-    const report = validateSheet(grid, settings, { flags: false, departments });
-    if (report.status === 'skipped') {
-      const reason = report.skipReason ?? 'no-header';
-      sheets.push({ sheet: report.sheet, status: 'skipped', skipReason: reason, skipMessage: skipMessage(reason, lang), headerRow: null, rows: 0, findings: [] });
-      continue;
-    }
-    rows.push(...report.rows);
-    title.push(...report.title);
-    sheets.push({ sheet: report.sheet, status: 'validated', headerRow: report.headerRow, rows: report.rows.length, findings: [], names: new Map(report.rows.map((r) => [r.row, r.name])) });
-  }
-  if (!sheets.some((s) => s.status === 'validated')) {
-    throw new UsageError(
-      `${file.path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表`,
-      `${file.path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …)`,
-    );
-  }
-  return { version: { file: file.name, rows, title }, sheets };
-}
-
-/** Puts findings on the sheets they belong to (the report's files → sheets → findings shape). */
-export function withFindings(sheets: readonly SheetOutcome[], findings: readonly Finding[]): SheetOutcome[] {
-  return sheets.map((s) => ({ ...s, findings: findings.filter((f) => f.sheet === s.sheet) }));
-}
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Reports                                                                                         */
@@ -307,12 +176,9 @@ export function compareJson(result: CompareResult, files: readonly FileOutcome[]
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  const { lang, format, asOf } = commonOptions(values);
+  const command = startCommand(argv, OPTIONS, HELP, io);
+  if (!command) return EXIT.ok;
+  const { values, positionals, lang, format, asOf } = command;
   if (positionals.length !== 2) {
     throw new UsageError(`请指定两个版本：旧版.xlsx 新版.xlsx（收到 ${positionals.length} 个文件）`, `name the two versions: old.xlsx new.xlsx (got ${positionals.length} files)`);
   }

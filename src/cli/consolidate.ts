@@ -6,21 +6,22 @@
  * opened read-only; the return is written to a temporary file in the output folder and renamed, so
  * a crash never leaves half a return; an existing output is replaced only with --force.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import { consolidate, EVERY_RETURN_HAS, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
-import { aliasesForList } from '../ledger/departments';
 import { toReported, type Lang } from '../ledger/findings';
-import { makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
+import { makeSettings, type Settings } from '../ledger/settings';
 import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
-import { decodeText, loadDepartmentsFile } from './departmentsFile';
+import { decodeText } from './departmentsFile';
 import { expandInputs, readInputFile } from './files';
 import { progressReporter } from './consolidateProgress';
 import { consolidateText } from './consolidateReport';
+import { checkOutput, writeOutput } from './output';
+import { settingsInputFrom } from './settings';
+import { packageInfo } from './version';
 
 export const HELP = `用法：ledger consolidate <台账文件或文件夹>... -o 汇总.xlsx [选项]
 
@@ -95,53 +96,12 @@ async function expectedFromFile(path: string): Promise<string[]> {
   return names;
 }
 
-async function settingsFrom(values: { 'as-of'?: string; departments?: string; expect?: string[]; 'expect-file'?: string }): Promise<Settings> {
-  const input: SettingsInput = {};
-  const asOf = parseAsOf(values['as-of']);
-  if (asOf) input.asOf = asOf;
-  if (values.departments) {
-    const list = await loadDepartmentsFile(values.departments);
-    input.departments = list.departments;
-    input.departmentAliases = aliasesForList(list.departments, list.aliases);
-  }
+/** --as-of and --departments as every command reads them, plus the expected counties. */
+async function settingsWithCounties(values: { 'as-of'?: string; departments?: string; expect?: string[]; 'expect-file'?: string }): Promise<Settings> {
+  const input = await settingsInputFrom(parseAsOf(values['as-of']), values.departments);
   const expected = [...(values.expect ?? []).flatMap(splitCounties), ...(values['expect-file'] ? await expectedFromFile(values['expect-file']) : [])];
   input.expectedCounties = [...new Set(expected)];
   return makeSettings(input);
-}
-
-async function exists(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => null)) !== null;
-}
-
-/** Checks the output path before any input is read, so a bad -o costs nothing. */
-async function checkOutput(output: string, force: boolean): Promise<void> {
-  if (!/\.xlsx$/i.test(output)) {
-    throw new UsageError(`输出文件应以 .xlsx 结尾（收到“${output}”）`, `the output file must end in .xlsx (got “${output}”)`);
-  }
-  const folder = await stat(dirname(resolve(output))).catch(() => null);
-  if (!folder?.isDirectory()) {
-    throw new UsageError(`输出文件夹 ${dirname(output)} 不存在`, `the output folder ${dirname(output)} does not exist`);
-  }
-  const info = await stat(output).catch(() => null);
-  if (info?.isDirectory()) throw new UsageError(`${output} 是文件夹，不能作为输出文件`, `${output} is a folder, not an output file`);
-  if (info && !force) {
-    throw new UsageError(`${output} 已存在，未覆盖；如需覆盖请加 --force，或换一个文件名`, `${output} already exists and was not replaced; add --force to replace it, or choose another name`);
-  }
-}
-
-/**
- * Writes the bytes next to the target under a temporary name, then renames: the target is either
- * the old file or the whole new one, never half of one.
- */
-export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
 }
 
 interface InputRecord {
@@ -173,12 +133,12 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
   }
   const lang: Lang = parseLang(values.lang);
   const format = parseFormat(values.format);
-  if (positionals.length === 0) throw new UsageError('请指定各县区报送的 .xlsx 文件或所在文件夹', 'name the counties’ .xlsx files or the folder that holds them');
+  if (positionals.length === 0) throw new UsageError('请指定各县区报送的台账文件或所在文件夹', 'name the counties’ register files or the folder that holds them');
   if (!values.output) throw new UsageError('请用 -o 指定汇总表的输出文件，如 -o 汇总.xlsx', 'name the output file with -o, e.g. -o return.xlsx');
   const output = values.output;
   const force = values.force === true;
   await checkOutput(output, force);
-  const settings = await settingsFrom(values);
+  const settings = await settingsWithCounties(values);
 
   const expanded = await expandInputs(positionals);
   // The return itself is never read back as a county's register (a second run into the same folder),
@@ -218,18 +178,9 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
   progress.done();
 
   const ret = consolidate(submissions, settings, { unreadable });
-  const bytes = await writeWorkbook(returnSheets(ret, { toolVersion: await toolVersion(), inputs, lang }));
-  // Someone may have created the output while the inputs were read.
-  if (!force && (await exists(output))) {
-    throw new UsageError(`${output} 已存在，未覆盖；如需覆盖请加 --force`, `${output} already exists and was not replaced; add --force to replace it`);
-  }
-  try {
-    await writeAtomically(output, bytes);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? String(error);
-    io.err(lang === 'en' ? `ledger: could not write ${output} (${code}); nothing was written\n` : `ledger：无法写入 ${output}（${code}），未写出任何文件\n`);
-    return EXIT.usage;
-  }
+  const bytes = await writeWorkbook(returnSheets(ret, { toolVersion: (await packageInfo()).version, inputs, lang }));
+  // writeOutput refuses an output someone created while the inputs were read.
+  if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
 
   if (format === 'json') io.out(`${JSON.stringify(toJson(ret, output, lang), null, 2)}\n`);
   else io.out(consolidateText(ret, { output, lang }));
@@ -266,9 +217,4 @@ async function isEarlierReturn(path: string): Promise<boolean> {
   if (!file.ok) return false;
   const book = await readWorkbook(file.bytes, path);
   return book.ok && EVERY_RETURN_HAS.every((name) => book.sheets.some((g) => g.sheet === name));
-}
-
-async function toolVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

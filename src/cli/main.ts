@@ -4,6 +4,7 @@
  */
 import { parseLang } from './args';
 import { EXIT, processIo, UsageError, type CliIo, type Command } from './command';
+import { packageInfo } from './version';
 
 interface CommandEntry {
   readonly zh: string;
@@ -81,7 +82,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const pkg = await packageInfo();
   return `${pkg.name} ${pkg.version}`;
 }

@@ -12,9 +12,11 @@ import type { Grid } from '../ledger/grid';
 import { readReferenceList, reconcile, reconcileSheets, type ReconcileResult, type ReferenceList } from '../ledger/reconcile';
 import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
-import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
+import { COMMON_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
-import { checkOutput, loadRegister, readInputs, refuseSameFile, settingsFrom, withFindings, writeOutput, type LoadedRegister, type ReadFile } from './compare';
+import { checkOutput, writeOutput } from './output';
+import { loadRegister, readInputs, refuseSameFile, withFindings, type LoadedRegister, type ReadFile } from './registers';
+import { settingsFrom } from './settings';
 import { summarise, toJson, type FileOutcome, type SheetOutcome } from './report';
 
 export const HELP = `用法：ledger reconcile <台账.xlsx> --against <对账名单.xlsx 或 .csv> [-o 对账结果.xlsx] [选项]
@@ -156,12 +158,9 @@ export function reconcileJson(result: ReconcileResult, files: readonly FileOutco
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  const { lang, format, asOf } = commonOptions(values);
+  const command = startCommand(argv, OPTIONS, HELP, io);
+  if (!command) return EXIT.ok;
+  const { values, positionals, lang, format, asOf } = command;
   if (positionals.length !== 1) {
     throw new UsageError(`请指定一个台账文件（收到 ${positionals.length} 个）`, `name one register file (got ${positionals.length})`);
   }

@@ -7,19 +7,18 @@
  * the other files are still checked.
  */
 import { buildDepartmentIndex } from '../ledger/cells/department';
-import { aliasesForList } from '../ledger/departments';
-import { IsoDateSchema, makeSettings, type Settings, type SettingsInput } from '../ledger/settings';
+import { IsoDateSchema, type Settings } from '../ledger/settings';
 import { skipMessage, validateSheet } from '../ledger/validate';
 import type { Grid } from '../ledger/grid';
 import type { Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
 import { submissionLines, submissionSummary, type SubmissionSummary } from '../ledger/workRules';
 import { readWorkbook } from '../read';
-import { COMMON_OPTIONS, parseCommandArgs, commonOptions } from './args';
+import { COMMON_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
-import { loadDepartmentsFile } from './departmentsFile';
 import { expandInputs, readInputFile } from './files';
 import { summarise, toJson, toText, type FileOutcome, type SheetOutcome } from './report';
+import { settingsFrom } from './settings';
 
 export const HELP = `用法：ledger validate <台账文件或文件夹>... [选项]
 
@@ -74,19 +73,6 @@ const OPTIONS = {
   deadline: { type: 'string' },
   departments: { type: 'string' },
 } as const;
-
-/** Settings from the command line; a departments file replaces the default list. */
-async function settingsFrom(asOf: string | undefined, departmentsPath: string | undefined): Promise<Settings> {
-  const input: SettingsInput = {};
-  if (asOf) input.asOf = asOf;
-  if (departmentsPath) {
-    const list = await loadDepartmentsFile(departmentsPath);
-    input.departments = list.departments;
-    // Keep the built-in short forms that point into the user's list (市发改委 → 市发展改革委).
-    input.departmentAliases = aliasesForList(list.departments, list.aliases);
-  }
-  return makeSettings(input);
-}
 
 function matchSheets(grids: readonly Grid[], wanted: readonly string[]): { grids: Grid[]; missing: string[] } {
   const norm = (s: string) => s.trim().toLowerCase();
@@ -144,12 +130,9 @@ async function checkFile(path: string, settings: Settings, sheets: readonly stri
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  const { lang, format, asOf } = commonOptions(values);
+  const command = startCommand(argv, OPTIONS, HELP, io);
+  if (!command) return EXIT.ok;
+  const { values, positionals, lang, format, asOf } = command;
   if (positionals.length === 0) throw new UsageError('请指定要检查的台账文件或文件夹', 'name the register files or folders to check');
   const deadline = values.deadline?.trim();
   if (deadline !== undefined && !IsoDateSchema.safeParse(deadline).success) {

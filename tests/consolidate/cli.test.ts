@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run as runConsolidate, writeAtomically } from '../../src/cli/consolidate';
+import { run as runConsolidate } from '../../src/cli/consolidate';
+import { writeAtomically } from '../../src/cli/output';
 import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { writeCountyFolder, sha256, writeXlsx } from './files';
