@@ -13,6 +13,19 @@ export const COMMON_OPTIONS = {
   format: { type: 'string' },
 } as const satisfies Options;
 
+/** Options of the commands that read registers: which sheets, the as-of date, the department list. */
+export const REGISTER_OPTIONS = {
+  sheet: { type: 'string', multiple: true },
+  'as-of': { type: 'string' },
+  departments: { type: 'string' },
+} as const satisfies Options;
+
+/** Options of the commands that write a file. */
+export const OUTPUT_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+} as const satisfies Options;
+
 /** Parses argv strictly; unknown options and missing values become a UsageError. */
 export function parseCommandArgs<const O extends Options>(argv: readonly string[], options: O) {
   try {

@@ -13,7 +13,7 @@ import {
 } from '../ledger/compare';
 import { messageOf, type Finding, type Lang } from '../ledger/findings';
 import { writeWorkbook } from '../xlsx/write';
-import { COMMON_OPTIONS, startCommand } from './args';
+import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { checkOutput, writeOutput } from './output';
 import { loadRegister, readInputs, refuseSameFile, withFindings, type LoadedRegister, type ReadFile } from './registers';
@@ -67,14 +67,7 @@ Example:
   npx ledger compare samples/versions/东营市市级台账-2023.xlsx samples/versions/东营市市级台账-2026.xlsx --as-of 2026-11-25
 `;
 
-const OPTIONS = {
-  ...COMMON_OPTIONS,
-  output: { type: 'string', short: 'o' },
-  force: { type: 'boolean' },
-  sheet: { type: 'string', multiple: true },
-  'as-of': { type: 'string' },
-  departments: { type: 'string' },
-} as const;
+const OPTIONS = { ...COMMON_OPTIONS, ...REGISTER_OPTIONS, ...OUTPUT_OPTIONS } as const;
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Reports                                                                                         */

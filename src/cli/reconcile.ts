@@ -12,7 +12,7 @@ import type { Grid } from '../ledger/grid';
 import { readReferenceList, reconcile, reconcileSheets, type ReconcileResult, type ReferenceList } from '../ledger/reconcile';
 import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
-import { COMMON_OPTIONS, startCommand } from './args';
+import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { checkOutput, writeOutput } from './output';
 import { loadRegister, readInputs, refuseSameFile, withFindings, type LoadedRegister, type ReadFile } from './registers';
@@ -67,15 +67,7 @@ Example:
   npx ledger reconcile samples/versions/东营市市级台账-2026.xlsx --against samples/reconcile/两办名单.csv
 `;
 
-const OPTIONS = {
-  ...COMMON_OPTIONS,
-  against: { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  force: { type: 'boolean' },
-  sheet: { type: 'string', multiple: true },
-  'as-of': { type: 'string' },
-  departments: { type: 'string' },
-} as const;
+const OPTIONS = { ...COMMON_OPTIONS, ...REGISTER_OPTIONS, ...OUTPUT_OPTIONS, against: { type: 'string' } } as const;
 
 /** The list's grids, from any format the reading layer takes (a CSV from the general office, a workbook, a Word table). */
 async function listGrids(file: ReadFile): Promise<Grid[]> {

@@ -14,7 +14,7 @@ import type { Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
 import { submissionLines, submissionSummary, type SubmissionSummary } from '../ledger/workRules';
 import { readWorkbook } from '../read';
-import { COMMON_OPTIONS, startCommand } from './args';
+import { COMMON_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { expandInputs, readInputFile } from './files';
 import { summarise, toJson, toText, type FileOutcome, type SheetOutcome } from './report';
@@ -66,13 +66,7 @@ Examples:
   npx ledger validate 台账.xlsx --sheet 台账 --format json --lang en
 `;
 
-const OPTIONS = {
-  ...COMMON_OPTIONS,
-  sheet: { type: 'string', multiple: true },
-  'as-of': { type: 'string' },
-  deadline: { type: 'string' },
-  departments: { type: 'string' },
-} as const;
+const OPTIONS = { ...COMMON_OPTIONS, ...REGISTER_OPTIONS, deadline: { type: 'string' } } as const;
 
 function matchSheets(grids: readonly Grid[], wanted: readonly string[]): { grids: Grid[]; missing: string[] } {
   const norm = (s: string) => s.trim().toLowerCase();
