@@ -75,3 +75,44 @@ export function planMarks(marks: readonly CellMark[], maxLength = MAX_ADDRESS_LE
 export function sheetsOf(marks: readonly CellMark[]): string[] {
   return [...new Set(marks.map((m) => m.sheet))];
 }
+
+/** The columns (1-based, inclusive) a sheet's marks span: where they are looked for later. */
+export interface MarkColumns {
+  readonly left: number;
+  readonly right: number;
+}
+
+/** A sheet and the columns to look for the add-in's marks on. */
+export interface MarkScope {
+  readonly sheet: string;
+  readonly columns: MarkColumns;
+}
+
+export function markColumns(marks: readonly CellMark[]): MarkColumns {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const { column } of marks) {
+    left = Math.min(left, column);
+    right = Math.max(right, column);
+  }
+  return { left, right };
+}
+
+export function unionColumns(a: MarkColumns, b: MarkColumns): MarkColumns {
+  return { left: Math.min(a.left, b.left), right: Math.max(a.right, b.right) };
+}
+
+const MAX_COLUMN = 16_384;
+
+/** The stored record of where the marks are; anything malformed (edited by hand, older) is dropped. */
+export function parseMarkRecord(value: unknown): Record<string, MarkColumns> {
+  const record: Record<string, MarkColumns> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return record;
+  for (const [sheet, columns] of Object.entries(value as Record<string, unknown>)) {
+    const { left, right } = (columns ?? {}) as { left?: unknown; right?: unknown };
+    if (Number.isInteger(left) && Number.isInteger(right) && (left as number) >= 1 && (left as number) <= (right as number) && (right as number) <= MAX_COLUMN) {
+      record[sheet] = { left: left as number, right: right as number };
+    }
+  }
+  return record;
+}

@@ -6,8 +6,10 @@
  * Round trips per operation:
  *   listSheets 1 · selectCell 1 · loadSettings 1 · saveSettings 1
  *   readSheet 1 + one per block of ≤ 20,000 cells (blocks.ts)
- *   addMarks 2 (find earlier marks; delete them and add the new ones), +1 per 1 MB of addresses
- *   clearMarks 2 for one sheet (find; count and delete), 3 for the whole workbook (list sheets first)
+ *   addMarks 4 (where the marks are; find them on those columns only; delete them; add the new
+ *     ones and record where), +1 per 1 MB of addresses; 1 when the sheet has no earlier marks less
+ *   clearMarks 4 for one sheet (where; find; delete; record), 5 for the whole workbook (list sheets)
+ *   (when Excel fails to read or delete a rule, the fallback takes one more per rule, see findOwnMarks)
  *   addSheets 1 (existing names) + 1 per 3 MB of values written (usually 1 in all)
  */
 import { columnLetters, type CellValue, type Grid, type MergedRange } from '../ledger/grid';
@@ -18,7 +20,7 @@ import { areaAddress, parseAreas, quoteSheetName } from './addresses';
 import { chunkRowsByBytes, jsonBytes, MAX_READ_CELLS, planRowBlocks, READ_BUDGET, WRITE_BATCH_BYTES, type ReadBudget } from './blocks';
 import { blockToRows, TEXT_FORMAT } from './cells';
 import { ExcelWorkbookError, isPayloadLimitError, throwIfCancelled, toWorkbookError, type Action } from './errors';
-import { MARK_STYLE, markFormula, markSeverityOf, planMarks, sheetsOf } from './marks';
+import { MARK_STYLE, markColumns, markFormula, markSeverityOf, parseMarkRecord, planMarks, sheetsOf, unionColumns, type MarkColumns, type MarkScope } from './marks';
 import { isSetSupported } from './requirements';
 import { runExcel } from './run';
 import { layoutSheet, type ListPlan } from './sheetLayout';
@@ -26,6 +28,12 @@ import { uniqueSheetName } from './sheetNames';
 
 /** The key the settings are stored under in `workbook.settings` (scoped to this add-in and file). */
 export const SETTINGS_KEY = 'ledger-settings';
+
+/** Where the add-in's marks are (the columns per sheet), kept beside the settings. */
+export const MARKS_KEY = 'ledger-marks';
+
+/** Rows in a worksheet: a mark's columns are searched over their whole height. */
+const EXCEL_ROWS = 1_048_576;
 
 /** Table style of the sheets the add-in writes (blue, banded rows, readable in print). */
 export const TABLE_STYLE = 'TableStyleMedium2';
@@ -160,23 +168,138 @@ async function readSheet(sheet: string, options: ReadOptions, budget: ReadBudget
 }
 
 // ── marks ────────────────────────────────────────────────────────────────────────────────────
+//
+// Where the marks are is kept in the document's settings (MARKS_KEY: the columns each sheet's
+// marks span), so finding them later loads only the conditional formats on those columns, never
+// the whole sheet's: the user's own rules elsewhere are never read, which keeps clear of the
+// office-js bugs with them (#6827, #6835: reading a duplicated rule throws; #5222: deleting a
+// rule reached through the whole sheet's collection fails with ItemNotFound when its cell has a
+// second rule). The whole height of those columns is scanned, so inserted rows do not hide a mark.
 
 type ConditionalFormatCollection = Excel.ConditionalFormatCollection;
+type MarkRecord = Record<string, MarkColumns>;
 
-/** Queues a load of the conditional formats on each sheet (type and custom rule formula). */
-function loadConditionalFormats(context: Excel.RequestContext, sheets: readonly string[]): ConditionalFormatCollection[] {
-  return sheets.map((name) => {
-    const formats = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
-    formats.load('items/type,items/customOrNullObject/rule/formula');
+const RULE_FIELDS = 'items/type,items/customOrNullObject/rule/formula';
+
+/** Queues a load of the conditional formats on the marked columns of each sheet. */
+function loadMarkScopes(context: Excel.RequestContext, scopes: readonly MarkScope[], fields: string): ConditionalFormatCollection[] {
+  return scopes.map(({ sheet, columns }) => {
+    const formats = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(0, columns.left - 1, EXCEL_ROWS, columns.right - columns.left + 1).conditionalFormats;
+    formats.load(fields);
     return formats;
   });
 }
 
-/** The add-in's own marks among loaded conditional formats: custom rules whose formula carries the tag. */
-function ownMarks(collections: readonly ConditionalFormatCollection[]): Excel.ConditionalFormat[] {
-  return collections.flatMap((formats) =>
-    formats.items.filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && markSeverityOf(cf.customOrNullObject.rule.formula) !== null),
+const isOwn = (cf: Excel.ConditionalFormat) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && markSeverityOf(cf.customOrNullObject.rule.formula) !== null;
+
+interface Found {
+  readonly marks: Excel.ConditionalFormat[];
+  /** Rules on the marked columns whose formula Excel would not give (#6827/#6835); left alone. */
+  readonly unreadable: number;
+}
+
+/**
+ * The add-in's marks on the given columns. One round trip normally; if Excel fails to read the
+ * rules (a duplicated rule of the user's on those columns), the types are read first and then each
+ * custom rule on its own, so one unreadable rule of the user's costs only itself.
+ */
+async function findOwnMarks(context: Excel.RequestContext, scopes: readonly MarkScope[]): Promise<Found> {
+  if (scopes.length === 0) return { marks: [], unreadable: 0 };
+  try {
+    const collections = loadMarkScopes(context, scopes, RULE_FIELDS);
+    await context.sync();
+    return { marks: collections.flatMap((formats) => formats.items.filter(isOwn)), unreadable: 0 };
+  } catch (error) {
+    if (!isRuleReadError(error)) throw error;
+  }
+  const typed = loadMarkScopes(context, scopes, 'items/type');
+  await context.sync();
+  const marks: Excel.ConditionalFormat[] = [];
+  let unreadable = 0;
+  // Bounded by the custom rules on the marked columns, not by rows; only on this fallback path.
+  for (const cf of typed.flatMap((formats) => formats.items.filter((f) => f.type === 'Custom'))) {
+    cf.load('type,customOrNullObject/rule/formula');
+    try {
+      await context.sync();
+      if (isOwn(cf)) marks.push(cf);
+    } catch (error) {
+      if (!isRuleReadError(error)) throw error;
+      unreadable++;
+    }
+  }
+  return { marks, unreadable };
+}
+
+/** Errors Excel gives when a rule cannot be read, as opposed to a missing sheet, protection or edit mode. */
+function isRuleReadError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return !(typeof code === 'string' && ['ItemNotFound', 'AccessDenied', 'InvalidOperationInCellEditMode'].includes(code));
+}
+
+/**
+ * Deletes the marks found on `scopes`; returns the cells unmarked and how many marks Excel refused
+ * to delete. One round trip normally (the cell counts are loaded in the same batch, before the
+ * deletions). When the batch fails (#5222), Excel has applied it up to the failing deletion: the
+ * marks still there are found again and deleted one at a time, so one stuck mark keeps only itself.
+ */
+async function deleteMarks(context: Excel.RequestContext, scopes: readonly MarkScope[], marks: readonly Excel.ConditionalFormat[]): Promise<{ cells: number; stuck: number }> {
+  if (marks.length === 0) return { cells: 0, stuck: 0 };
+  const queueDelete = (cf: Excel.ConditionalFormat) => {
+    const ranges = cf.getRanges();
+    ranges.load('cellCount');
+    cf.delete();
+    return ranges;
+  };
+  const counted = marks.map(queueDelete);
+  try {
+    await context.sync();
+    return { cells: counted.reduce((sum, ranges) => sum + ranges.cellCount, 0), stuck: 0 };
+  } catch (error) {
+    if (!isDeleteBug(error)) throw error;
+  }
+  const left = await findOwnMarks(context, scopes);
+  let cells = 0;
+  let stuck = 0;
+  for (const cf of left.marks) {
+    const ranges = queueDelete(cf);
+    try {
+      await context.sync();
+      cells += ranges.cellCount;
+    } catch (error) {
+      if (!isDeleteBug(error)) throw error;
+      stuck++;
+    }
+  }
+  // The cells of marks the failed batch did delete are not known (its counts never came back).
+  return { cells, stuck };
+}
+
+/** #5222: Excel says ItemNotFound (or a general error) when deleting a rule whose cell has another rule. */
+function isDeleteBug(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ItemNotFound' || code === 'GeneralException' || code === 'InvalidOperation';
+}
+
+function stuckError(action: Action, stuck: number, marked: number): ExcelWorkbookError {
+  const done = marked > 0 ? `已标记 ${marked.toLocaleString('zh-CN')} 个单元格，但` : '';
+  const doneEn = marked > 0 ? `${marked.toLocaleString('en')} cells were marked, but ` : '';
+  return new ExcelWorkbookError(
+    `${done}有 ${stuck} 处之前的标记 Excel 未能删除：同一单元格还有别的条件格式规则时，Excel 删除规则会出错（Excel 的已知问题）。请在“开始 › 条件格式 › 管理规则”中选“当前工作表”，删除公式含 ledger-mark 的规则。`,
+    `${doneEn}Excel would not delete ${stuck} earlier mark(s): deleting a rule fails when its cells have another conditional format (a known Excel problem). In Home › Conditional Formatting › Manage Rules, show “This Worksheet” and delete the rules whose formula contains ledger-mark.`,
+    'host',
+    { code: 'MarksNotRemoved' },
   );
+}
+
+async function loadMarkRecord(context: Excel.RequestContext): Promise<MarkRecord> {
+  const item = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
+  item.load('value');
+  await context.sync();
+  return item.isNullObject ? {} : parseMarkRecord(item.value);
+}
+
+function saveMarkRecord(context: Excel.RequestContext, record: MarkRecord): void {
+  context.workbook.settings.add(MARKS_KEY, JSON.parse(JSON.stringify(record)) as unknown);
 }
 
 async function addMarks(marks: readonly CellMark[]): Promise<void> {
@@ -189,10 +312,11 @@ async function addMarks(marks: readonly CellMark[]): Promise<void> {
   } catch (error) {
     throw toWorkbookError(error, action);
   }
-  await runExcel(action, async (context) => {
-    const collections = loadConditionalFormats(context, sheets);
-    await context.sync();
-    for (const cf of ownMarks(collections)) cf.delete();
+  const stuck = await runExcel(action, async (context) => {
+    const record = await loadMarkRecord(context);
+    const scopes = sheets.flatMap((sheet): MarkScope[] => (record[sheet] ? [{ sheet, columns: record[sheet] }] : []));
+    const found = await findOwnMarks(context, scopes);
+    const removed = await deleteMarks(context, scopes, found.marks);
 
     const worksheets = new Map<string, Excel.Worksheet>();
     let queuedChars = 0;
@@ -209,37 +333,47 @@ async function addMarks(marks: readonly CellMark[]): Promise<void> {
         queuedChars = 0;
       }
     }
-    // Deletions and any remaining additions go in this final round trip.
+    // Old marks Excel would not delete stay recorded (their columns too) so a later clear finds them.
+    const next: MarkRecord = { ...record };
+    for (const sheet of sheets) {
+      const span = markColumns(marks.filter((m) => m.sheet === sheet));
+      next[sheet] = removed.stuck > 0 && record[sheet] ? unionColumns(record[sheet], span) : span;
+    }
+    saveMarkRecord(context, next);
+    // The remaining additions and the record go in this final round trip.
     await context.sync();
+    return removed.stuck;
   });
+  if (stuck > 0) throw stuckError(action, stuck, new Set(marks.map((m) => `${m.sheet}\u0000${m.row}\u0000${m.column}`)).size);
 }
 
 async function clearMarks(sheet?: string): Promise<number> {
   const action: Action = sheet === undefined ? { zh: '清除所有工作表上的标记', en: 'clear the marks on all sheets' } : sheetAction('清除标记于', 'clear the marks on', sheet);
-  return runExcel(action, async (context) => {
-    let sheets: string[];
-    if (sheet === undefined) {
-      const all = context.workbook.worksheets;
-      all.load('items/name');
+  const result = await runExcel(action, async (context) => {
+    const record = await loadMarkRecord(context);
+    const all = sheet === undefined;
+    let names = all ? Object.keys(record) : record[sheet] ? [sheet] : [];
+    if (all && names.length > 0) {
+      // Sheets deleted or renamed since are dropped from the record rather than failing the clear.
+      const existing = context.workbook.worksheets;
+      existing.load('items/name');
       await context.sync();
-      sheets = all.items.map((s) => s.name);
-    } else {
-      sheets = [sheet];
+      const present = new Set(existing.items.map((s) => s.name));
+      names = names.filter((name) => present.has(name));
     }
-    const collections = loadConditionalFormats(context, sheets);
+    if (names.length === 0 && (!all || Object.keys(record).length === 0)) return { cells: 0, stuck: 0 };
+    const scopes = names.map((name): MarkScope => ({ sheet: name, columns: record[name]! }));
+    const found = await findOwnMarks(context, scopes);
+    const removed = await deleteMarks(context, scopes, found.marks);
+    const next: MarkRecord = {};
+    if (removed.stuck > 0) Object.assign(next, record);
+    else if (!all) for (const [name, columns] of Object.entries(record)) if (name !== sheet) next[name] = columns;
+    saveMarkRecord(context, next);
     await context.sync();
-    const found = ownMarks(collections);
-    if (found.length === 0) return 0;
-    // The counts are loaded before the deletions in the same batch, so they see the marks.
-    const areas = found.map((cf) => {
-      const ranges = cf.getRanges();
-      ranges.load('cellCount');
-      cf.delete();
-      return ranges;
-    });
-    await context.sync();
-    return areas.reduce((sum, ranges) => sum + ranges.cellCount, 0);
+    return removed;
   });
+  if (result.stuck > 0) throw stuckError(action, result.stuck, 0);
+  return result.cells;
 }
 
 // ── addSheets ────────────────────────────────────────────────────────────────────────────────

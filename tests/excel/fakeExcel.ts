@@ -12,7 +12,16 @@
  *   "@": "=…", "+…", "-…", "@…" become formulas and "001" the number 1;
  * - a missing sheet fails the sync with `ItemNotFound`; a request or response over the payload
  *   limit fails with `Request/ResponsePayloadSizeLimitExceeded`; `getRanges` rejects addresses
- *   over 8,192 characters; listing more than 512 merged areas fails.
+ *   over 8,192 characters; listing more than 512 merged areas fails;
+ * - what real Excel refuses in daily use: writing to a protected sheet or a read-only workbook fails
+ *   with `AccessDenied`, and any write while the user is editing a cell fails with
+ *   `InvalidOperationInCellEditMode` (reads still work), see `FakeWorkbook.readOnly/cellEditMode`
+ *   and `FakeSheet.protected`;
+ * - the open office-js conditional-format bugs: reading the rule of a duplicated rule fails
+ *   (OfficeDev/office-js #6827, #6835: `FakeConditionalFormat.duplicated`, or two rules of one type
+ *   on the same areas), and deleting a rule that shares a cell with another rule fails with
+ *   `ItemNotFound` (#5222) when the rule was reached through the whole sheet's collection
+ *   (`getRange().conditionalFormats`), or through any collection with `cfDeleteBug: 'always'`.
  * Loaded values are a snapshot taken when the proxy is created (the adapter never reads what it
  * wrote earlier in the same batch).
  */
@@ -38,6 +47,8 @@ export interface FakeConditionalFormat {
   fill?: string;
   font?: string;
   readonly areas: MergedRange[];
+  /** A rule the user duplicated in Excel's rule manager: its rule cannot be read (#6835). */
+  readonly duplicated?: boolean;
 }
 
 export interface FakeTable {
@@ -65,6 +76,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   merges: MergedRange[] = [];
   frozenRows = 0;
+  /** Protected (审阅 › 保护工作表): every write to it fails with AccessDenied. */
+  protected = false;
 
   constructor(public name: string) {}
 
@@ -122,6 +135,10 @@ export class FakeWorkbook {
   active = '';
   selection: { sheet: string; row: number; column: number } | null = null;
   readonly settings = new Map<string, unknown>();
+  /** Opened read-only (or without edit rights): every write fails with AccessDenied. */
+  readOnly = false;
+  /** The user is typing in a cell: every write fails with InvalidOperationInCellEditMode. */
+  cellEditMode = false;
 
   addSheet(name: string, seed: SheetSeed = { rows: [] }): FakeSheet {
     const sheet = new FakeSheet(name);
@@ -160,6 +177,11 @@ export interface FakeExcelOptions {
   readonly excelApiMinor?: number;
   /** Request/response size limit in bytes (Excel on the web: 5 MB). */
   readonly payloadLimit?: number;
+  /**
+   * When deleting a rule that shares a cell with another rule fails with ItemNotFound (#5222):
+   * reached through the whole sheet's collection (default, as in the report), or always.
+   */
+  readonly cfDeleteBug?: 'whole-sheet' | 'always';
 }
 
 export interface FakeExcel {
@@ -205,6 +227,18 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
     if (!sheet) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet “${name}”.`);
     return sheet;
   };
+  /** The sheet a write goes to, after the checks real Excel makes before any write. */
+  const writableSheet = (name: string): FakeSheet => {
+    if (book.cellEditMode) throw new OfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    const sheet = sheetAt(name);
+    if (book.readOnly || sheet.protected) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    return sheet;
+  };
+  const cfDeleteBug = options.cfDeleteBug ?? 'whole-sheet';
+  const sameAreas = (a: FakeConditionalFormat, b: FakeConditionalFormat) => JSON.stringify(a.areas) === JSON.stringify(b.areas);
+  /** #6827/#6835: the rule of a duplicated rule, or of one of two same-type rules on the same cells, cannot be read. */
+  const unreadable = (sheetName: string, cf: FakeConditionalFormat) =>
+    cf.duplicated === true || (book.find(sheetName)?.conditionalFormats ?? []).some((other) => other.id !== cf.id && other.type === cf.type && sameAreas(other, cf));
 
   /** An OfficeMockObject whose loads are synced by the next `context.sync()`. */
   const mock = <T extends object>(data: T): OfficeMockObject & T => {
@@ -294,7 +328,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
 
   /** Applies a 2-D array (or one scalar for the whole range) cell by cell. */
   const writeMatrix = (sheetName: string, area: MergedRange, matrix: unknown, apply: (cell: FakeCell, value: unknown) => void): Action => (record) => {
-    const sheet = sheetAt(sheetName);
+    const sheet = writableSheet(sheetName);
     const rows = area.bottom - area.top + 1;
     const columns = area.right - area.left + 1;
     record.requestBytes += bytesOf(matrix);
@@ -318,27 +352,41 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
     return object;
   };
 
-  const conditionalFormatProxy = (sheetName: string, cf: FakeConditionalFormat) => {
+  const conditionalFormatProxy = (sheetName: string, cf: FakeConditionalFormat, wholeSheet: boolean) => {
     const object = mock({
       id: String(cf.id),
       type: cf.type,
       customOrNullObject: { rule: { formula: cf.type === 'Custom' ? cf.formula : undefined } },
       delete: () =>
         enqueue(() => {
-          const list = sheetAt(sheetName).conditionalFormats;
+          const list = writableSheet(sheetName).conditionalFormats;
           const at = list.findIndex((f) => f.id === cf.id);
           if (at < 0) throw new OfficeError('ItemNotFound', 'The conditional format no longer exists.');
+          const shared = list.some((other) => other.id !== cf.id && other.areas.some((a) => cf.areas.some((b) => intersects(a, b))));
+          if (shared && (wholeSheet || cfDeleteBug === 'always')) throw new OfficeError('ItemNotFound', 'Item Not Found.');
           list.splice(at, 1);
         }),
       getRanges: () => rangeAreas(sheetName, cf.areas.map((a) => ({ ...a }))),
     });
     nullable(object.customOrNullObject, cf.type !== 'Custom');
+    const load = object.load;
+    (object as { load: unknown }).load = (properties: string) => {
+      if (/rule/.test(properties) && unreadable(sheetName, cf)) {
+        enqueue(() => {
+          throw new OfficeError('GeneralException', 'There was an internal error while processing the request.');
+        });
+      }
+      return load(properties);
+    };
     return object;
   };
 
   const conditionalFormatCollection = (sheetName: string, area: MergedRange) =>
     collection(
-      () => (book.find(sheetName)?.conditionalFormats ?? []).filter((cf) => cf.areas.some((a) => intersects(a, area))).map((cf) => conditionalFormatProxy(sheetName, cf)),
+      () =>
+        (book.find(sheetName)?.conditionalFormats ?? [])
+          .filter((cf) => cf.areas.some((a) => intersects(a, area)))
+          .map((cf) => conditionalFormatProxy(sheetName, cf, area.top === 1 && area.left === 1 && area.bottom === EXCEL_MAX_ROWS && area.right === EXCEL_MAX_COLUMNS)),
       {
         add: (type: string) => {
           if (type !== 'Custom') throw new TypeError(`the fake supports only custom conditional formats, not ${type}`);
@@ -349,7 +397,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
     );
 
   const addConditionalFormat = (sheetName: string, record: FakeConditionalFormat) => {
-    enqueue(() => sheetAt(sheetName).conditionalFormats.unshift(record));
+    enqueue(() => void writableSheet(sheetName).conditionalFormats.unshift(record));
     return {
       custom: {
         rule: writeOnly({ formula: (v) => () => void (record.formula = String(v)) }),
@@ -420,7 +468,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       format: writeOnly(
         {
           columnWidth: (v) => () => {
-            const sheet = sheetAt(sheetName);
+            const sheet = writableSheet(sheetName);
             for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, Number(v));
           },
         },
@@ -432,7 +480,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
         const record: FakeValidation = { area };
         let added = false;
         const ensure = () => {
-          if (!added) sheetAt(sheetName).validations.push(record);
+          if (!added) writableSheet(sheetName).validations.push(record);
           added = true;
         };
         return writeOnly({
@@ -488,7 +536,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
           if (!area) throw new OfficeError('InvalidArgument', `Bad table address ${address}`);
           const table: FakeTable = { area, hasHeaders };
           enqueue(() => {
-            const sheet = sheetAt(name);
+            const sheet = writableSheet(name);
             if (sheet.tables.some((t) => intersects(t.area, area))) throw new OfficeError('InvalidOperation', 'A table cannot overlap another table.');
             sheet.tables.push(table);
           });
@@ -496,7 +544,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
         },
       },
       freezePanes: {
-        freezeRows: (count: number) => enqueue(() => void (sheetAt(name).frozenRows = count)),
+        freezeRows: (count: number) => enqueue(() => void (writableSheet(name).frozenRows = count)),
       },
     });
     onAssign(object, 'visibility', (v) => v === visibility, (v) => () => void (sheetAt(name).visibility = v as FakeSheet['visibility']));
@@ -510,6 +558,8 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
     getActiveWorksheet: () => worksheetProxy(book.active),
     add: (name: string) => {
       enqueue(() => {
+        if (book.cellEditMode) throw new OfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+        if (book.readOnly) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
         if (book.find(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named “${name}” already exists.`);
         book.sheets.push(new FakeSheet(name));
       });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createExcelWorkbookPort } from '../../src/excel';
+import type { ExcelWorkbookError } from '../../src/excel/errors';
 import { WorkbookError, type CellMark } from '../../src/port/workbook';
 import { FakeWorkbook, installFakeExcel, type FakeExcel, type FakeSheet } from './fakeExcel';
 import { REGISTER_HEADER, registerRows } from './registerData';
@@ -147,5 +148,115 @@ describe('clearMarks', () => {
     fake = installFakeExcel(book);
     expect(await createExcelWorkbookPort().clearMarks('台账')).toBe(0);
     expect(sheet.conditionalFormats.map((cf) => cf.id).sort()).toEqual([9001, 9002, 9003]);
+  });
+});
+
+describe('what real Excel refuses (protection, cell-edit mode, the conditional-format bugs)', () => {
+  const twoMarks: CellMark[] = [
+    { sheet: '台账', row: 5, column: 3, severity: 'error' },
+    { sheet: '台账', row: 8, column: 6, severity: 'warning' },
+  ];
+
+  test('a protected sheet: marking fails with a message about protection, and nothing is changed', async () => {
+    const { book, sheet } = userFormattedBook();
+    sheet.protected = true;
+    fake = installFakeExcel(book);
+    const error = (await createExcelWorkbookPort().addMarks(twoMarks).catch((e: unknown) => e)) as ExcelWorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.code).toBe('AccessDenied');
+    expect(error.message).toContain('受保护');
+    expect(error.message).not.toContain('重命名');
+    expect(ours(sheet)).toEqual([]);
+    expect(sheet.conditionalFormats.map((cf) => cf.id).sort()).toEqual([9001, 9002]);
+  });
+
+  test('a read-only workbook: marking fails with AccessDenied', async () => {
+    const { book } = userFormattedBook();
+    book.readOnly = true;
+    fake = installFakeExcel(book);
+    await expect(createExcelWorkbookPort().addMarks(twoMarks)).rejects.toMatchObject({ code: 'AccessDenied', kind: 'host' });
+  });
+
+  test('while a cell is being edited: reading works, marking says to press Enter or Esc', async () => {
+    const { book, sheet } = userFormattedBook();
+    book.cellEditMode = true;
+    fake = installFakeExcel(book);
+    const port = createExcelWorkbookPort();
+    expect((await port.readSheet('台账')).values).toHaveLength(41);
+    const error = (await port.addMarks(twoMarks).catch((e: unknown) => e)) as ExcelWorkbookError;
+    expect(error.code).toBe('InvalidOperationInCellEditMode');
+    expect(error.message).toContain('正在编辑单元格');
+    expect(ours(sheet)).toEqual([]);
+  });
+
+  test("re-marking never reads the user's rules outside the marked columns (a duplicated rule there cannot be read, #6835)", async () => {
+    const { book, sheet } = userFormattedBook();
+    // Two copies of the same rule on 备注 (column J), made with 管理规则 › 复制规则.
+    sheet.conditionalFormats.push(
+      { id: 9010, type: 'Custom', formula: '=LEN($J2)>50', fill: '#FCE4D6', areas: [{ top: 2, left: 10, bottom: 41, right: 10 }], duplicated: true },
+      { id: 9011, type: 'Custom', formula: '=LEN($J2)>50', fill: '#FCE4D6', areas: [{ top: 2, left: 10, bottom: 41, right: 10 }], duplicated: true },
+    );
+    fake = installFakeExcel(book);
+    const port = createExcelWorkbookPort();
+    await port.addMarks(twoMarks);
+    await port.addMarks([{ sheet: '台账', row: 9, column: 4, severity: 'error' }]);
+    expect(cellsOf(sheet, 'error')).toEqual(['4:9']);
+    expect(cellsOf(sheet, 'warning')).toEqual([]);
+    expect(await port.clearMarks('台账')).toBe(1);
+    expect(sheet.conditionalFormats.map((cf) => cf.id).sort()).toEqual([9001, 9002, 9010, 9011]);
+  });
+
+  test('an unreadable rule of the user’s on the marked columns costs only itself (#6827: two CellValue rules on one range)', async () => {
+    const { book, sheet } = userFormattedBook();
+    const column = { top: 2, left: 3, bottom: 41, right: 3 };
+    sheet.conditionalFormats.push(
+      { id: 9020, type: 'CellValue', formula: undefined, areas: [column] },
+      { id: 9021, type: 'CellValue', formula: undefined, areas: [column] },
+      { id: 9022, type: 'Custom', formula: '=C2=""', areas: [column], duplicated: true },
+    );
+    fake = installFakeExcel(book);
+    const port = createExcelWorkbookPort();
+    await port.addMarks(twoMarks);
+    await port.addMarks([{ sheet: '台账', row: 6, column: 3, severity: 'info' }]);
+    expect(cellsOf(sheet, 'error')).toEqual([]);
+    expect(cellsOf(sheet, 'info')).toEqual(['3:6']);
+    expect(sheet.conditionalFormats.filter((cf) => !ours(sheet).includes(cf)).map((cf) => cf.id).sort()).toEqual([9001, 9002, 9020, 9021, 9022]);
+  });
+
+  test('marks on cells that have a user rule too are deleted (no ItemNotFound “sheet renamed” from #5222)', async () => {
+    const { book, sheet } = userFormattedBook();
+    fake = installFakeExcel(book);
+    const port = createExcelWorkbookPort();
+    // Every marked cell also carries the user's rule 9001 (A2:J41).
+    await port.addMarks(twoMarks);
+    await port.addMarks([{ sheet: '台账', row: 7, column: 2, severity: 'warning' }]);
+    expect(cellsOf(sheet, 'warning')).toEqual(['2:7']);
+    expect(await port.clearMarks()).toBe(1);
+    expect(ours(sheet)).toEqual([]);
+  });
+
+  test('when Excel will not delete an old mark at all, the new marks are still added and the message says what to do', async () => {
+    const { book, sheet } = userFormattedBook();
+    fake = installFakeExcel(book, { cfDeleteBug: 'always' });
+    const port = createExcelWorkbookPort();
+    await port.addMarks(twoMarks);
+    const error = (await port.addMarks([{ sheet: '台账', row: 50, column: 12, severity: 'error' }]).catch((e: unknown) => e)) as ExcelWorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.code).toBe('MarksNotRemoved');
+    expect(error.message).toContain('已标记 1 个单元格');
+    expect(error.message).toContain('管理规则');
+    expect(error.message).not.toContain('重命名');
+    expect(cellsOf(sheet, 'error')).toEqual(['12:50', '3:5']); // the new mark, and the old one Excel kept
+    // The old mark's columns stay recorded, so clearing looks there too (and says it could not).
+    await expect(port.clearMarks('台账')).rejects.toMatchObject({ code: 'MarksNotRemoved' });
+  });
+
+  test('a sheet marked in a workbook with no record of marks is not scanned at all', async () => {
+    const { book, sheet } = userFormattedBook();
+    sheet.conditionalFormats.push({ id: 9030, type: 'Custom', formula: '=1', areas: [{ top: 1, left: 1, bottom: 1, right: 1 }], duplicated: true });
+    fake = installFakeExcel(book);
+    expect(await createExcelWorkbookPort().clearMarks()).toBe(0);
+    await createExcelWorkbookPort().addMarks([{ sheet: '台账', row: 2, column: 1, severity: 'error' }]);
+    expect(cellsOf(sheet, 'error')).toEqual(['1:2']);
   });
 });

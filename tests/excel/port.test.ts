@@ -81,13 +81,14 @@ describe('readWorkbookFile', () => {
     expect(grids[0]?.values[2]?.[2]).toBe('寿办发〔2021〕7号');
   });
 
-  test('a file that is not .xlsx is an unreadable WorkbookError naming the file', async () => {
-    const bytes = new TextEncoder().encode('县区,机构名称\n寿光市,寿光市预制菜产业发展工作领导小组\n').buffer as ArrayBuffer;
-    const error = await createExcelWorkbookPort().readWorkbookFile({ name: '寿光市.csv', bytes }).catch((e: unknown) => e);
+  test('a file that is no workbook at all is an unreadable WorkbookError naming the file', async () => {
+    // CSV is read since the reading layer (src/read); a scanned PDF of the return is not.
+    const bytes = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj <</Type /Catalog>> endobj\n').buffer as ArrayBuffer;
+    const error = await createExcelWorkbookPort().readWorkbookFile({ name: '寿光市.pdf', bytes }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).kind).toBe('unreadable');
-    expect((error as WorkbookError).message).toContain('寿光市.csv');
-    expect((error as ExcelWorkbookError).messageEn).toContain('寿光市.csv');
+    expect((error as WorkbookError).message).toContain('寿光市.pdf');
+    expect((error as ExcelWorkbookError).messageEn).toContain('寿光市.pdf');
   });
 
   test('a reader that cannot run at all is reported as unreadable, with the cause kept', async () => {

@@ -64,15 +64,28 @@ describe('round trips per operation', () => {
     expect(large).toBe(7);
   });
 
-  test('addMarks: two round trips for 2 marks and for 2,000', async () => {
+  test('addMarks: two round trips for 2 marks and for 2,000 on an unmarked sheet, four when replacing marks', async () => {
     const small = await syncsFor(10, (port) => port.addMarks(marksFor(10)));
     const large = await syncsFor(10_000, (port) => port.addMarks(marksFor(10_000)));
     expect(marksFor(10_000)).toHaveLength(2_000);
-    expect(small).toBe(2);
+    expect(small).toBe(2); // where earlier marks are (none); add and record
     expect(large).toBe(2);
+    const again = (rows: number) => async (port: ReturnType<typeof createExcelWorkbookPort>) => {
+      await port.addMarks(marksFor(rows));
+      const sync = vi.spyOn(fake!.context, 'sync');
+      sync.mockClear();
+      await port.addMarks(marksFor(rows));
+      return sync.mock.calls.length;
+    };
+    let smallAgain = 0;
+    let largeAgain = 0;
+    await syncsFor(10, async (port) => (smallAgain = await again(10)(port)));
+    await syncsFor(10_000, async (port) => (largeAgain = await again(10_000)(port)));
+    expect(smallAgain).toBe(4); // where; find on those columns; delete; add and record
+    expect(largeAgain).toBe(4);
   });
 
-  test('clearMarks: two round trips whatever the number of marks', async () => {
+  test('clearMarks: four round trips whatever the number of marks', async () => {
     const clearAfterMarking = (rows: number) => async (port: ReturnType<typeof createExcelWorkbookPort>) => {
       await port.addMarks(marksFor(rows));
       const sync = vi.spyOn(fake!.context, 'sync');
@@ -84,8 +97,8 @@ describe('round trips per operation', () => {
     let large = 0;
     await syncsFor(10, async (port) => (small = await clearAfterMarking(10)(port)));
     await syncsFor(10_000, async (port) => (large = await clearAfterMarking(10_000)(port)));
-    expect(small).toBe(2);
-    expect(large).toBe(2);
+    expect(small).toBe(4); // where; find on those columns; count and delete; record
+    expect(large).toBe(4);
   });
 
   test('addSheets: the same two round trips for a 10-row and a 10,000-row return sheet under 3 MB', async () => {
