@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { countBySeverity } from '../../src/ledger/findings';
 import { makeSettings } from '../../src/ledger/settings';
 import { validateSheet } from '../../src/ledger/validate';
+import { ExcelWorkbookError } from '../../src/excel/errors';
 import { WorkbookError } from '../../src/port/workbook';
 import { App } from '../../src/taskpane/App';
 import { FINDINGS_PAGE, ROW_GROUPS_PAGE } from '../../src/taskpane/components/FindingList';
@@ -103,6 +104,34 @@ describe('the task pane', () => {
     const marks = port.marks.at(-1)!;
     expect(marks).toContainEqual({ sheet: '台账', row: 4, column: 4, severity: 'error' });
     expect(marks.length).toBe(expected.filter((f) => f.row !== null && f.columnIndex !== undefined).length);
+  });
+
+  it('keeps the findings on screen when the cells cannot be marked (a protected sheet), saying why', async () => {
+    const grid = brokenRegister('台账', 3);
+    const port = new FakePort([grid]);
+    port.addMarks = async () => {
+      throw new ExcelWorkbookError(
+        '无法标记工作表“台账”中的单元格：工作表或工作簿受保护，或您没有编辑权限。请撤销保护后重试。',
+        'Could not mark cells on the sheet “台账”: the sheet or workbook is protected, or you may not edit it. Unprotect it and try again.',
+        'host',
+        { code: 'AccessDenied' },
+      );
+    };
+    await renderPane(port);
+    await validate();
+    const pane = within(screen.getByTestId('validate-tab'));
+    expect(pane.getByTestId('report-title').textContent).toBe('“台账”：3 个机构，表头在第 3 行');
+    expect(badgeCounts()).toEqual(countBySeverity(validateSheet(grid, makeSettings()).findings));
+    expect(document.querySelector('section[data-code="invalid-date"]')).toBeTruthy();
+    const note = pane.getByTestId('mark-error');
+    expect(note.textContent).toContain('受保护');
+    expect(note.textContent).toContain('校验结果不受影响');
+    expect(pane.getByText('校验已完成，但未能在单元格上标记')).toBeTruthy();
+    expect(pane.queryByTestId('error-bar')).toBeNull();
+    expect(pane.queryByText(/已在 \d+ 个单元格上/)).toBeNull();
+    // In English, the host's English message.
+    fireEvent.click(screen.getByTestId('language-button'));
+    expect(pane.getByTestId('mark-error').textContent).toContain('the sheet or workbook is protected');
   });
 
   it('clears the marks with 清除标记 and says how many cells it unmarked', async () => {

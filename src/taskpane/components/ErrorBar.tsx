@@ -14,7 +14,10 @@ function kindOf(error: unknown): Kind {
   return 'unexpected';
 }
 
-function messageOf(error: unknown): string {
+/** The error's message in the pane's language when the host gave one (ExcelWorkbookError.messageEn). */
+export function messageOf(error: unknown, lang: 'zh' | 'en' = 'zh'): string {
+  const english = (error as { messageEn?: unknown } | null)?.messageEn;
+  if (lang === 'en' && typeof english === 'string' && english !== '') return english;
   if (error instanceof Error) return error.message;
   if (typeof error === 'string') return error;
   try {
@@ -32,7 +35,7 @@ export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss?: () 
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-bar">
       <MessageBarBody>
         <MessageBarTitle>{t.errorTitles[kind]}</MessageBarTitle>
-        {messageOf(error)} {t.errorAdvice[kind]}
+        {messageOf(error, t.lang)} {t.errorAdvice[kind]}
       </MessageBarBody>
       {onDismiss && (
         <MessageBarActions

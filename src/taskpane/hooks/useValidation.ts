@@ -10,6 +10,11 @@ export interface Validation {
   readonly report: SheetReport;
   /** Cells marked after the check (0 when marking was off or nothing pointed at a cell). */
   readonly marked: number;
+  /**
+   * Why the cells could not be marked (protected sheet, read-only workbook, a cell being edited…),
+   * or null. The check itself stands: its findings are shown either way.
+   */
+  readonly markError: unknown;
   /** Increases with every check, to reset lists that belong to an older report. */
   readonly id: number;
 }
@@ -29,16 +34,25 @@ export function useValidation(port: WorkbookPort, settings: Settings) {
         const report = validateSheet(grid, settings);
         progress(0.85);
         let marked = 0;
+        let markError: unknown = null;
         if (mark && report.status === 'validated') {
           const marks = marksFor(report.findings);
-          // addMarks replaces a sheet's earlier marks; with nothing to mark, the old ones must still go.
-          if (marks.length > 0) await port.addMarks(marks);
-          else await port.clearMarks(sheet);
-          marked = distinctCells(marks);
+          // A failure to mark must not throw the check away: it is kept and shown beside the findings.
+          try {
+            // addMarks replaces a sheet's earlier marks; with nothing to mark, the old ones must still go.
+            if (marks.length > 0) await port.addMarks(marks);
+            else await port.clearMarks(sheet);
+            marked = distinctCells(marks);
+          } catch (error) {
+            if (signal.aborted) return null;
+            markError = error;
+            // Some marks were added even so (old ones Excel would not delete): say how many.
+            if ((error as { code?: unknown } | null)?.code === 'MarksNotRemoved') marked = distinctCells(marks);
+          }
         }
         progress(1);
         if (signal.aborted) return null;
-        setValidation((previous) => ({ report, marked, id: (previous?.id ?? 0) + 1 }));
+        setValidation((previous) => ({ report, marked, markError, id: (previous?.id ?? 0) + 1 }));
         return report;
       }),
     [port, settings, task.run],

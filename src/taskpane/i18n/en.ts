@@ -86,6 +86,8 @@ export const en: Strings = {
     clearMarks: 'Clear marks',
     marksCleared: (n) => `Removed the marks from ${n} cells.`,
     marked: (n) => `Marked ${n} cells by severity (red: error, yellow: warning, blue: info).`,
+    markFailedTitle: 'Checked, but the cells could not be marked',
+    markFailedAdvice: 'The findings below stand; clicking one still goes to its cell.',
     skippedTitle: (sheet) => `“${sheet}” was not checked`,
     skippedAdvice: {
       'empty-sheet': 'Choose a sheet that holds a register.',

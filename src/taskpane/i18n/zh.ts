@@ -97,6 +97,8 @@ export const zh = {
     clearMarks: '清除标记',
     marksCleared: (n: number) => `已清除 ${n} 个单元格的标记。`,
     marked: (n: number) => `已在 ${n} 个单元格上按严重程度标记（红色为错误、黄色为警告、蓝色为提示）。`,
+    markFailedTitle: '校验已完成，但未能在单元格上标记',
+    markFailedAdvice: '下面的校验结果不受影响；点击一项仍可转到对应单元格。',
     skippedTitle: (sheet: string) => `未校验“${sheet}”`,
     skippedAdvice: {
       'empty-sheet': '请选择已填写台账的工作表。',

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { countBySeverity, type Finding } from '../../ledger/findings';
 import { skipMessage } from '../../ledger/validate';
 import type { WorkbookPort } from '../../port/workbook';
-import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { ErrorBar, messageOf, NoteBar } from '../components/ErrorBar';
 import { FindingList, type GroupMode } from '../components/FindingList';
 import { SeverityBadges } from '../components/SeverityBadges';
 import { TaskProgress } from '../components/TaskProgress';
@@ -122,6 +122,13 @@ export function ValidateTab({ port, revision, checking }: Props) {
           </Text>
           <SeverityBadges counts={counts} />
           {validation && validation.marked > 0 && <Text size={200}>{t.validate.marked(validation.marked)}</Text>}
+          {validation?.markError != null && (
+            <NoteBar intent="warning" title={t.validate.markFailedTitle}>
+              <span data-testid="mark-error">
+                {messageOf(validation.markError, t.lang)} {t.validate.markFailedAdvice}
+              </span>
+            </NoteBar>
+          )}
           {report.findings.length === 0 ? (
             <NoteBar>{t.validate.clean}</NoteBar>
           ) : (
