@@ -1,7 +1,11 @@
 /**
  * Builds the two pages of the add-in:
- *   taskpane.html — the pane Excel loads (office.js from Microsoft's standard location, as Office requires);
- *   preview.html / index.html — the same pane beside an in-memory workbook, loading nothing from the network.
+ *   taskpane.html — the pane Excel loads, with office.js served from this server by default (the Excel
+ *     files of the `@microsoft/office-js` package copied to `office-js/`), so the add-in works on an
+ *     intranet without internet; `OFFICE_JS=cdn` (or `--env officeJs=cdn`) loads it from Microsoft's CDN;
+ *   preview.html / index.html — the same pane beside an in-memory workbook, loading no office.js and
+ *     nothing from the network.
+ * Production builds carry no source maps unless `SOURCE_MAPS=1` (or `--env sourceMaps`).
  *
  * `npm start` serves both over plain http on port 3000 (the preview needs no certificate);
  * `HTTPS=1` switches to https with office-addin-dev-certs' certificates for Excel.
@@ -17,7 +21,31 @@ import webpack from 'webpack';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const DEV_PORT = Number(process.env.PORT ?? 3000);
-const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Where the packaged office.js goes in the build, next to the pane. */
+const OFFICE_JS_DIR = 'office-js';
+const OFFICE_JS_PACKAGE = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
+
+/**
+ * The files of the office-js package an Excel add-in needs: office.js, the Excel host scripts for
+ * Office 2016 and later (web, Windows, Mac, iPad), each language's office_strings.js (office.js picks
+ * it by Office's display language) and the scripts office.js loads on demand. Debug builds, the
+ * other Office applications and Office 2013 are left out: about 12 MB instead of 86 MB.
+ */
+function officeJsFiles() {
+  if (!fs.existsSync(path.join(OFFICE_JS_PACKAGE, 'office.js'))) {
+    throw new Error('office.js is missing from node_modules/@microsoft/office-js: run npm ci, or build with OFFICE_JS=cdn.');
+  }
+  const names = fs.readdirSync(OFFICE_JS_PACKAGE, { withFileTypes: true });
+  const files = names
+    .filter((e) => e.isFile() && !e.name.includes('.debug.') && /^(office\.js|o15apptofilemappingtable\.js|es6-promise\.js|excel-[a-z0-9-]*16\.\d\d(-core)?\.js)$/.test(e.name))
+    .map((e) => e.name);
+  for (const dir of names.filter((e) => e.isDirectory())) {
+    if (fs.existsSync(path.join(OFFICE_JS_PACKAGE, dir.name, 'office_strings.js'))) files.push(`${dir.name}/office_strings.js`);
+  }
+  files.push('telemetry/oteljs_agave.js');
+  return files;
+}
 
 /** Where the Excel helper keeps `manifestForUrl(xml, baseUrl)`; the first that exists is used. */
 const MANIFEST_MODULES = ['src/excel/manifest.ts', 'scripts/manifest.ts', 'scripts/manifest.js', 'src/excel/manifest.js'];
@@ -89,6 +117,9 @@ export default async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   // `--env quick`: a production build without source maps or minifying, for the browser tests.
   const quick = env.quick === true;
+  const sourceMaps = env.sourceMaps === true || process.env.SOURCE_MAPS === '1';
+  const officeJs = String(env.officeJs ?? process.env.OFFICE_JS ?? 'local').toLowerCase();
+  if (officeJs !== 'local' && officeJs !== 'cdn') throw new Error(`OFFICE_JS must be "local" or "cdn", not "${officeJs}".`);
   const addinUrl = process.env.ADDIN_URL?.trim() || null;
   const https = process.env.HTTPS === '1' || process.env.HTTPS === 'true' || env.https === true;
   const manifestForUrl = addinUrl ? await loadManifestRewriter() : null;
@@ -120,6 +151,10 @@ export default async (env = {}, argv = {}) => {
     });
   }
 
+  if (officeJs === 'local') {
+    for (const file of officeJsFiles()) copyPatterns.push({ from: path.join(OFFICE_JS_PACKAGE, file), to: `${OFFICE_JS_DIR}/${file}` });
+  }
+
   return {
     mode: production ? 'production' : 'development',
     context: root,
@@ -133,7 +168,8 @@ export default async (env = {}, argv = {}) => {
       clean: true,
       publicPath: 'auto',
     },
-    devtool: quick ? false : production ? 'source-map' : 'eval-cheap-module-source-map',
+    // Source maps of a production build are about 9 MB: not shipped in dist/ unless asked for.
+    devtool: quick ? false : production ? (sourceMaps ? 'source-map' : false) : 'eval-cheap-module-source-map',
     // Parsing Fluent's icon barrel dominates a cold build; a warm cache makes rebuilds quick.
     cache: { type: 'filesystem', buildDependencies: { config: [fileURLToPath(import.meta.url)] } },
     resolve: {
@@ -155,7 +191,7 @@ export default async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJsUrl: OFFICE_JS_URL },
+        templateParameters: { officeJsUrl: officeJs === 'cdn' ? OFFICE_JS_CDN : `${OFFICE_JS_DIR}/office.js` },
       }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),

@@ -1,0 +1,60 @@
+/**
+ * How the add-in is packaged for Excel (webpack.config.js, read without building): office.js is
+ * served with the add-in unless the CDN is asked for, and production builds carry no source maps.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface Built {
+  devtool: unknown;
+  plugins: { constructor: { name: string }; userOptions?: { filename?: string; templateParameters?: Record<string, string> }; patterns?: { from: string; to: string }[] }[];
+}
+
+async function config(env: Record<string, unknown> = {}, mode = 'production'): Promise<Built> {
+  const saved = { OFFICE_JS: process.env.OFFICE_JS, SOURCE_MAPS: process.env.SOURCE_MAPS, ADDIN_URL: process.env.ADDIN_URL };
+  delete process.env.OFFICE_JS;
+  delete process.env.SOURCE_MAPS;
+  delete process.env.ADDIN_URL;
+  try {
+    const make = ((await import(pathToFileURL(join(ROOT, 'webpack.config.js')).href)) as { default: (env: object, argv: object) => Promise<Built> }).default;
+    return await make(env, { mode });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+  }
+}
+
+const taskpane = (built: Built) => built.plugins.find((p) => p.userOptions?.filename === 'taskpane.html')!.userOptions!.templateParameters!;
+const copied = (built: Built) => built.plugins.filter((p) => p.constructor.name === 'CopyPlugin').flatMap((p) => p.patterns ?? []);
+
+describe('packaging for Excel', () => {
+  test('by default taskpane.html loads office.js from the add-in’s own server, and the Excel files are copied', async () => {
+    const built = await config();
+    expect(taskpane(built).officeJsUrl).toBe('office-js/office.js');
+    const targets = copied(built).map((p) => p.to);
+    expect(targets).toContain('office-js/office.js');
+    expect(targets).toContain('office-js/excel-web-16.00.js');
+    expect(targets).toContain('office-js/excel-win32-16.01.js');
+    expect(targets).toContain('office-js/excel-mac-16.00.js');
+    expect(targets).toContain('office-js/zh-cn/office_strings.js');
+    expect(targets).toContain('office-js/en-us/office_strings.js');
+    expect(targets.some((t) => t.includes('.debug.') || /word-|outlook-|powerpoint-/.test(t))).toBe(false);
+    for (const { from } of copied(built).filter((p) => p.to.startsWith('office-js/'))) expect(existsSync(from), from).toBe(true);
+  });
+
+  test('OFFICE_JS=cdn (or --env officeJs=cdn) uses Microsoft’s CDN and copies none of it', async () => {
+    const built = await config({ officeJs: 'cdn' });
+    expect(taskpane(built).officeJsUrl).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(copied(built).some((p) => p.to.startsWith('office-js/'))).toBe(false);
+    await expect(config({ officeJs: 'internet' })).rejects.toThrow(/OFFICE_JS/);
+  });
+
+  test('a production build has no source maps unless asked for', async () => {
+    expect((await config()).devtool).toBe(false);
+    expect((await config({ sourceMaps: true })).devtool).toBe('source-map');
+    expect((await config({}, 'development')).devtool).toBe('eval-cheap-module-source-map');
+  });
+});
