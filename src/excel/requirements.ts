@@ -1,7 +1,8 @@
 /**
- * The Excel JavaScript API requirement sets the adapter relies on, checked at start with
- * `Office.context.requirements.isSetSupported` so an old Excel gets a clear message instead of
- * failing halfway through a check.
+ * The Excel JavaScript API requirement sets the adapter relies on. manifest.xml asks for exactly
+ * REQUIRED_SETS (tests/excel/build.test.ts keeps them equal), so Office does not open the add-in on
+ * a host without them (Excel 2016/2019); the check at start with
+ * `Office.context.requirements.isSetSupported` is a safety net that names what is missing.
  */
 
 export interface RequirementSet {
