@@ -10,7 +10,8 @@
  *     ones and record where), +1 per 1 MB of addresses; 1 when the sheet has no earlier marks less
  *   clearMarks 4 for one sheet (where; find; delete; record), 5 for the whole workbook (list sheets)
  *   (when Excel fails to read or delete a rule, the fallback takes one more per rule, see findOwnMarks)
- *   addSheets 1 (existing names) + 1 per 3 MB of values written (usually 1 in all)
+ *   addSheets 1 (existing names) + 1 per 3 MB of values written (usually 1 in all), +1 to read an
+ *     existing hidden lists sheet when a long dropdown list is to be written
  */
 import { columnLetters, type CellValue, type Grid, type MergedRange } from '../ledger/grid';
 import type { SheetSpec } from '../ledger/sheetSpec';
@@ -402,15 +403,34 @@ class WriteBatch {
   }
 }
 
-/** Hidden sheet for dropdown lists longer than a validation rule can hold; created on first need. */
+/**
+ * Hidden sheet for dropdown lists longer than a validation rule can hold. One per workbook: a later
+ * 新建台账 reuses it, pointing at a column that already holds the same list or writing the list into
+ * the next free column (columns other registers point at are never overwritten). Created on first need.
+ */
 class ListsSheet {
   private sheet: { ws: Excel.Worksheet; name: string } | null = null;
   private readonly sources = new Map<string, string>();
+  private nextColumn = 0;
 
   constructor(
     private readonly worksheets: Excel.WorksheetCollection,
     private readonly taken: string[],
-  ) {}
+    /** The existing lists sheet and its columns' lists (read in addSheets), if there is one. */
+    existing: { name: string; columns: readonly (readonly string[])[] } | null,
+  ) {
+    if (!existing) return;
+    this.sheet = { ws: worksheets.getItem(existing.name), name: existing.name };
+    existing.columns.forEach((items, column) => {
+      if (items.length > 0) this.sources.set(JSON.stringify(items), this.reference(column, items.length));
+    });
+    this.nextColumn = existing.columns.length;
+  }
+
+  private reference(column: number, length: number): string {
+    const letters = columnLetters(column + 1);
+    return `=${quoteSheetName(this.sheet!.name)}!$${letters}$1:$${letters}$${length}`;
+  }
 
   /** The absolute reference of `items` written into a column of the lists sheet. */
   sourceFor(items: readonly string[]): string {
@@ -424,15 +444,30 @@ class ListsSheet {
       ws.visibility = 'Hidden';
       this.sheet = { ws, name };
     }
-    const column = this.sources.size;
+    const column = this.nextColumn++;
     const range = this.sheet.ws.getRangeByIndexes(0, column, items.length, 1);
     range.numberFormat = items.map(() => [TEXT_FORMAT]);
     range.values = items.map((item) => [item]);
-    const letters = columnLetters(column + 1);
-    const source = `=${quoteSheetName(this.sheet.name)}!$${letters}$1:$${letters}$${items.length}`;
+    const source = this.reference(column, items.length);
     this.sources.set(key, source);
     return source;
   }
+}
+
+/** The lists in each column of an existing lists sheet's used range (values read as text, to the first blank). */
+function listsByColumn(values: readonly (readonly unknown[])[], columnIndex: number): string[][] {
+  const width = columnIndex + (values[0]?.length ?? 0);
+  const columns: string[][] = Array.from({ length: width }, () => []);
+  for (let c = 0; c < (values[0]?.length ?? 0); c++) {
+    const items: string[] = [];
+    for (const row of values) {
+      const value = row[c];
+      if (value === '' || value === null || value === undefined) break;
+      items.push(String(value));
+    }
+    columns[columnIndex + c] = items;
+  }
+  return columns;
 }
 
 function applyList(ws: Excel.Worksheet, list: ListPlan, lists: ListsSheet): void {
@@ -462,7 +497,16 @@ async function addSheets(specs: readonly SheetSpec[], options: WriteOptions): Pr
     worksheets.load('items/name');
     await context.sync();
     const taken = worksheets.items.map((s) => s.name);
-    const lists = new ListsSheet(worksheets, taken);
+    // An earlier 新建台账 left a hidden lists sheet: read its lists (one more round trip, only then).
+    let existingLists: { name: string; columns: string[][] } | null = null;
+    const listsName = taken.find((name) => name === LISTS_SHEET_NAME);
+    if (listsName && layouts.some((layout) => layout.lists.some((list) => list.inlineSource === null))) {
+      const used = worksheets.getItem(listsName).getUsedRangeOrNullObject(true);
+      used.load('values,columnIndex');
+      await context.sync();
+      existingLists = { name: listsName, columns: used.isNullObject ? [] : listsByColumn(used.values, used.columnIndex) };
+    }
+    const lists = new ListsSheet(worksheets, taken, existingLists);
     const batch = new WriteBatch(context, WRITE_BATCH_BYTES);
     const names: string[] = [];
 
@@ -487,7 +531,8 @@ async function addSheets(specs: readonly SheetSpec[], options: WriteOptions): Pr
       }
 
       if (layout.table) {
-        const table = ws.tables.add(areaAddress(layout.headerRow, 1, layout.lastTableRow, layout.tableWidth), true);
+        // A Range, not an address: an address without a sheet name would put the table on the active sheet.
+        const table = ws.tables.add(ws.getRange(areaAddress(layout.headerRow, 1, layout.lastTableRow, layout.tableWidth)), true);
         table.style = TABLE_STYLE;
       }
       for (const { column, points } of layout.widths) ws.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().format.columnWidth = points;

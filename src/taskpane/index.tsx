@@ -3,20 +3,34 @@
  * Excel adapter. The only Office.js in src/taskpane: Office.onReady and the Office theme.
  */
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useEffect, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { checkRequirements, createExcelWorkbookPort, requirementsMessage } from '../excel/index';
 import type { Lang } from '../ledger/findings';
 import { App } from './App';
 import { storedLang, storeLang } from './lang';
-import { defaultTheme, themeForOfficeBackground } from './theme';
+import { defaultTheme, followOfficeTheme, type ThemeHost } from './theme';
 
-function officeTheme() {
-  try {
-    return themeForOfficeBackground(Office.context.officeTheme?.bodyBackgroundColor);
-  } catch {
-    // officeTheme is missing on some hosts (older Excel on the web): the light theme is right there.
-    return defaultTheme;
-  }
+/** Office's theme as the pane's host for followOfficeTheme (officeTheme is missing on some hosts: light then). */
+function officeThemeHost(): ThemeHost {
+  return {
+    background: () => Office.context.officeTheme?.bodyBackgroundColor,
+    onThemeEvent: (handler) => {
+      // Reported by some hosts only; elsewhere addHandlerAsync fails, and focus/visibility do the work.
+      const document = Office.context.document as unknown as { addHandlerAsync?: (type: string, handler: () => void, callback?: (result: { status: string }) => void) => void; removeHandlerAsync?: (type: string, options?: unknown) => void } | undefined;
+      if (typeof document?.addHandlerAsync !== 'function') return;
+      document.addHandlerAsync('officeThemeChanged', handler, () => undefined);
+      return () => document.removeHandlerAsync?.('officeThemeChanged', { handler });
+    },
+    page: window,
+  };
+}
+
+/** The pane with Office's theme, following changes to it. */
+function ThemedApp({ render }: { render: (theme: typeof defaultTheme) => ReactElement }) {
+  const [theme, setTheme] = useState(defaultTheme);
+  useEffect(() => followOfficeTheme(officeThemeHost(), setTheme), []);
+  return render(theme);
 }
 
 function Notice({ title, body }: { title: string; body: string }) {
@@ -49,6 +63,7 @@ if (typeof Office === 'undefined') {
       root.render(<Notice title="Excel 版本过旧 · Excel is too old" body={`${message.zh} ${message.en}`} />);
       return;
     }
-    root.render(<App port={createExcelWorkbookPort()} theme={officeTheme()} initialLang={lang} onLangChange={storeLang} />);
+    const port = createExcelWorkbookPort();
+    root.render(<ThemedApp render={(theme) => <App port={port} theme={theme} initialLang={lang} onLangChange={storeLang} />} />);
   });
 }

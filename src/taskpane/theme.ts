@@ -28,3 +28,57 @@ export function themeForOfficeBackground(bodyBackgroundColor: string | undefined
 }
 
 export const defaultTheme: Theme = withChineseFonts(webLightTheme);
+
+/** What followOfficeTheme needs from Office and the page (injected, so it is testable without Office). */
+export interface ThemeHost {
+  /** Office's current body background colour (`Office.context.officeTheme.bodyBackgroundColor`). */
+  readonly background: () => string | undefined;
+  /**
+   * Registers for Office's own theme-change event where the host has one
+   * (`Office.context.document.addHandlerAsync('officeThemeChanged', …)`); returns an unsubscribe.
+   */
+  readonly onThemeEvent?: (handler: () => void) => (() => void) | void;
+  /** The page, for `focus` and `visibilitychange`: the theme is changed in Office's own settings, outside the pane. */
+  readonly page?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+}
+
+/**
+ * Calls `apply` with the pane's theme now and whenever Office's theme may have changed: on Office's
+ * theme event where it is reported, else when the pane gets the focus or becomes visible again (the
+ * user changes the theme in 文件 › 账户, away from the pane). Only actual changes are applied.
+ * Returns a function that stops following.
+ */
+export function followOfficeTheme(host: ThemeHost, apply: (theme: Theme) => void): () => void {
+  let current: Theme | null = null;
+  const check = () => {
+    let background: string | undefined;
+    try {
+      background = host.background();
+    } catch {
+      background = undefined;
+    }
+    const next = background === undefined ? defaultTheme : themeForOfficeBackground(background);
+    if (current === null || next.colorNeutralBackground1 !== current.colorNeutralBackground1) {
+      current = next;
+      apply(next);
+    }
+  };
+  check();
+  const page = host.page;
+  const onVisible = () => {
+    if ((page as { document?: Document } | undefined)?.document?.visibilityState !== 'hidden') check();
+  };
+  page?.addEventListener('focus', check);
+  page?.addEventListener('visibilitychange', onVisible);
+  let unsubscribe: (() => void) | void = undefined;
+  try {
+    unsubscribe = host.onThemeEvent?.(check);
+  } catch {
+    // Not reported by this host: focus and visibility still catch the change.
+  }
+  return () => {
+    page?.removeEventListener('focus', check);
+    page?.removeEventListener('visibilitychange', onVisible);
+    if (typeof unsubscribe === 'function') unsubscribe();
+  };
+}

@@ -130,6 +130,43 @@ describe('addSheets', () => {
     expect(sheet.tables[0]?.area).toEqual({ top: 2, left: 1, bottom: 202, right: 4 });
   });
 
+  test('a second and third 新建台账 reuse the one hidden lists sheet: the same list, the same column; a new list, the next column', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('台账');
+    fake = installFakeExcel(book);
+    const register = (name: string, departments: readonly string[]): SheetSpec => ({
+      name,
+      columns: [{ header: '机构名称', format: 'text' }, { header: '办事机构所在部门', list: departments }],
+      rows: [],
+      blankRows: 20,
+    });
+    const port = createExcelWorkbookPort();
+    await port.addSheets([register('新建台账', DEFAULT_DEPARTMENTS)]);
+    await port.addSheets([register('新建台账', DEFAULT_DEPARTMENTS)]);
+    const county = [...DEFAULT_DEPARTMENTS.slice(0, 40), '区行政审批服务局', '区大数据中心'];
+    await port.addSheets([register('新建台账', county)]);
+
+    expect(book.sheets.map((s) => s.name)).toEqual(['台账', '新建台账', LISTS_SHEET_NAME, '新建台账 (2)', '新建台账 (3)']);
+    const rule = (sheet: string) => (book.find(sheet)!.validations.find((v) => v.area.left === 2)!.rule as { list: { source: string } }).list.source;
+    expect(rule('新建台账')).toBe(`='${LISTS_SHEET_NAME}'!$A$1:$A$${DEFAULT_DEPARTMENTS.length}`);
+    expect(rule('新建台账 (2)')).toBe(rule('新建台账'));
+    expect(rule('新建台账 (3)')).toBe(`='${LISTS_SHEET_NAME}'!$B$1:$B$${county.length}`);
+    const lists = book.find(LISTS_SHEET_NAME)!;
+    expect(lists.matrix({ top: 1, left: 1, bottom: DEFAULT_DEPARTMENTS.length, right: 1 }, (c) => c?.value).flat()).toEqual([...DEFAULT_DEPARTMENTS]);
+    expect(lists.matrix({ top: 1, left: 2, bottom: county.length, right: 2 }, (c) => c?.value).flat()).toEqual(county);
+  });
+
+  test('the table goes on the new sheet even when another sheet is active', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('填表说明');
+    book.addSheet('台账');
+    book.active = '台账';
+    fake = installFakeExcel(book);
+    await createExcelWorkbookPort().addSheets([detail]);
+    expect(book.find('台账')!.tables).toEqual([]);
+    expect(book.find('汇总')!.tables).toHaveLength(1);
+  });
+
   test('several sheets in one call get distinct names, in order, after the existing ones', async () => {
     const book = new FakeWorkbook();
     book.addSheet('汇总');

@@ -201,6 +201,9 @@ class OfficeError extends Error {
   }
 }
 
+/** Where a fake Range points, for methods that take a Range (tables.add); invisible to the adapter. */
+const RANGE_OF = Symbol('range');
+
 const MOCK_ERRORS = new Set(['Error, property was not loaded', 'Error, context.sync() was not called']);
 const encoder = new TextEncoder();
 const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value) ?? '').length;
@@ -290,7 +293,9 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
     const target: Record<string, unknown> = {
       ...extra,
       load(properties: string) {
-        items ??= makeItems();
+        // Each load lists the items as they are now (a shared collection must not keep a stale list).
+        items = makeItems();
+        loaded = false;
         const paths = properties.split(',').map((p) => p.trim().replace(/^items\//, ''));
         for (const item of items) for (const path of paths) item.load(path);
         afterSync.push(() => (loaded = true));
@@ -457,6 +462,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       }
       return originalLoad(properties);
     };
+    Object.defineProperty(object, RANGE_OF, { value: { sheet: sheetName, area } });
     const internal = (name: 'values' | 'numberFormat') => (value: unknown) => value === unloaded[name] || value === loaded[name];
     onAssign(object, 'values', internal('values'), (v) => writeMatrix(sheetName, area, v, store));
     onAssign(object, 'numberFormat', internal('numberFormat'), (v) =>
@@ -531,12 +537,17 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
         return range;
       },
       tables: {
-        add: (address: string, hasHeaders: boolean) => {
-          const [area] = parseAreas(address);
+        // As in Excel: a Range object, or an address; an address without a sheet name means the *active* sheet.
+        add: (source: string | { [RANGE_OF]?: { sheet: string; area: MergedRange } }, hasHeaders: boolean) => {
+          const of = typeof source === 'string' ? undefined : source[RANGE_OF];
+          if (typeof source !== 'string' && !of) throw new TypeError('tables.add takes an address or a Range');
+          const address = typeof source === 'string' ? source : '';
+          const target = of ? of.sheet : address.includes('!') ? address.slice(0, address.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'") : null;
+          const area = of ? of.area : parseAreas(address)[0];
           if (!area) throw new OfficeError('InvalidArgument', `Bad table address ${address}`);
           const table: FakeTable = { area, hasHeaders };
           enqueue(() => {
-            const sheet = writableSheet(name);
+            const sheet = writableSheet(target ?? book.active);
             if (sheet.tables.some((t) => intersects(t.area, area))) throw new OfficeError('InvalidOperation', 'A table cannot overlap another table.');
             sheet.tables.push(table);
           });
