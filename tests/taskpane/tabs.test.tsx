@@ -121,18 +121,30 @@ describe('设置', () => {
     expect(saved.departmentAliases).toEqual({ 区应急局: '东营区应急管理局' });
   });
 
-  it('refuses settings that do not parse and says which field is wrong', async () => {
+  it('refuses settings that do not parse and says at each wrong field, in Chinese, what to enter', async () => {
     const port = new FakePort([register('台账', GOOD_ROWS)]);
     const tab = await openTab(port, 'settings');
     fireEvent.click(within(tab).getByLabelText('始终使用今天'));
     fireEvent.change(within(tab).getByTestId('as-of-input'), { target: { value: '' } });
     fireEvent.change(within(tab).getByLabelText('相近名称阈值（0–1）'), { target: { value: '1.5' } });
+    fireEvent.change(within(tab).getByLabelText('到期预警（天）'), { target: { value: '30.5' } });
     fireEvent.click(within(tab).getByTestId('save-settings-button'));
-    const problem = await within(tab).findByText(/设置有误，未保存/);
-    const bar = problem.closest('[role="group"], .fui-MessageBar') as HTMLElement;
-    expect(bar.textContent).toContain('核对日期');
-    expect(bar.textContent).toContain('相近名称阈值（0–1）');
+    expect((await within(tab).findByTestId('settings-problems')).textContent).toContain('有 3 项设置需要修改');
+    const field = (name: string) => tab.querySelector(`[data-invalid="${name}"]`) as HTMLElement;
+    expect(field('similarNameThreshold').textContent).toContain('请填写 0 到 1 之间的数。');
+    expect(field('asOf').textContent).toContain('请填写有效的日期');
+    expect(field('expiringWindowDays').textContent).toContain('请填写整数。');
+    expect(within(field('similarNameThreshold')).getByRole('spinbutton').getAttribute('aria-invalid')).toBe('true');
+    // No English from the schema in the Chinese pane.
+    expect(tab.textContent).not.toMatch(/Too big|expected|Invalid/);
     expect(port.saved).toEqual([]);
+    // Correcting a field clears its message.
+    fireEvent.change(within(tab).getByLabelText('相近名称阈值（0–1）'), { target: { value: '0.8' } });
+    expect(field('similarNameThreshold')).toBeNull();
+    // In English, English.
+    fireEvent.click(screen.getByTestId('language-button'));
+    fireEvent.click(within(tab).getByTestId('save-settings-button'));
+    await waitFor(() => expect(field('expiringWindowDays')?.textContent).toContain('Enter a whole number.'));
   });
 
   it('warns when the stored settings are damaged and uses the defaults', async () => {

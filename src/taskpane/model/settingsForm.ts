@@ -83,3 +83,56 @@ export function decodeText(bytes: ArrayBuffer | Uint8Array): string {
   return decodeTextFile(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).text;
 }
 
+/** The form's fields that take a typed value and can be wrong. */
+export type CheckedField = 'asOf' | 'expiringWindowDays' | 'reviewCycleYears' | 'similarNameThreshold' | 'activeBodyLimit' | 'submissionDeadline' | 'departments' | 'expectedCounties';
+
+/** What is wrong with one field, in words the pane turns into either language. */
+export type FieldProblem =
+  | { readonly kind: 'date' }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'integer' }
+  | { readonly kind: 'range'; readonly min: number; readonly max: number | null }
+  | { readonly kind: 'invalid' };
+
+/** Bounds of the number fields, as src/ledger/settings.ts has them. */
+const NUMBER_FIELDS = {
+  expiringWindowDays: { min: 0, max: 3650, integer: true },
+  reviewCycleYears: { min: 0, max: 100, integer: false },
+  similarNameThreshold: { min: 0, max: 1, integer: false },
+  activeBodyLimit: { min: 1, max: null, integer: true },
+} as const;
+
+function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * Field by field, what the form would be refused for, checked before parseSettings so each problem
+ * is shown at its field in the pane's language (zod's own messages are English). `rejected` are
+ * parseSettings' problem paths, for anything these checks do not foresee.
+ */
+export function formProblems(form: SettingsForm, rejected: readonly string[] = []): Partial<Record<CheckedField, FieldProblem>> {
+  const problems: Partial<Record<CheckedField, FieldProblem>> = {};
+  if (!form.asOfToday && !isIsoDate(form.asOf.trim())) problems.asOf = { kind: 'date' };
+  if (form.submissionDeadline.trim() !== '' && !isIsoDate(form.submissionDeadline.trim())) problems.submissionDeadline = { kind: 'date' };
+  for (const [field, rule] of Object.entries(NUMBER_FIELDS) as [keyof typeof NUMBER_FIELDS, (typeof NUMBER_FIELDS)[keyof typeof NUMBER_FIELDS]][]) {
+    const text = form[field].trim();
+    // Empty means the default (or, for the limit, none).
+    if (text === '') continue;
+    const value = Number(text);
+    if (!Number.isFinite(value)) problems[field] = { kind: 'number' };
+    else if (rule.integer && !Number.isInteger(value)) problems[field] = { kind: 'integer' };
+    else if (value < rule.min || (rule.max !== null && value > rule.max)) problems[field] = { kind: 'range', min: rule.min, max: rule.max };
+  }
+  for (const path of rejected) {
+    const field = path.split(/[.:]/)[0]?.trim() as CheckedField | 'departmentAliases' | undefined;
+    const target: CheckedField | undefined = field === 'departmentAliases' ? 'departments' : field;
+    if (target && !(target in problems) && ['asOf', 'expiringWindowDays', 'reviewCycleYears', 'similarNameThreshold', 'activeBodyLimit', 'submissionDeadline', 'departments', 'expectedCounties'].includes(target)) {
+      problems[target] = { kind: 'invalid' };
+    }
+  }
+  return problems;
+}

@@ -8,7 +8,7 @@ import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
 import { useTask } from '../hooks/useTask';
 import {
-  decodeText, departmentsText, formOf, inputOf, type SettingsForm,
+  decodeText, departmentsText, formOf, formProblems, inputOf, type CheckedField, type FieldProblem, type SettingsForm,
 } from '../model/settingsForm';
 import { useStrings, type Strings } from '../i18n';
 import { departmentListText, parseDepartmentList } from '../../ledger/departmentList';
@@ -16,9 +16,13 @@ import { REGISTER_FILE_ACCEPT } from '../../read';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalM },
+  // One field a line: long Chinese labels never push the inputs out of line.
+  numbers: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   hidden: { display: 'none' },
+  // Short values get short inputs, not ones that run to the pane's edge.
+  numberInput: { width: '10em', maxWidth: '100%' },
+  dateInput: { width: '13em', maxWidth: '100%' },
 });
 
 interface Props {
@@ -29,18 +33,13 @@ interface Props {
   readonly onSaved: (settings: Settings, stored: unknown) => void;
 }
 
-function labelOfPath(path: string, t: Strings): string {
-  const labels: Record<string, string> = {
-    asOf: t.settings.asOf,
-    departments: t.settings.departments,
-    expiringWindowDays: t.settings.expiringWindowDays,
-    reviewCycleYears: t.settings.reviewCycleYears,
-    similarNameThreshold: t.settings.similarNameThreshold,
-    activeBodyLimit: t.settings.activeBodyLimit,
-    expectedCounties: t.settings.expectedCounties,
-    submissionDeadline: t.settings.submissionDeadline,
-  };
-  return labels[path.split('.')[0] ?? ''] ?? path;
+function problemText(problem: FieldProblem, t: Strings): string {
+  switch (problem.kind) {
+    case 'range':
+      return t.settings.problem.range(problem.min, problem.max);
+    default:
+      return t.settings.problem[problem.kind];
+  }
 }
 
 export function SettingsTab({ port, settings, stored, onSaved }: Props) {
@@ -48,26 +47,45 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
   const styles = useStyles();
   const task = useTask();
   const [form, setForm] = useState<SettingsForm>(() => formOf(settings, stored));
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Partial<Record<CheckedField, FieldProblem>>>({});
+  const formRef = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<SettingsForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setNote(null);
+    // A field being corrected loses its error at once.
+    setProblems((p) => {
+      const keys = Object.keys(patch) as (keyof SettingsForm)[];
+      if (!keys.some((k) => k in p || (k === 'asOfToday' && 'asOf' in p))) return p;
+      const next = { ...p };
+      for (const k of keys) delete next[k as CheckedField];
+      if (keys.includes('asOfToday')) delete next.asOf;
+      return next;
+    });
+  };
+  /** Field props for the validation state and message of `field`. */
+  const check = (field: CheckedField) => {
+    const problem = problems[field];
+    return problem ? { validationState: 'error' as const, validationMessage: problemText(problem, t), 'data-invalid': field } : {};
   };
 
   const save = async () => {
-    setProblems([]);
     setNote(null);
     const input = inputOf(form);
     const parsed = parseSettings(input);
-    if (!parsed.ok) {
-      setProblems(parsed.problems.map((p) => {
-        const [path = '', ...rest] = p.split(': ');
-        return `${labelOfPath(path, t)}: ${rest.join(': ')}`;
-      }));
+    const found = formProblems(form, parsed.ok ? [] : parsed.problems);
+    if (Object.keys(found).length > 0 || !parsed.ok) {
+      setProblems(Object.keys(found).length > 0 ? found : { departments: { kind: 'invalid' } });
+      // The first wrong field is scrolled into view and focused: the message is there, not below the fold.
+      requestAnimationFrame(() => {
+        const first = formRef.current?.querySelector<HTMLElement>('[data-invalid] input, [data-invalid] textarea');
+        if (typeof first?.scrollIntoView === 'function') first.scrollIntoView({ block: 'center' });
+        first?.focus();
+      });
       return;
     }
+    setProblems({});
     const outcome = await task.run(() => port.saveSettings(input));
     if (outcome.ok) {
       onSaved(parsed.settings, input);
@@ -92,13 +110,13 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
 
   const departmentCount = parseDepartmentList(form.departments).departments.length;
   return (
-    <div className={styles.pane} data-testid="settings-tab">
+    <div className={styles.pane} data-testid="settings-tab" ref={formRef}>
       <Text>{t.settings.intro}</Text>
-      <Field label={t.settings.asOf}>
-        <Input type="date" value={form.asOf} disabled={form.asOfToday} onChange={(_, d) => set({ asOf: d.value })} data-testid="as-of-input" />
+      <Field label={t.settings.asOf} {...check('asOf')}>
+        <Input className={styles.dateInput} type="date" value={form.asOf} disabled={form.asOfToday} onChange={(_, d) => set({ asOf: d.value })} data-testid="as-of-input" />
       </Field>
       <Checkbox label={t.settings.asOfToday} checked={form.asOfToday} onChange={(_, d) => set({ asOfToday: d.checked === true })} />
-      <Field label={t.settings.departments} hint={t.settings.departmentCount(departmentCount)}>
+      <Field label={t.settings.departments} hint={t.settings.departmentCount(departmentCount)} {...check('departments')}>
         <Textarea rows={6} resize="vertical" value={form.departments} onChange={(_, d) => set({ departments: d.value })} data-testid="departments-input" />
       </Field>
       <div className={styles.buttons}>
@@ -121,25 +139,25 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
           }}
         />
       </div>
-      <div className={styles.pair}>
-        <Field label={t.settings.expiringWindowDays}>
-          <Input type="number" min={0} value={form.expiringWindowDays} onChange={(_, d) => set({ expiringWindowDays: d.value })} />
+      <div className={styles.numbers}>
+        <Field label={t.settings.expiringWindowDays} {...check('expiringWindowDays')}>
+          <Input className={styles.numberInput} type="number" min={0} max={3650} value={form.expiringWindowDays} onChange={(_, d) => set({ expiringWindowDays: d.value })} data-testid="expiring-window-input" />
         </Field>
-        <Field label={t.settings.reviewCycleYears}>
-          <Input type="number" min={0} value={form.reviewCycleYears} onChange={(_, d) => set({ reviewCycleYears: d.value })} />
+        <Field label={t.settings.reviewCycleYears} {...check('reviewCycleYears')}>
+          <Input className={styles.numberInput} type="number" min={0} max={100} value={form.reviewCycleYears} onChange={(_, d) => set({ reviewCycleYears: d.value })} />
         </Field>
-        <Field label={t.settings.similarNameThreshold}>
-          <Input type="number" min={0} max={1} step={0.05} value={form.similarNameThreshold} onChange={(_, d) => set({ similarNameThreshold: d.value })} />
+        <Field label={t.settings.similarNameThreshold} {...check('similarNameThreshold')}>
+          <Input className={styles.numberInput} type="number" min={0} max={1} step={0.05} value={form.similarNameThreshold} onChange={(_, d) => set({ similarNameThreshold: d.value })} data-testid="threshold-input" />
         </Field>
-        <Field label={t.settings.activeBodyLimit}>
-          <Input type="number" min={1} value={form.activeBodyLimit} onChange={(_, d) => set({ activeBodyLimit: d.value })} />
+        <Field label={t.settings.activeBodyLimit} {...check('activeBodyLimit')}>
+          <Input className={styles.numberInput} type="number" min={1} value={form.activeBodyLimit} onChange={(_, d) => set({ activeBodyLimit: d.value })} />
         </Field>
       </div>
-      <Field label={t.settings.expectedCounties}>
+      <Field label={t.settings.expectedCounties} {...check('expectedCounties')}>
         <Textarea rows={2} value={form.expectedCounties} onChange={(_, d) => set({ expectedCounties: d.value })} />
       </Field>
-      <Field label={t.settings.submissionDeadline}>
-        <Input type="date" value={form.submissionDeadline} onChange={(_, d) => set({ submissionDeadline: d.value })} />
+      <Field label={t.settings.submissionDeadline} {...check('submissionDeadline')}>
+        <Input className={styles.dateInput} type="date" value={form.submissionDeadline} onChange={(_, d) => set({ submissionDeadline: d.value })} />
       </Field>
       <div className={styles.buttons}>
         <Button appearance="primary" icon={<SaveRegular />} disabled={task.running} onClick={save} data-testid="save-settings-button">
@@ -149,9 +167,9 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
           {t.settings.reset}
         </Button>
       </div>
-      {problems.length > 0 && (
+      {Object.keys(problems).length > 0 && (
         <NoteBar intent="error" title={t.settings.invalid}>
-          {problems.join('；')}
+          <span data-testid="settings-problems">{t.settings.invalidCount(Object.keys(problems).length)}</span>
         </NoteBar>
       )}
       {task.error != null && <ErrorBar error={task.error} onDismiss={task.dismiss} />}
