@@ -57,6 +57,9 @@ export interface CompareTabProps {
 
 type Mode = 'compare' | 'reconcile';
 
+/** Sheet names that are not registers: instructions, dropdown lists, a cover or contents, the sheets the add-in writes. */
+const NOT_A_REGISTER = /说明|填表|下拉选项|目录|封面|汇总|明细|问题清单|报送情况|调整清单|变化统计|对账|instructions|readme/i;
+
 interface Compared {
   readonly result: CompareResult;
   readonly old: LoadedVersion;
@@ -113,7 +116,8 @@ function SourcePicker(props: {
       ) : (
         <div className={styles.inline}>
           <Select className={styles.grow} aria-labelledby={labelId} value={value?.kind === 'sheet' ? value.sheet : ''} disabled={sheets.length === 0}
-            onChange={(_, d) => onChange({ kind: 'sheet', sheet: d.value })} data-testid={`${testId}-select`}>
+            onChange={(_, d) => d.value !== '' && onChange({ kind: 'sheet', sheet: d.value })} data-testid={`${testId}-select`}>
+            {value === null && <option value="" disabled>{s.choose}</option>}
             {sheets.map((name) => <option key={name} value={name}>{name}</option>)}
           </Select>
           <Button icon={<DocumentAddRegular />} onClick={() => input.current?.click()}>{s.pickFile}</Button>
@@ -140,16 +144,25 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
   const [reconciled, setReconciled] = useState<Reconciled | null>(null);
   const [written, setWritten] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [showUnchanged, setShowUnchanged] = useState(false);
 
   // A choice that no longer exists falls back to the active sheet (as the 校验 tab does).
   const active = listed ? pickSheet(listed, null) : null;
   const valid = (source: Source | null, fallback: string | null): Source | null =>
     source?.kind === 'file' || (source?.kind === 'sheet' && sheets.includes(source.sheet)) ? source : fallback !== null ? { kind: 'sheet', sheet: fallback } : null;
-  const other = (name: string | null) => sheets.find((n) => n !== name) ?? name;
+  // The default for the other side: a visible sheet that may be a register, never the instructions,
+  // the hidden dropdown lists or a sheet the add-in wrote; none (the user chooses) rather than a wrong one.
+  const other = (name: string | null) => (listed ?? []).find((x) => x.name !== name && x.visible && !NOT_A_REGISTER.test(x.name))?.name ?? null;
   const oldChoice = valid(oldSource, other(active));
   const newChoice = valid(newSource, active);
   const registerChoice = valid(registerSource, active);
   const listChoice = valid(listSource, other(active));
+
+  /** A new choice makes the last error (about the old choice) moot. */
+  const choose = (setter: (source: Source) => void) => (source: Source) => {
+    setter(source);
+    if (task.error != null) task.dismiss();
+  };
 
   const select = async (cell: { sheet: string; row: number; column: number } | null) => {
     if (!cell) return;
@@ -196,8 +209,10 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
   const write = async () => {
     setActionError(null);
     try {
-      const specs = mode === 'compare' && compared
-        ? changeSheets(compared.result, { lang, oldFile: compared.old.version.file, newFile: compared.new.version.file })
+      // The change list follows the 显示未变的机构 switch: unchanged bodies are written only when shown.
+      const shown = compared && !showUnchanged ? { ...compared.result, entries: compared.result.entries.filter((e) => e.kind !== 'unchanged') } : compared?.result;
+      const specs = mode === 'compare' && compared && shown
+        ? changeSheets(shown, { lang, oldFile: compared.old.version.file, newFile: compared.new.version.file })
         : reconciled ? reconcileSheets(reconciled.result, { lang, registerFile: reconciled.register.version.file, listFile: reconciled.list.file }) : [];
       if (specs.length === 0) return;
       const names = await port.addSheets(specs);
@@ -221,16 +236,16 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
       </RadioGroup>
       {mode === 'compare' ? (
         <>
-          <SourcePicker label={s.oldLabel} sheets={sheets} value={oldChoice} onChange={setOld} testId="compare-old" s={s} onError={task.fail} />
-          <SourcePicker label={s.newLabel} sheets={sheets} value={newChoice} onChange={setNew} testId="compare-new" s={s} onError={task.fail} />
+          <SourcePicker label={s.oldLabel} sheets={sheets} value={oldChoice} onChange={choose(setOld)} testId="compare-old" s={s} onError={task.fail} />
+          <SourcePicker label={s.newLabel} sheets={sheets} value={newChoice} onChange={choose(setNew)} testId="compare-new" s={s} onError={task.fail} />
           <Button appearance="primary" icon={<ArrowSwapRegular />} disabled={!oldChoice || !newChoice || task.running} onClick={runCompare} data-testid="compare-run">
             {task.running ? s.running : s.runCompare}
           </Button>
         </>
       ) : (
         <>
-          <SourcePicker label={s.registerLabel} sheets={sheets} value={registerChoice} onChange={setRegister} testId="reconcile-register" s={s} onError={task.fail} />
-          <SourcePicker label={s.listLabel} sheets={sheets} value={listChoice} onChange={setList} accept={REGISTER_FILE_ACCEPT} testId="reconcile-list" s={s} onError={task.fail} />
+          <SourcePicker label={s.registerLabel} sheets={sheets} value={registerChoice} onChange={choose(setRegister)} testId="reconcile-register" s={s} onError={task.fail} />
+          <SourcePicker label={s.listLabel} sheets={sheets} value={listChoice} onChange={choose(setList)} accept={REGISTER_FILE_ACCEPT} testId="reconcile-list" s={s} onError={task.fail} />
           <Button appearance="primary" icon={<ArrowSwapRegular />} disabled={!registerChoice || !listChoice || task.running} onClick={runReconcile} data-testid="reconcile-run">
             {task.running ? s.running : s.runReconcile}
           </Button>
@@ -241,29 +256,39 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
       {task.error != null && problem === null && <ErrorBar error={task.error} onDismiss={task.dismiss} />}
       {actionError != null && <ErrorBar error={actionError} onDismiss={() => setActionError(null)} />}
       {written && <NoteBar>{written}</NoteBar>}
-      {mode === 'compare' && compared && <ChangeList compared={compared} lang={lang} s={s} onSelect={select} />}
+      {mode === 'compare' && compared && <ChangeList compared={compared} lang={lang} s={s} onSelect={select} showUnchanged={showUnchanged} onShowUnchanged={setShowUnchanged} />}
       {mode === 'reconcile' && reconciled && <ReconcileGroups reconciled={reconciled} lang={lang} s={s} onSelect={select} />}
       {result && (
-        <Button icon={<TableAddRegular />} onClick={write} data-testid="compare-write">{mode === 'compare' ? s.writeChanges : s.writeResult}</Button>
+        <Button icon={<TableAddRegular />} onClick={write} data-testid="compare-write">
+          {mode !== 'compare' ? s.writeResult
+            : compared && compared.result.counts.unchanged > 0 ? (showUnchanged ? s.writeWithUnchanged : s.writeWithoutUnchanged)(compared.result.counts.unchanged)
+            : s.writeChanges}
+        </Button>
       )}
     </div>
   );
 }
 
-function ChangeList({ compared, lang, s, onSelect }: { compared: Compared; lang: Lang; s: CompareStrings; onSelect: (cell: ReturnType<typeof cellOf>) => void }) {
+function ChangeList({ compared, lang, s, onSelect, showUnchanged, onShowUnchanged }: {
+  compared: Compared; lang: Lang; s: CompareStrings; onSelect: (cell: ReturnType<typeof cellOf>) => void; showUnchanged: boolean; onShowUnchanged: (show: boolean) => void;
+}) {
   const styles = useStyles();
-  const [showUnchanged, setShowUnchanged] = useState(false);
+  const setShowUnchanged = onShowUnchanged;
   const { result } = compared;
   const total = result.stats.find((l) => l.key === 'total')!;
   const coordinating = result.stats.find((l) => l.key === 'coordinating')!;
   const cellFor = (e: ChangeEntry) => cellOf(compared.new, e.kind === 'renamed' && e.target ? e.target : e.new) ?? cellOf(compared.old, e.old);
   const changed = CHANGE_KINDS.some((k) => k !== 'unchanged' && result.counts[k] > 0);
+  // Say “click to select” only when some item can be selected; when none can, say why once.
+  const selectable = result.entries.some((e) => (e.kind !== 'unchanged' || showUnchanged) && cellFor(e) !== null);
+  const perItemNote = selectable;
   return (
     <div className={styles.section} data-testid="compare-result" data-counts={JSON.stringify(result.counts)}>
       <Text weight="semibold" data-testid="compare-totals">{s.active(formatChange(total, lang))}</Text>
       <Text size={200}>{s.coordinating(formatChange(coordinating, lang))}</Text>
       {!changed && <NoteBar intent="info">{s.nothingChanged}</NoteBar>}
-      {changed && <Text size={200}>{s.selectHint}</Text>}
+      {changed && selectable && <Text size={200} data-testid="select-hint">{s.selectHint}</Text>}
+      {changed && !selectable && <Text size={200} data-testid="in-file-note">{s.allInFile}</Text>}
       {CHANGE_KINDS.map((kind) => {
         if (result.counts[kind] === 0 || (kind === 'unchanged' && !showUnchanged)) return null;
         const entries = result.entries.filter((e) => e.kind === kind);
@@ -281,7 +306,7 @@ function ChangeList({ compared, lang, s, onSelect }: { compared: Compared; lang:
                   <li key={`${kind}-${i}`}>
                     <button type="button" className={styles.item} disabled={cell === null} onClick={() => onSelect(cell)}
                       data-change={kind} data-row={cell?.row ?? ''} data-sheet={cell?.sheet ?? ''}>
-                      <span>{title}{how}{cell === null ? ` ${s.inFile}` : ''}</span>
+                      <span>{title}{how}{cell === null && perItemNote ? ` ${s.inFile}` : ''}</span>
                       {what !== '' && <span className={styles.detail}>{what}</span>}
                       {e.findings.map((f, k) => (
                         <span key={k} className={mergeClasses(styles.problem, f.severity === 'error' && styles.error)} data-finding={f.code}>{messageOf(f, lang)}</span>
@@ -310,17 +335,19 @@ function ReconcileGroups({ reconciled, lang, s, onSelect }: { reconciled: Reconc
     return entry ? { sheet, row, column: entry.column } : null;
   };
   const fuzzy = result.matched.filter((m) => m.how !== 'name');
+  // Selectable when the register or the list is a sheet of this workbook; otherwise say so once.
+  const selectable = register.source.kind === 'sheet' || listSource.kind === 'sheet';
   const item = (key: string, cell: ReturnType<typeof cellOf>, text: string, detail: string | null, group: string) => (
     <li key={key}>
       <button type="button" className={styles.item} disabled={cell === null} onClick={() => onSelect(cell)} data-group={group} data-row={cell?.row ?? ''}>
-        <span>{text}{cell === null ? ` ${s.inFile}` : ''}</span>
+        <span>{text}{cell === null && selectable ? ` ${s.inFile}` : ''}</span>
         {detail && <span className={styles.detail}>{detail}</span>}
       </button>
     </li>
   );
   return (
     <div className={styles.section} data-testid="reconcile-result" data-counts={JSON.stringify(result.counts)}>
-      <Text size={200}>{s.selectHint}</Text>
+      {selectable ? <Text size={200} data-testid="select-hint">{s.selectHint}</Text> : <Text size={200} data-testid="in-file-note">{s.allInFile}</Text>}
       <section className={styles.section} data-group="matched" data-count={result.matched.length}>
         <Text className={styles.heading}>{s.matchedTitle(result.matched.length)}</Text>
         {fuzzy.length > 0 && <Text size={200}>{s.toConfirm(fuzzy.length)}</Text>}
