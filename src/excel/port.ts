@@ -4,7 +4,7 @@
  * must be split to stay under Excel's 5 MB request limit; never one per row or per cell.
  *
  * Round trips per operation:
- *   listSheets 1 · selectCell 1 · loadSettings 1 · saveSettings 1
+ *   listSheets 1 · selectCell 1 · loadSettings 1 · saveSettings 1 · removeSheets 2
  *   readSheet 1 + one per block of ≤ 20,000 cells (blocks.ts)
  *   addMarks 4 (where the marks are; find them on those columns only; delete them; add the new
  *     ones and record where), +1 per 1 MB of addresses; 1 when the sheet has no earlier marks less
@@ -88,6 +88,14 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): Workboo
     },
 
     addSheets: (specs, writeOptions = {}) => addSheets(specs, writeOptions),
+    removeSheets: (names) =>
+      runExcel({ zh: `删除工作表“${names.join('”“')}”`, en: `delete the sheet “${names.join('”, “')}”` }, async (context) => {
+        // Missing names are skipped (the user may have deleted one already): look first, then delete.
+        const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+        await context.sync();
+        for (const ws of found) if (!ws.isNullObject) ws.delete();
+        await context.sync();
+      }),
     addMarks,
     clearMarks,
 

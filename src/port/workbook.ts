@@ -17,6 +17,11 @@ export interface WorkbookPort {
   selectCell(sheet: string, row: number, column: number): Promise<void>;
   /** Adds new sheets after the existing ones, never replacing one; returns the names actually used. */
   addSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<string[]>;
+  /**
+   * Deletes sheets the add-in wrote earlier (a return being replaced), after the user confirmed it.
+   * Names that no longer exist are skipped. Optional: a host without it keeps adding new sheets.
+   */
+  removeSheets?(names: readonly string[]): Promise<void>;
   /** Marks cells by severity without touching their own formatting; replaces earlier marks on the same sheet. */
   addMarks(marks: readonly CellMark[]): Promise<void>;
   /** Removes exactly the marks this add-in added (on one sheet, or everywhere); returns how many cells were unmarked. */

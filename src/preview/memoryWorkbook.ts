@@ -186,6 +186,16 @@ export class MemoryWorkbook implements WorkbookPort {
     this.select(sheet, row, column);
   }
 
+  async removeSheets(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      const at = this.sheetList.findIndex((s) => s.name === name);
+      if (at >= 0) this.sheetList.splice(at, 1);
+    }
+    if (this.active !== null && !this.sheet(this.active)) this.active = this.sheetList[0]?.name ?? null;
+    if (this.selected && !this.sheet(this.selected.sheet)) this.selected = null;
+    this.changed();
+  }
+
   async addSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<string[]> {
     const names: string[] = [];
     for (const [i, spec] of specs.entries()) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createExcelWorkbookPort } from '../../src/excel';
 import { LISTS_SHEET_NAME } from '../../src/excel/port';
 import { DEFAULT_DEPARTMENTS } from '../../src/ledger/departments';
@@ -165,6 +165,22 @@ describe('addSheets', () => {
     await createExcelWorkbookPort().addSheets([detail]);
     expect(book.find('台账')!.tables).toEqual([]);
     expect(book.find('汇总')!.tables).toHaveLength(1);
+  });
+
+  test('removeSheets deletes an earlier return, skipping a name already gone, in two round trips', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('台账');
+    book.addSheet('汇总');
+    book.addSheet('明细');
+    fake = installFakeExcel(book);
+    const port = createExcelWorkbookPort();
+    const sync = vi.spyOn(fake.context, 'sync');
+    await port.removeSheets!(['汇总', '明细', '问题清单']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['台账']);
+    expect(sync).toHaveBeenCalledTimes(2);
+    book.readOnly = true;
+    book.addSheet('说明');
+    await expect(port.removeSheets!(['说明'])).rejects.toMatchObject({ code: 'AccessDenied' });
   });
 
   test('several sheets in one call get distinct names, in order, after the existing ones', async () => {

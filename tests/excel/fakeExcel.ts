@@ -506,6 +506,14 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       name: existing?.name ?? name,
       visibility,
       activate: () => enqueue(() => void (book.active = sheetAt(name).name)),
+      delete: () =>
+        enqueue(() => {
+          if (book.cellEditMode) throw new OfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+          if (book.readOnly) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+          const at = book.sheets.indexOf(sheetAt(name));
+          book.sheets.splice(at, 1);
+          if (book.active.toLowerCase() === name.toLowerCase()) book.active = book.sheets[0]?.name ?? '';
+        }),
       getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
         rangeProxy(name, { top: row + 1, left: column + 1, bottom: row + rows, right: column + columns }),
       getRange: (address?: string) => {
@@ -566,6 +574,12 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
 
   const worksheets = collection(() => book.sheets.map((s) => worksheetProxy(s.name)), {
     getItem: (name: string) => worksheetProxy(name),
+    getItemOrNullObject: (name: string) => {
+      const exists = book.find(name) !== undefined;
+      const proxy = exists ? worksheetProxy(name) : { delete: () => { throw new TypeError('the adapter deleted a null sheet'); } };
+      nullable(proxy, !exists);
+      return proxy;
+    },
     getActiveWorksheet: () => worksheetProxy(book.active),
     add: (name: string) => {
       enqueue(() => {

@@ -43,6 +43,16 @@ export class FakePort implements WorkbookPort {
     return specs.map((s) => s.name);
   }
 
+  readonly removed: string[][] = [];
+
+  async removeSheets(names: readonly string[]): Promise<void> {
+    this.removed.push([...names]);
+    for (const name of names) {
+      const at = this.grids.findIndex((g) => g.sheet === name);
+      if (at >= 0) this.grids.splice(at, 1);
+    }
+  }
+
   async addMarks(marks: readonly CellMark[]): Promise<void> {
     this.marks.push([...marks]);
   }

@@ -80,6 +80,40 @@ describe('汇总', () => {
     expect(about.rows.map((r) => r[0])).toEqual(['本工作簿/东营区', '本工作簿/河口区']);
   });
 
+  it('offers the county sheets, not the city register or the instructions (those under 显示全部), with 全选 as real buttons', async () => {
+    const notes = { sheet: '填表说明', values: [['填表说明'], ['一、本表填报县级党委和政府设立的议事协调机构。']] };
+    const port = new FakePort([register('台账', GOOD_ROWS), notes, register('东营区', COUNTY_ROWS), register('利津县', COUNTY_ROWS), register('寿光市', COUNTY_ROWS)], '台账', { expectedCounties: [] });
+    const tab = await openTab(port, 'consolidate');
+    const offered = () => [...tab.querySelectorAll('[data-sheet]')].map((el) => el.getAttribute('data-sheet'));
+    await waitFor(() => expect(offered()).toEqual(['东营区', '利津县', '寿光市']));
+    // 全选 ticks what is offered, never the hidden city register.
+    fireEvent.click(within(tab).getByTestId('select-all'));
+    expect(within(tab).getAllByRole('checkbox', { checked: true })).toHaveLength(3);
+    expect(within(tab).getByTestId('select-all').className).not.toMatch(/subtle/);
+    expect(within(tab).getByTestId('select-all').querySelector('svg')).toBeTruthy();
+    fireEvent.click(within(tab).getByRole('switch', { name: '显示全部工作表（另有 2 个）' }));
+    expect(offered()).toEqual(['台账', '填表说明', '东营区', '利津县', '寿光市']);
+  });
+
+  it('running it again asks, then replaces the earlier return instead of adding 汇总 (2), 明细 (2)…', async () => {
+    const port = new FakePort([register('台账', GOOD_ROWS), register('东营区', COUNTY_ROWS, '东营区议事协调机构管理台账')], '台账', { asOf: '2026-11-25', expectedCounties: ['东营区'] });
+    const tab = await openTab(port, 'consolidate');
+    await waitFor(() => expect(within(tab).getAllByRole('checkbox', { checked: true })).toHaveLength(1));
+    fireEvent.click(within(tab).getByTestId('consolidate-button'));
+    await within(tab).findByTestId('return-summary');
+    expect(port.grids.map((g) => g.sheet)).toEqual(['台账', '东营区', ...RETURN_SHEET_NAMES]);
+    // The pane re-lists the sheets after writing; then a second run.
+    fireEvent.click(within(tab).getByTestId('consolidate-button'));
+    const confirm = await within(tab).findByTestId('replace-confirm');
+    expect(confirm.textContent).toContain('“汇总”“明细”');
+    expect(port.added).toHaveLength(1);
+    fireEvent.click(within(confirm).getByTestId('replace-return'));
+    await waitFor(() => expect(port.added).toHaveLength(2));
+    expect(port.removed).toEqual([[...RETURN_SHEET_NAMES]]);
+    expect(port.grids.map((g) => g.sheet)).toEqual(['台账', '东营区', ...RETURN_SHEET_NAMES]);
+    expect(screen.getByTestId('tab-consolidate').textContent).toBe('县区汇总');
+  });
+
   it('asks for an input before building anything', async () => {
     const port = new FakePort([register('台账', GOOD_ROWS)]);
     const tab = await openTab(port, 'consolidate');

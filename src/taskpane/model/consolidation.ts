@@ -21,6 +21,20 @@ export function isReturnSheet(name: string, returnNames: readonly string[]): boo
   return returnNames.some((r) => name === r || name.startsWith(`${r} (`));
 }
 
+/** Sheet names that are never a county's register: instructions, lists, a cover, the add-in's other outputs. */
+const NOT_A_REGISTER = /说明|填表|下拉选项|目录|封面|调整清单|变动清单|统计|对账|instructions|readme/i;
+
+/**
+ * Whether a sheet's name looks like a county's register: it names an expected county, or a
+ * county-level unit (…县, …区, …旗, a county-level city such as 寿光市), and is not the city's own
+ * register (市级…) or a sheet of instructions. Sheets that do not look like one are still offered, under 显示全部.
+ */
+export function looksLikeCountySheet(name: string, expectedCounties: readonly string[]): boolean {
+  if (NOT_A_REGISTER.test(name) || /市级|市直|全市/.test(name)) return false;
+  if (expectedCounties.some((county) => county !== '' && name.includes(county))) return true;
+  return /[\u4e00-\u9fff]{1,6}(县|区|旗)/u.test(name) || /^[\u4e00-\u9fff]{2,4}市(?!级)/u.test(name);
+}
+
 /**
  * A workbook sheet stands in for a file named `<source>/<sheet>`: the core reads the county from
  * the last part (as from a file name) and the return's 来源 says it came from this workbook.
