@@ -4,7 +4,7 @@
  * must be split to stay under Excel's 5 MB request limit; never one per row or per cell.
  *
  * Round trips per operation:
- *   listSheets 1 · selectCell 1 · loadSettings 1 · saveSettings 1 · removeSheets 2
+ *   listSheets 1 · selectCell 1 · loadSettings 1 · saveSettings 1 · activateSheet 1 · removeSheets 2
  *   readSheet 1 + one per block of ≤ 20,000 cells (blocks.ts)
  *   addMarks 4 (where the marks are; find them on those columns only; delete them; add the new
  *     ones and record where), +1 per 1 MB of addresses; 1 when the sheet has no earlier marks less
@@ -86,6 +86,12 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): Workboo
         await context.sync();
       });
     },
+
+    activateSheet: (sheet) =>
+      runExcel(sheetAction('显示', 'show', sheet), async (context) => {
+        context.workbook.worksheets.getItem(sheet).activate();
+        await context.sync();
+      }),
 
     addSheets: (specs, writeOptions = {}) => addSheets(specs, writeOptions),
     removeSheets: (names) =>

@@ -13,6 +13,8 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** The used range of a sheet as a grid (values as the host delivers them). */
   readSheet(sheet: string, options?: ReadOptions): Promise<Grid>;
+  /** Shows a sheet (after checking it, so the marks are in view). Optional: hosts without it stay put. */
+  activateSheet?(sheet: string): Promise<void>;
   /** Selects (and scrolls to) one cell. */
   selectCell(sheet: string, row: number, column: number): Promise<void>;
   /** Adds new sheets after the existing ones, never replacing one; returns the names actually used. */

@@ -186,6 +186,10 @@ export class MemoryWorkbook implements WorkbookPort {
     this.select(sheet, row, column);
   }
 
+  async activateSheet(name: string): Promise<void> {
+    this.activate(name);
+  }
+
   async removeSheets(names: readonly string[]): Promise<void> {
     for (const name of names) {
       const at = this.sheetList.findIndex((s) => s.name === name);

@@ -195,7 +195,7 @@ describe('the preview in Chromium', () => {
     await page.getByTestId('clear-marks-button').click();
     await expect.poll(() => page.getByTestId('mark-count').getAttribute('data-count')).toBe('0');
     expect(await page.locator('[data-testid="preview-grid"] [data-mark]').count()).toBe(0);
-    await expect.poll(() => pane().getByText(`已清除 ${marked} 个单元格的标记。`).count()).toBe(1);
+    await expect.poll(() => pane().getByText(`已清除所有工作表上 ${marked} 个单元格的标记。`).count()).toBe(1);
     expect(await gridCells()).toEqual(before);
   });
 

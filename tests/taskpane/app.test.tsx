@@ -140,7 +140,7 @@ describe('the task pane', () => {
     await validate();
     const markedCells = new Set(port.marks.at(-1)!.map((m) => `${m.row}:${m.column}`)).size;
     fireEvent.click(screen.getByTestId('clear-marks-button'));
-    expect(await screen.findByText(`已清除 ${markedCells} 个单元格的标记。`)).toBeTruthy();
+    expect(await screen.findByText(`已清除所有工作表上 ${markedCells} 个单元格的标记。`)).toBeTruthy();
     expect(port.cleared).toEqual([undefined]);
   });
 

@@ -44,6 +44,12 @@ export class FakePort implements WorkbookPort {
   }
 
   readonly removed: string[][] = [];
+  readonly activated: string[] = [];
+
+  async activateSheet(name: string): Promise<void> {
+    this.activated.push(name);
+    this.active = name;
+  }
 
   async removeSheets(names: readonly string[]): Promise<void> {
     this.removed.push([...names]);

@@ -37,7 +37,8 @@ const zh = {
   toConfirm: (n: number) => `其中 ${n} 个名称不完全相同，请人工确认`,
   notInReference: (n: number) => `台账有、名单无 ${n} 个`,
   missingFromRegister: (n: number) => `名单有、台账无 ${n} 个`,
-  similarity: (score: number) => `相似度 ${score.toFixed(2)}`,
+  // 1.00 between names that differ would read as “the same name”: words instead.
+  similarity: (score: number) => (score >= 0.995 ? '高度相近，名称不完全相同' : `相似度 ${score.toFixed(2)}`),
   retired: '台账中为非存续记录',
   rowOf: (sheet: string, row: number) => `${sheet} 第 ${row} 行`,
   none: '无',
@@ -81,7 +82,7 @@ const en: CompareStrings = {
   toConfirm: (n) => `${n} of them by a name that is not identical: please confirm`,
   notInReference: (n) => `In the register only: ${n}`,
   missingFromRegister: (n) => `On the list only: ${n}`,
-  similarity: (score) => `similarity ${score.toFixed(2)}`,
+  similarity: (score) => (score >= 0.995 ? 'very close, not the same name' : `similarity ${score.toFixed(2)}`),
   retired: 'inactive in the register',
   rowOf: (sheet, row) => `${sheet} row ${row}`,
   none: 'none',

@@ -52,6 +52,8 @@ export function useValidation(port: WorkbookPort, settings: Settings) {
         }
         progress(1);
         if (signal.aborted) return null;
+        // Show the sheet just checked (the marks are there); a host that cannot is no reason to fail.
+        await port.activateSheet?.(sheet).catch(() => undefined);
         setValidation((previous) => ({ report, marked, markError, id: (previous?.id ?? 0) + 1 }));
         return report;
       }),

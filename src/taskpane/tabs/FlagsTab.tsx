@@ -2,7 +2,8 @@
 import { Badge, Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkStarburstRegular } from '@fluentui/react-icons';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { Finding } from '../../ledger/findings';
+import type { Finding, Severity } from '../../ledger/findings';
+import { BADGE_COLOR } from '../components/FindingList';
 import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
 import { TaskProgress } from '../components/TaskProgress';
@@ -25,7 +26,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1, fontFamily: 'inherit',
     fontSize: tokens.fontSizeBase300, ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
   },
-  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 interface Props {
@@ -74,7 +75,7 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
       {report && view && (
         <>
           <Text size={200}>{t.flags.source(report.sheet)}</Text>
-          <Section title={t.flags.duplicates} count={view.pairs.length} testId="flags-duplicates">
+          <Section title={t.flags.duplicates} count={view.pairs.length} severity={worst(view.pairs.map((p) => p.finding))} testId="flags-duplicates">
             {view.pairs.map((pair) => (
               <button key={`${pair.rowA}:${pair.rowB}`} type="button" className={styles.entry} onClick={() => select(pair.finding)} data-rows={`${pair.rowA},${pair.rowB}`}>
                 <span>
@@ -82,12 +83,14 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
                 </span>
                 <span className={styles.meta}>
                   {t.validate.row(pair.rowA)} ⇄ {t.validate.row(pair.rowB)} ·{' '}
-                  {pair.identical ? t.flags.identical : t.flags.similarity(Number.isFinite(pair.score) ? pair.score.toFixed(2) : '?')}
+                  <span data-closeness={pair.identical ? 'identical' : closeness(pair.score)}>
+                    {pair.identical ? t.flags.identical : t.flags.closeness[closeness(pair.score)]}
+                  </span>
                 </span>
               </button>
             ))}
           </Section>
-          <Section title={t.flags.overdue} count={view.overdue.length} testId="flags-overdue">
+          <Section title={t.flags.overdue} count={view.overdue.length} severity={worst(view.overdue.map((i) => i.finding))} testId="flags-overdue">
             {view.overdue.map((item) => (
               <button key={item.row} type="button" className={styles.entry} onClick={() => select(item.finding)} data-row={item.row} data-end={item.end}>
                 <span>{item.name}</span>
@@ -95,7 +98,7 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
               </button>
             ))}
           </Section>
-          <Section title={t.flags.expiring} count={view.expiring.length} testId="flags-expiring">
+          <Section title={t.flags.expiring} count={view.expiring.length} severity={worst(view.expiring.map((i) => i.finding))} testId="flags-expiring">
             {view.expiring.map((item) => (
               <button key={item.row} type="button" className={styles.entry} onClick={() => select(item.finding)} data-row={item.row} data-end={item.end}>
                 <span>{item.name}</span>
@@ -103,7 +106,7 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
               </button>
             ))}
           </Section>
-          <Section title={t.flags.review} count={view.review.length} testId="flags-review">
+          <Section title={t.flags.review} count={view.review.length} severity={worst(view.review.map((i) => i.finding))} testId="flags-review">
             {view.review.map((item) => (
               <button key={item.row} type="button" className={styles.entry} onClick={() => select(item.finding)} data-row={item.row}>
                 <span>{item.name}</span>
@@ -117,7 +120,23 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
   );
 }
 
-function Section({ title, count, testId, children }: { title: string; count: number; testId: string; children: ReactNode[] }) {
+/**
+ * Words for how close two different names are. The core's score compares names with the common
+ * words (工作, 领导小组 …) set aside, so 市食品安全委员会 and 市食品安全工作委员会 score 1.00: a number
+ * that reads as “identical” for names that are not. Words say what the user can trust.
+ */
+export function closeness(score: number): 'high' | 'close' {
+  return Number.isFinite(score) && score >= 0.9 ? 'high' : 'close';
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+function worst(findings: readonly Finding[]): Severity | null {
+  let best: Severity | null = null;
+  for (const f of findings) if (best === null || RANK[f.severity] < RANK[best]) best = f.severity;
+  return best;
+}
+
+function Section({ title, count, severity, testId, children }: { title: string; count: number; severity: Severity | null; testId: string; children: ReactNode[] }) {
   const styles = useStyles();
   const t = useStrings();
   const [shown, setShown] = useState(SECTION_PAGE);
@@ -125,7 +144,7 @@ function Section({ title, count, testId, children }: { title: string; count: num
     <section className={styles.section} data-testid={testId} data-count={count}>
       <div className={styles.heading}>
         <Subtitle2>{title}</Subtitle2>
-        <Badge appearance="tint" color={count > 0 ? 'important' : 'subtle'}>{count}</Badge>
+        <Badge appearance={count > 0 ? 'filled' : 'outline'} color={count > 0 && severity ? BADGE_COLOR[severity] : 'informative'} data-severity={count > 0 ? severity : 'none'}>{count}</Badge>
       </div>
       {count === 0 ? (
         <Text size={200}>{t.flags.emptySection}</Text>

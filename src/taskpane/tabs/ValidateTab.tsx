@@ -41,7 +41,7 @@ export function ValidateTab({ port, revision, checking }: Props) {
   const [mode, setMode] = useState<GroupMode>('code');
   const [note, setNote] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const { task, validation, validate } = checking;
+  const { task, validation, validate, setValidation } = checking;
 
   const sheet = sheets ? pickSheet(sheets, chosen) : null;
   const report = validation?.report ?? null;
@@ -71,6 +71,8 @@ export function ValidateTab({ port, revision, checking }: Props) {
     try {
       const cleared = await port.clearMarks();
       setNote(t.validate.marksCleared(cleared));
+      // The report's “marked N cells” line would now be untrue.
+      setValidation((v) => (v ? { ...v, marked: 0, markError: null } : v));
     } catch (e) {
       setActionError(e);
     }
@@ -98,7 +100,7 @@ export function ValidateTab({ port, revision, checking }: Props) {
         <Button appearance="primary" icon={<CheckmarkStarburstRegular />} disabled={!sheet || task.running} onClick={run} data-testid="validate-button">
           {task.running ? t.validate.running : t.validate.run}
         </Button>
-        <Button icon={<EraserRegular />} disabled={task.running} onClick={clearMarks} data-testid="clear-marks-button">
+        <Button icon={<EraserRegular />} disabled={task.running} onClick={clearMarks} title={t.validate.clearMarksHint} data-testid="clear-marks-button">
           {t.validate.clearMarks}
         </Button>
       </div>
