@@ -81,6 +81,8 @@ function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => 
   const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
   // Bumped when the pane adds sheets or changes tab, so sheet lists are read again.
   const [revision, setRevision] = useState(0);
+  // Bumped when settings change outside 设置 (the as-of date set on 校验), so its form shows them.
+  const [settingsEpoch, setSettingsEpoch] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -105,6 +107,19 @@ function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => 
   const fallback = useMemo(() => makeSettings(), []);
   const checking = useValidation(port, settings ?? fallback);
   const sheetsAdded = useCallback(() => setRevision((n) => n + 1), []);
+
+  /** The as-of date set from the 校验 tab: saved with the other settings (null: always today). */
+  const changeAsOf = async (asOf: string | null) => {
+    if (!loaded) return;
+    const base = loaded.stored && typeof loaded.stored === 'object' ? { ...(loaded.stored as Record<string, unknown>) } : {};
+    if (asOf === null) delete base.asOf;
+    else base.asOf = asOf;
+    const parsed = parseSettings(base);
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    await port.saveSettings(base);
+    setLoaded({ settings: parsed.settings, stored: base, problems: [], error: null });
+    setSettingsEpoch((n) => n + 1);
+  };
 
   const checkActive = async () => {
     const sheets = await port.listSheets().catch(() => []);
@@ -143,7 +158,14 @@ function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => 
             {loaded.error != null && <ErrorBar error={loaded.error} />}
             {loaded.problems.length > 0 && <NoteBar intent="warning" title={t.settingsLoadProblem}>{loaded.problems.join('；')}</NoteBar>}
             <div hidden={tab !== 'validate'}>
-              <ValidateTab port={port} revision={revision} checking={checking} />
+              <ValidateTab
+                port={port}
+                revision={revision}
+                checking={checking}
+                asOf={settings.asOf}
+                asOfIsToday={!(loaded.stored && typeof loaded.stored === 'object' && 'asOf' in loaded.stored)}
+                onAsOfChange={changeAsOf}
+              />
             </div>
             <div hidden={tab !== 'flags'}>
               <FlagsTab port={port} checking={checking} onCheckActive={checkActive} />
@@ -159,6 +181,7 @@ function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => 
             </div>
             <div hidden={tab !== 'settings'}>
               <SettingsTab
+                key={settingsEpoch}
                 port={port}
                 settings={settings}
                 stored={loaded.stored}

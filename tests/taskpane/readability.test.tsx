@@ -80,3 +80,35 @@ describe('readability and honesty of the lists', () => {
     expect(pane.queryByText(/已在 \d+ 个单元格上按严重程度标记/)).toBeNull();
   });
 });
+
+describe('核对日期 beside the result', () => {
+  it('shows the date the check uses, lets the user set it there, saves it and says to check again', async () => {
+    const rows = [[1, '市第五次全国经济普查领导小组', '政府议事协调机构', '2023年3月', '东政办字〔2023〕6号', '市统计局', '至2026年12月31日', '2023年设立', '省级设有', '存续']];
+    const port = new FakePort([register('台账', rows)], '台账', { asOf: '2026-11-25' });
+    await checkActive(port);
+    const pane = within(screen.getByTestId('validate-tab'));
+    expect(pane.getByTestId('as-of-line').textContent).toContain('核对日期：2026-11-25');
+    expect(pane.getByTestId('as-of-line').textContent).not.toContain('今天');
+    expect(pane.getByTestId('report-as-of').textContent).toBe('按核对日期 2026-11-25 判断存续期届满和日期是否超前。');
+    expect(document.querySelector('section[data-code="overdue"]')).toBeNull();
+
+    fireEvent.click(pane.getByTestId('as-of-change'));
+    fireEvent.change(pane.getByTestId('as-of-edit'), { target: { value: '2027-01-10' } });
+    fireEvent.click(pane.getByTestId('as-of-save'));
+    await waitFor(() => expect(port.saved.at(-1)).toMatchObject({ asOf: '2027-01-10' }));
+    expect(pane.getByTestId('as-of-line').textContent).toContain('核对日期：2027-01-10');
+    expect(pane.getByTestId('report-as-of').textContent).toContain('核对日期已改为 2027-01-10，请重新校验。');
+    fireEvent.click(screen.getByTestId('validate-button'));
+    await waitFor(() => expect(document.querySelector('section[data-code="overdue"]')).toBeTruthy());
+    // 设置 shows the same date.
+    fireEvent.click(screen.getByTestId('tab-settings'));
+    expect((screen.getByTestId('as-of-input') as HTMLInputElement).value).toBe('2027-01-10');
+  });
+
+  it('says “today” when no date is stored', async () => {
+    const port = new FakePort([register('台账', GOOD_ROWS)], '台账');
+    render(<App port={port} />);
+    const line = await screen.findByTestId('as-of-line');
+    expect(line.textContent).toMatch(/^核对日期：\d{4}-\d{2}-\d{2}（今天）/);
+  });
+});

@@ -15,6 +15,8 @@ export interface Validation {
    * or null. The check itself stands: its findings are shown either way.
    */
   readonly markError: unknown;
+  /** The as-of date the check used (deadlines and future dates are judged against it). */
+  readonly asOf: string;
   /** Increases with every check, to reset lists that belong to an older report. */
   readonly id: number;
 }
@@ -54,7 +56,7 @@ export function useValidation(port: WorkbookPort, settings: Settings) {
         if (signal.aborted) return null;
         // Show the sheet just checked (the marks are there); a host that cannot is no reason to fail.
         await port.activateSheet?.(sheet).catch(() => undefined);
-        setValidation((previous) => ({ report, marked, markError, id: (previous?.id ?? 0) + 1 }));
+        setValidation((previous) => ({ report, marked, markError, asOf: settings.asOf, id: (previous?.id ?? 0) + 1 }));
         return report;
       }),
     [port, settings, task.run],
