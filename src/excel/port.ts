@@ -523,6 +523,7 @@ async function addSheets(specs: readonly SheetSpec[], options: WriteOptions): Pr
     const lists = new ListsSheet(worksheets, taken, existingLists);
     const batch = new WriteBatch(context, WRITE_BATCH_BYTES);
     const names: string[] = [];
+    const printSetups: { ws: Excel.Worksheet; layout: ReturnType<typeof layoutSheet> }[] = [];
 
     for (const [i, spec] of specs.entries()) {
       if (options.signal?.aborted) {
@@ -550,14 +551,50 @@ async function addSheets(specs: readonly SheetSpec[], options: WriteOptions): Pr
         table.style = TABLE_STYLE;
       }
       for (const { column, points } of layout.widths) ws.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().format.columnWidth = points;
+      if (layout.tableWidth > 0) ws.getRangeByIndexes(layout.headerRow - 1, 0, 1, layout.tableWidth).format.wrapText = true;
+      for (const { row, lines } of layout.longLines) {
+        const line = ws.getRangeByIndexes(row - 1, 0, 1, Math.max(1, layout.tableWidth));
+        line.merge(false);
+        line.format.wrapText = true;
+        line.format.rowHeight = lines * 15 + 3;
+      }
+      printSetups.push({ ws, layout });
       for (const list of layout.lists) applyList(ws, list, lists);
       if (layout.freezeRows > 0) ws.freezePanes.freezeRows(layout.freezeRows);
       await batch.reserve(1_000);
       options.onProgress?.((i + 1) / specs.length);
     }
     await batch.flush();
+    await setUpPrinting(context, printSetups);
     return names;
   });
+}
+
+/** `&` starts a code in Excel's header and footer text: a literal one is doubled. */
+const headerText = (text: string) => text.replace(/&/g, '&&');
+
+/**
+ * Every sheet the add-in writes prints on A4 landscape, all columns on one page wide, the header
+ * row repeated on each page, the title in the page header and 第 N 页 共 M 页 in the footer: these
+ * returns are printed and filed. One round trip of its own after the sheets are written, so a host
+ * that refuses a page setting still keeps the sheets (the failure is reported in the console).
+ */
+async function setUpPrinting(context: Excel.RequestContext, sheets: readonly { ws: Excel.Worksheet; layout: ReturnType<typeof layoutSheet> }[]): Promise<void> {
+  if (sheets.length === 0) return;
+  for (const { ws, layout } of sheets) {
+    const page = ws.pageLayout;
+    page.orientation = 'Landscape';
+    page.paperSize = 'A4';
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (layout.print.titleRow !== null) page.setPrintTitleRows(`$${layout.print.titleRow}:$${layout.print.titleRow}`);
+    page.headersFooters.defaultForAllPages.centerHeader = `&B${headerText(layout.print.title)}`;
+    page.headersFooters.defaultForAllPages.centerFooter = '第 &P 页 共 &N 页';
+  }
+  try {
+    await context.sync();
+  } catch (error) {
+    console.warn('Page setup was not applied:', error);
+  }
 }
 
 // ── files ────────────────────────────────────────────────────────────────────────────────────

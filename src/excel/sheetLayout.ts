@@ -38,6 +38,28 @@ export interface SheetLayout {
   readonly freezeRows: number;
   readonly widths: ReadonlyArray<{ readonly column: number; readonly points: number }>;
   readonly lists: readonly ListPlan[];
+  /** Preamble rows holding one long line (a title, 报送期限…): merged across the table and wrapped. */
+  readonly longLines: ReadonlyArray<{ readonly row: number; readonly lines: number }>;
+  /** How the sheet prints: A4 landscape, fit to the page width, the header row on every page. */
+  readonly print: { readonly title: string; readonly titleRow: number | null };
+}
+
+/** Widest a column is made to fit its header or content; longer text wraps (the header) or spills. */
+export const MAX_AUTO_WIDTH = 40;
+/** Excel's default column width in characters. */
+const DEFAULT_WIDTH = 8.43;
+
+/** Width of a text in Excel's character units: a CJK character (or full-width form) takes two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return '0000-00-00';
+  return String(value);
 }
 
 /**
@@ -87,7 +109,29 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
   for (let r = headerRow + spec.rows.length; r < lastTableRow; r++) push([], true);
   for (const row of footer) push(row, false);
 
-  const widths = spec.columns.flatMap((c, i) => (c.width && c.width > 0 ? [{ column: i + 1, points: widthToPoints(c.width) }] : []));
+  // Each column at least as wide as its header's longest line and a sample of its content (up to
+  // MAX_AUTO_WIDTH), so that headers such as 党委议事协调机构 are not cut off; the header row wraps beyond.
+  const sample = spec.rows.slice(0, 200);
+  const widths = spec.columns.flatMap((c, i) => {
+    const header = Math.max(...String(c.header).split(/\r?\n/).map(displayWidth));
+    const content = Math.max(0, ...sample.map((row) => displayWidth(textOf(row[i]))));
+    // A width the spec gives is kept (widened only to fit the header); otherwise header and content decide.
+    const given = c.width && c.width > 0 ? c.width : null;
+    const wanted = Math.min(MAX_AUTO_WIDTH, (given === null ? Math.max(header, content) : header) + 2);
+    const width = Math.max(given ?? 0, wanted);
+    return width > DEFAULT_WIDTH ? [{ column: i + 1, points: widthToPoints(width) }] : [];
+  });
+  const widthOf = (column: number) => widths.find((w) => w.column === column)?.points ?? widthToPoints(DEFAULT_WIDTH);
+  const tablePoints = Array.from({ length: Math.max(1, columnCount) }, (_, i) => widthOf(i + 1)).reduce((a, b) => a + b, 0);
+  const longLines = preamble.flatMap((row, r) => {
+    const filled = row.map(textOf).filter((t) => t !== '');
+    const text = textOf(row[0]);
+    if (filled.length !== 1 || text === '' || columnCount < 2) return [];
+    // Points needed at about 7.5 pt a character unit (11 pt text); lines of 15 pt.
+    const lines = Math.max(1, Math.ceil((displayWidth(text) * 7.5) / tablePoints));
+    return displayWidth(text) * 7.5 > widthOf(1) ? [{ row: r + 1, lines }] : [];
+  });
+  const firstText = preamble.map((row) => textOf(row[0])).find((t) => t !== '');
   const lists = spec.columns.flatMap((c, i): ListPlan[] =>
     c.list && c.list.length > 0 && lastTableRow > headerRow
       ? [{ column: i + 1, firstRow: headerRow + 1, lastRow: lastTableRow, items: [...c.list], inlineSource: inlineListSource(c.list) }]
@@ -105,6 +149,8 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
     freezeRows: (spec.freezeHeader ?? true) ? headerRow : 0,
     widths,
     lists,
+    longLines,
+    print: { title: firstText ?? spec.name, titleRow: columnCount > 0 ? headerRow : null },
   };
 }
 

@@ -17,14 +17,16 @@ const TEXT = {
     banner: '预览：内存中的工作簿（已载入示例台账），右侧是与 Excel 中相同的任务窗格。数据只在本页中，不会上传。',
     bannerShort: '预览 · 数据只在本页中',
     open: '打开 .xlsx…',
-    showWorkbook: '查看工作簿',
-    showPane: '返回任务窗格',
+    openShort: '打开…',
+    showWorkbook: '工作簿',
+    showPane: '任务窗格',
     problems: '部分示例未能载入：',
   },
   en: {
     banner: 'Preview: an in-memory workbook (loaded with the sample registers) beside the same task pane Excel shows. Data stays in this page.',
     bannerShort: 'Preview · data stays in this page',
     open: 'Open .xlsx…',
+    openShort: 'Open…',
     showWorkbook: 'Workbook',
     showPane: 'Task pane',
     problems: 'Some samples could not be loaded: ',
@@ -76,7 +78,7 @@ export function PreviewApp({ workbook, initialLang, problems }: { workbook: Memo
     <div style={narrow ? styles.pageNarrow : styles.page} data-layout={narrow ? 'narrow' : 'wide'}>
       <div style={narrow ? styles.bannerNarrow : styles.banner} data-testid="preview-banner">
         <span style={styles.bannerText}>{narrow ? text.bannerShort : text.banner}</span>
-        <button type="button" style={styles.open} onClick={() => fileInput.current?.click()}>{text.open}</button>
+        <button type="button" style={styles.open} onClick={() => fileInput.current?.click()} title={text.open}>{narrow ? text.openShort : text.open}</button>
         {narrow && (
           <button type="button" style={styles.open} aria-pressed={showWorkbook} onClick={() => setShowWorkbook((v) => !v)} data-testid="preview-toggle">
             {showWorkbook ? text.showPane : text.showWorkbook}

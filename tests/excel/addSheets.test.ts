@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createExcelWorkbookPort } from '../../src/excel';
 import { LISTS_SHEET_NAME } from '../../src/excel/port';
+import { MAX_AUTO_WIDTH, widthToPoints } from '../../src/excel/sheetLayout';
 import { DEFAULT_DEPARTMENTS } from '../../src/ledger/departments';
 import type { SheetSpec } from '../../src/ledger/sheetSpec';
 import { FakeWorkbook, installFakeExcel, type FakeExcel, type FakeSheet } from './fakeExcel';
@@ -181,6 +182,43 @@ describe('addSheets', () => {
     book.readOnly = true;
     book.addSheet('说明');
     await expect(port.removeSheets!(['说明'])).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+
+  test('a return prints on A4 landscape, one page wide, header row repeated, title and 第 N 页 共 M 页; headers fit or wrap; a long line wraps', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('台账');
+    fake = installFakeExcel(book);
+    const deadline = '报送期限：2026-12-31。逾期未报送的县区将在全市通报，请各县区编办于期限前报送议事协调机构工作规则和联络人名单。';
+    const summary: SheetSpec = {
+      name: '汇总',
+      preamble: [['东营市议事协调机构汇总表 & 附表'], [deadline]],
+      columns: [
+        { header: '县区', format: 'text' },
+        { header: '党委议事协调机构', format: 'integer' },
+        { header: '政府议事协调机构', format: 'integer' },
+        { header: '协调机制（不纳入议事协调机构管理）', format: 'integer' },
+      ],
+      rows: [['东营区', 5, 7, 2], ['河口区', 3, 4, 1]],
+    };
+    await createExcelWorkbookPort().addSheets([summary]);
+    const sheet = book.find('汇总')!;
+    // 党委议事协调机构 is 8 characters, 16 units wide: the column fits it.
+    expect(sheet.columnWidths.get(2)).toBeGreaterThanOrEqual(widthToPoints(16));
+    // The very long header is capped and wraps.
+    expect(sheet.columnWidths.get(4)).toBeLessThanOrEqual(widthToPoints(MAX_AUTO_WIDTH));
+    expect(sheet.wrapped).toContainEqual({ top: 3, left: 1, bottom: 3, right: 4 });
+    // The 报送期限 line is merged across the table and wraps, with room for its lines.
+    expect(sheet.merges).toContainEqual({ top: 2, left: 1, bottom: 2, right: 4 });
+    expect(sheet.wrapped).toContainEqual({ top: 2, left: 1, bottom: 2, right: 4 });
+    expect(sheet.rowHeights.get(2)).toBeGreaterThanOrEqual(30);
+    expect(sheet.print).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: '$3:$3',
+      centerHeader: '&B东营市议事协调机构汇总表 && 附表',
+      centerFooter: '第 &P 页 共 &N 页',
+    });
   });
 
   test('several sheets in one call get distinct names, in order, after the existing ones', async () => {

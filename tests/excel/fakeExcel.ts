@@ -76,6 +76,11 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   merges: MergedRange[] = [];
   frozenRows = 0;
+  /** Rows whose text wraps (by 1-based row, the columns' span) and row heights set in points. */
+  readonly wrapped: MergedRange[] = [];
+  readonly rowHeights = new Map<number, number>();
+  /** Page setup: orientation, paper, zoom, print title rows, header and footer. */
+  readonly print: Record<string, unknown> = {};
   /** Protected (审阅 › 保护工作表): every write to it fails with AccessDenied. */
   protected = false;
 
@@ -477,6 +482,11 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
             const sheet = writableSheet(sheetName);
             for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, Number(v));
           },
+          wrapText: (v) => () => void (v === true && writableSheet(sheetName).wrapped.push({ ...area })),
+          rowHeight: (v) => () => {
+            const sheet = writableSheet(sheetName);
+            for (let r = area.top; r <= area.bottom; r++) sheet.rowHeights.set(r, Number(v));
+          },
         },
         {
           fill: writeOnly({ color: (v) => writeMatrix(sheetName, area, String(v), (cell, color) => void (cell.fill = String(color))) }),
@@ -495,6 +505,13 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
         });
       })(),
       conditionalFormats: conditionalFormatCollection(sheetName, area),
+      merge: (across?: boolean) =>
+        enqueue(() => {
+          const sheet = writableSheet(sheetName);
+          if (across) throw new TypeError('the fake merges whole areas only');
+          if (sheet.merges.some((m) => intersects(m, area))) throw new OfficeError('InvalidOperation', 'Cannot merge over a merged area.');
+          sheet.merges.push({ ...area });
+        }),
     });
     return object;
   };
@@ -565,6 +582,23 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       freezePanes: {
         freezeRows: (count: number) => enqueue(() => void (writableSheet(name).frozenRows = count)),
       },
+    });
+    // Assigned after the mock is built: office-addin-mock would copy the setters away.
+    Object.assign(object, {
+      pageLayout: (() => {
+        const set = (key: string) => (v: unknown) => () => void (writableSheet(name).print[key] = v);
+        const layout = writeOnly(
+          { orientation: set('orientation'), paperSize: set('paperSize'), zoom: set('zoom') },
+          {
+            headersFooters: { defaultForAllPages: writeOnly({ centerHeader: set('centerHeader'), centerFooter: set('centerFooter') }) },
+          },
+        );
+        (layout as Record<string, unknown>).setPrintTitleRows = (rows: string) => {
+          if (!/^\$\d+:\$\d+$/.test(rows)) throw new OfficeError('InvalidArgument', `Bad print title rows ${rows}`);
+          enqueue(set('titleRows')(rows));
+        };
+        return layout;
+      })()
     });
     onAssign(object, 'visibility', (v) => v === visibility, (v) => () => void (sheetAt(name).visibility = v as FakeSheet['visibility']));
     // A proxy for a sheet that does not exist fails the batch it is used in, as getItem does.
