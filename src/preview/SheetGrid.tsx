@@ -35,8 +35,11 @@ function textWidth(text: string): number {
 function columnWidths(sheet: MemorySheet, columnCount: number): number[] {
   const widths = new Array<number>(columnCount).fill(MIN_COLUMN + 24);
   if (sheet.layout) {
+    // As the Excel adapter does (src/excel/sheetLayout.ts): at least wide enough for the header, up to 40 characters.
     sheet.layout.columns.forEach((c, i) => {
-      if (c.width !== undefined && i < columnCount) widths[i] = Math.round(c.width * 7.5 + 10);
+      if (i >= columnCount) return;
+      const header = Math.min(MAX_COLUMN, textWidth(String(c.header)) + 14);
+      widths[i] = Math.max(c.width !== undefined ? Math.round(c.width * 7.5 + 10) : widths[i]!, header);
     });
     return widths;
   }
