@@ -12,6 +12,8 @@ export const EXIT = {
   findings: 1,
   /** Bad usage, or an input that could not be read. */
   usage: 2,
+  /** A fault of the tool itself (a bug): not the user's doing, so not exit 2. */
+  internal: 3,
 } as const;
 
 

@@ -6,7 +6,7 @@ import { parseLang } from './args';
 import { EXIT, processIo, UsageError, type CliIo, type Command } from './command';
 import { packageInfo } from './version';
 
-interface CommandEntry {
+export interface CommandEntry {
   readonly zh: string;
   readonly en: string;
   readonly load: () => Promise<Command>;
@@ -44,7 +44,7 @@ Help on a command: ledger <command> --help
 }
 
 /** Runs the CLI and resolves to the exit code; never throws. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo(), commands: Readonly<Record<string, CommandEntry>> = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
   const lang = (() => {
     try {
@@ -63,13 +63,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.out(`${await version()}\n`);
       return EXIT.ok;
     }
-    const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!entry) throw new UsageError(`没有“${name}”这个命令`, `there is no command “${name}”`);
+    const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!entry) {
+      const guess = suggestCommand(name, Object.keys(commands));
+      throw new UsageError(
+        `没有“${name}”这个命令${guess ? `；是不是 ledger ${guess}？` : ''}`,
+        `there is no command “${name}”${guess ? `; did you mean ledger ${guess}?` : ''}`,
+      );
+    }
     const command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      const hint = name && Object.hasOwn(COMMANDS, name) ? `ledger ${name} --help` : 'ledger --help';
+      const hint = name && Object.hasOwn(commands, name) ? `ledger ${name} --help` : 'ledger --help';
       io.err(lang === 'en' ? `ledger: ${error.en}\nSee ${hint}\n` : `ledger：${error.zh}\n查看用法：${hint}\n`);
       return EXIT.usage;
     }
@@ -77,8 +83,39 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const detail = error instanceof Error ? error.message : String(error);
     io.err(lang === 'en' ? `ledger: internal error: ${detail}\n` : `ledger：内部错误：${detail}\n`);
     if (process.env.LEDGER_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
-    return EXIT.usage;
+    return EXIT.internal;
   }
+}
+
+/** Edit distance with adjacent swaps (valdate, vaildate and validte are all one step from validate). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The command a mistyped name most likely meant: within two edits, or the only one it starts. */
+export function suggestCommand(typed: string, commands: readonly string[]): string | null {
+  const word = typed.toLowerCase();
+  if (word.startsWith('-') || word === '') return null;
+  const byPrefix = commands.filter((c) => word.length >= 3 && c.startsWith(word));
+  if (byPrefix.length === 1) return byPrefix[0]!;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const command of commands) {
+    const dist = distance(word, command);
+    if (dist < bestDistance) {
+      best = command;
+      bestDistance = dist;
+    }
+  }
+  return bestDistance <= Math.min(2, Math.floor(word.length / 3) + 1) ? best : null;
 }
 
 async function version(): Promise<string> {

@@ -93,8 +93,8 @@ const WORDS = {
   zh: {
     title: (a: string, b: string) => `对账：${a} ↔ ${b}`,
     counts: (r: ReconcileResult['counts']) => `台账存续 ${r.registerActive} 个，名单 ${r.reference} 个；已对上 ${r.matched} 个（名称相同 ${r.byName}，名称相近 ${r.similar}，依据文件相同 ${r.document}）`,
-    confirm: '已对上，请人工确认', notIn: '台账有、名单无（not-in-reference）', missing: '名单有、台账无（missing-from-register）',
-    pair: (a: string, b: string, how: string, score: number) => `  ${a} ↔ ${b}（${how}，相似度 ${score.toFixed(2)}）`,
+    confirm: '已对上，请人工确认', notIn: '台账有、名单无（警告）', missing: '名单有、台账无（错误）',
+    pair: (a: string, b: string, how: string, score: number) => `  ${a} ↔ ${b}（${how}，${score >= 0.995 ? '高度相近，名称不完全相同' : `相似度 ${score.toFixed(2)}`}）`,
     at: (sheet: string, row: number) => `${sheet} 第${row}行`,
     retired: (names: string) => `    台账中为非存续记录：${names}`,
     summary: (e: number, w: number) => `合计：错误 ${e} 个，警告 ${w} 个`,
@@ -103,8 +103,8 @@ const WORDS = {
   en: {
     title: (a: string, b: string) => `Reconcile: ${a} ↔ ${b}`,
     counts: (r: ReconcileResult['counts']) => `Active in the register ${r.registerActive}, on the list ${r.reference}; matched ${r.matched} (same name ${r.byName}, similar name ${r.similar}, same document ${r.document})`,
-    confirm: 'Matched, to confirm', notIn: 'In the register only (not-in-reference)', missing: 'On the list only (missing-from-register)',
-    pair: (a: string, b: string, how: string, score: number) => `  ${a} ↔ ${b} (${how}, similarity ${score.toFixed(2)})`,
+    confirm: 'Matched, to confirm', notIn: 'In the register only (warning)', missing: 'On the list only (error)',
+    pair: (a: string, b: string, how: string, score: number) => `  ${a} ↔ ${b} (${how}, ${score >= 0.995 ? 'very close, not the same name' : `similarity ${score.toFixed(2)}`})`,
     at: (sheet: string, row: number) => `${sheet} row ${row}`,
     retired: (names: string) => `    inactive in the register: ${names}`,
     summary: (e: number, w: number) => `Total: ${e} errors, ${w} warnings`,
