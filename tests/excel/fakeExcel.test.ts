@@ -90,4 +90,60 @@ describe('the fake Excel', () => {
       }),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
+
+  test('refuses what Excel refuses: writes to a protected sheet, any write in cell-edit mode; reads still work', async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet('台账', { rows: [['东营市安全生产委员会']] });
+    sheet.protected = true;
+    fake = installFakeExcel(book);
+    await expect(
+      run(async (context) => {
+        context.workbook.worksheets.getItem('台账').getRangeByIndexes(0, 0, 1, 1).values = [['改写']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    sheet.protected = false;
+    book.cellEditMode = true;
+    const read = await run(async (context) => {
+      const range = context.workbook.worksheets.getItem('台账').getRangeByIndexes(0, 0, 1, 1);
+      range.load('values');
+      await context.sync();
+      return range.values as unknown;
+    });
+    expect(read).toEqual([['东营市安全生产委员会']]);
+    await expect(
+      run(async (context) => {
+        context.workbook.worksheets.getItem('台账').getRangeByIndexes(0, 0, 1, 1).values = [['改写']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    expect(sheet.peek(1, 1)?.value).toBe('东营市安全生产委员会');
+  });
+
+  test('office-js #5222 and #6835: a rule sharing a cell cannot be deleted through the whole sheet; a duplicated rule cannot be read', async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet('台账');
+    sheet.conditionalFormats.push(
+      { id: 1, type: 'Custom', formula: '=A1>1', areas: [{ top: 1, left: 1, bottom: 1, right: 1 }] },
+      { id: 2, type: 'Custom', formula: '=A1>2', areas: [{ top: 1, left: 1, bottom: 1, right: 1 }], duplicated: true },
+    );
+    fake = installFakeExcel(book);
+    await expect(
+      run(async (context) => {
+        const formats = context.workbook.worksheets.getItem('台账').getRange().conditionalFormats;
+        formats.load('items/type');
+        await context.sync();
+        formats.items[0].delete();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await expect(
+      run(async (context) => {
+        const formats = context.workbook.worksheets.getItem('台账').getRangeByIndexes(0, 0, 1, 1).conditionalFormats;
+        formats.load('items/type,items/customOrNullObject/rule/formula');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(sheet.conditionalFormats).toHaveLength(2);
+  });
 });
