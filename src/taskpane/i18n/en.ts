@@ -43,6 +43,13 @@ export const en: Strings = {
     'missing-from-register': 'Missing from the register',
     'missing-work-rules': 'No work rules',
     'missing-contact': 'No contact person',
+    'duplicate-of-existing': 'Body already exists',
+    'similar-to-existing': 'Similar to an existing body',
+    'missing-term': 'No end date',
+    'no-upper-counterpart': 'None at the level above',
+    'too-many-members': 'Too many member units',
+    'over-limit-after': 'Over the limit once approved',
+    'review-overdue': 'Waiting too long at a stage',
   },
   errorTitles: {
     'not-found': 'Sheet not found',

@@ -38,6 +38,13 @@ const codeTitles: Record<FindingCode, string> = {
   'missing-from-register': '台账中没有',
   'missing-work-rules': '未制定工作规则',
   'missing-contact': '未明确联络人',
+  'duplicate-of-existing': '已有同名机构',
+  'similar-to-existing': '与现有机构相近',
+  'missing-term': '未明确存续期限',
+  'no-upper-counterpart': '上级未设置',
+  'too-many-members': '成员单位过多',
+  'over-limit-after': '设立后超过限额',
+  'review-overdue': '审批环节超时',
 };
 
 const severity: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
