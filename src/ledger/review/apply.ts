@@ -21,6 +21,8 @@ export interface AddedBody {
   /** The new row's 1-based sheet row in the written register. */
   readonly row: number;
   readonly values: readonly CellValue[];
+  /** Headers of the register's columns the application cannot fill (联络人, 联系电话, 工作规则): for staff to complete. */
+  readonly toFill: readonly string[];
 }
 
 export interface SkippedApplication {
@@ -97,7 +99,8 @@ export function applyApprovals(grid: Grid, report: SheetReport, reviews: readonl
     if (app.duties !== '') put('duties', app.duties);
     taken.add(key);
     newRows.push(values);
-    added.push({ application: app, row: lastBody + newRows.length, values });
+    const toFill = report.columns.filter((c) => (c.field === 'contact' || c.field === 'phone' || c.field === 'workRules') && values[c.column - firstColumn] == null).map((c) => c.header);
+    added.push({ application: app, row: lastBody + newRows.length, values, toFill });
   }
 
   const cut = lastBody - firstRow + 1;

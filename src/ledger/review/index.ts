@@ -6,3 +6,4 @@ export { dutySimilarity, dutyBigrams, bigramDice } from './duties';
 export { workingDaysBetween, holidaySet, isWorkingDay, weekday } from './workdays';
 export { applyApprovals, issuedSetups, dateCell, addedCellText, type AddedBody, type ApplyResult, type SkippedApplication } from './apply';
 export { approvalSheet, APPROVAL_SHEET_NAME } from './sheets';
+export { buildOpinion, chineseDate, officeFromTitle, type CheckResult, type Opinion, type OpinionCheck } from './opinion';

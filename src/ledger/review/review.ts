@@ -72,6 +72,8 @@ export interface ReviewResult {
   readonly findings: readonly Finding[];
   /** Active 议事协调机构 (categories 1–2) in the register now. */
   readonly activeCoordinating: number;
+  /** True when the register has 主要职责 to compare with (else only names are compared). */
+  readonly dutiesCompared: boolean;
 }
 
 export interface ReviewOptions {
@@ -110,6 +112,7 @@ export function reviewApplications(applications: readonly Application[], registe
   const holidays = holidaySet(settings.holidays);
   const asOfDay = isoDayNumber(settings.asOf);
   const activeCoordinating = active.filter((r) => r.category !== null && isCoordinatingBody(r.category)).length;
+  const dutiesCompared = active.some((r) => (r.cells.duties?.text ?? '').trim() !== '');
 
   const reviews = applications.map((app): ApplicationReview => {
     const out: Finding[] = [];
@@ -227,11 +230,11 @@ export function reviewApplications(applications: readonly Application[], registe
     // A body to adjust, rename, abolish, merge or move must be on the register.
     const concerned = names && app.type === '设立' ? null : findConcerned(app.name, localNames, registerRows, allProfiles);
     out.sort(compareFindings);
-    const conclusion = conclude(app, { duplicate, similar, concerned, findings: out, settings, activeCoordinating, knownMembers });
+    const conclusion = conclude(app, { duplicate, similar, concerned, findings: out, settings, activeCoordinating, knownMembers, dutiesCompared });
     return { application: app, findings: out, conclusion, stage, duplicate, similar };
   });
   const findings = reviews.flatMap((r) => r.findings).sort(compareFindings);
-  return { reviews, findings, activeCoordinating };
+  return { reviews, findings, activeCoordinating, dutiesCompared };
 }
 
 function findConcerned(name: string, localNames: readonly string[], rows: readonly LedgerRow[], profiles: ReturnType<typeof profileNames>): LedgerRow | null | undefined {
@@ -266,6 +269,7 @@ interface ConcludeInput {
   readonly settings: Settings;
   readonly activeCoordinating: number;
   readonly knownMembers: number;
+  readonly dutiesCompared: boolean;
 }
 
 const has = (findings: readonly Finding[], code: Finding['code']): boolean => findings.some((f) => f.code === code);
@@ -332,7 +336,9 @@ export function conclude(app: Application, input: ConcludeInput): Conclusion {
     reasons.push(app.upper === 'yes'
       ? { zh: `上级设有对应机构（${app.parentText}）`, en: `The level above has such a body (${app.parentText})` }
       : { zh: `上级未设置对应机构，设立理由：${app.reason}`, en: `No counterpart above; reason given: ${app.reason}` });
-    reasons.push({ zh: '台账中没有名称或职责相近的存续机构', en: 'No active body of the register has a similar name or duties' });
+    reasons.push(input.dutiesCompared
+      ? { zh: '台账中没有名称或职责相近的存续机构', en: 'No active body of the register has a similar name or duties' }
+      : { zh: '台账中没有名称相近的存续机构（台账无主要职责，未比对职责）', en: 'No active body of the register has a similar name (the register has no duties to compare)' });
   }
   if (has(findings, 'too-many-members')) reasons.push({ zh: `成员单位 ${app.members.length} 个，建议精简为与工作直接相关的部门`, en: `${app.members.length} member units: keep only the departments directly involved` });
   if (has(findings, 'over-limit-after')) {
