@@ -101,8 +101,8 @@ export const CODES = {
   },
   'unknown-department': {
     severity: 'warning',
-    zh: (p) => `“${s(p, 'value')}”不在部门名单中`,
-    en: (p) => `“${s(p, 'value')}” is not in the department list`,
+    zh: (p) => `${p.application ? `申请“${s(p, 'application')}”：` : ''}“${s(p, 'value')}”不在部门名单中`,
+    en: (p) => `${p.application ? `The application “${s(p, 'application')}”: ` : ''}“${s(p, 'value')}” is not in the department list`,
     whenZh: '办事机构所在部门不在部门名单中（已考虑简称）', whenEn: '办事机构所在部门 is not in the department list (after aliases)',
   },
   'invalid-duration': {
@@ -143,8 +143,8 @@ export const CODES = {
   },
   'category-name-mismatch': {
     severity: 'warning',
-    zh: (p) => `类别为“${s(p, 'category')}”，但名称${s(p, 'expectZh')}`,
-    en: (p) => `The category is “${s(p, 'category')}” but the name ${s(p, 'expectEn')}`,
+    zh: (p) => `${p.application ? `申请“${s(p, 'application')}”` : ''}类别为“${s(p, 'category')}”，但名称${s(p, 'expectZh')}`,
+    en: (p) => `${p.application ? `The application “${s(p, 'application')}”: ` : ''}${p.application ? 'the' : 'The'} category is “${s(p, 'category')}” but the name ${s(p, 'expectEn')}`,
     whenZh: '类别与名称不符，如部门间联席会议的名称不以“联席会议”结尾', whenEn: 'e.g. category 部门间联席会议 but the name does not end in 联席会议',
   },
   'duplicate-name': {

@@ -9,6 +9,7 @@ import { parseDate, type LedgerDate } from '../cells/date';
 import { findDocNumbers, type DocNumber } from '../cells/docNumber';
 import { parseDuration, type Duration } from '../cells/duration';
 import { cellText, isBlankOrPlaceholder } from '../cells/value';
+import { fieldOfHeader } from '../fields';
 import type { CellValue, Grid } from '../grid';
 import {
   APPLICATION_FIELD_DEFS, CORE_APPLICATION_FIELDS, STAGES, applicationFieldOf, parseApplicationType,
@@ -73,6 +74,8 @@ export interface ApplicationsRead {
 }
 
 const HEADER_SEARCH_ROWS = 20;
+/** Columns only an application has. */
+const APPLICATION_ONLY: ReadonlySet<ApplicationField> = new Set(['type', 'members', 'applicant', 'appliedOn', 'reason', 'accepted', 'reviewed', 'checked', 'issued', 'outcome']);
 const MIN_HEADER_FIELDS = 3;
 /** Lines under (or inside) a table that are not applications. */
 const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核人|合计|小计|总计|共计|填报人|联系人|单位负责人|负责人|经办人|申请单位（盖章）|申请单位\(盖章\))\s*[:：]?/u;
@@ -141,6 +144,10 @@ function readTable(grid: Grid): { applications: Application[]; headerRow: number
     }
   }
   if (best < 0) return null;
+  // A register shares 机构名称, 类别, 办事机构所在部门, 存续时间 with an application; its own columns
+  // (设立时间, 依据文件, 历史沿革) without any of an application's own ones tell it apart.
+  const registerOnly = new Set((grid.values[best] ?? []).map((c) => fieldOfHeader(text(c))).filter((f) => f === 'established' || f === 'basis' || f === 'history'));
+  if (registerOnly.size >= 2 && !bestColumns.some((c) => APPLICATION_ONLY.has(c.field))) return null;
   // A form also has a 机构名称 label with other labels in one row sometimes (4-column forms): a table
   // header has its labels side by side with values below, a form has values beside them.
   const below = grid.values[best + 1] ?? [];

@@ -88,6 +88,12 @@ describe('reading applications', () => {
     expect(b).toMatchObject({ row: 3, name: '市职业教育改革领导小组', applicant: '市教育局', durationText: '长期', members: ['市人社局', '市财政局'] });
   });
 
+  it('never takes a register (设立时间, 依据文件, 历史沿革 and no application column) for applications', () => {
+    const read = readApplications([registerGrid()]);
+    expect(read.applications).toEqual([]);
+    expect(read.sheets[0]!.layout).toBe('skipped');
+  });
+
   it('skips a sheet that is neither', () => {
     const read = readApplications([{ sheet: '说明', values: [['填表说明'], ['一、每件申请一行。']] }]);
     expect(read.applications).toEqual([]);
