@@ -8,7 +8,7 @@ import { CATEGORIES, isCoordinatingBody, type CategoryId } from '../categories';
 import { formatDate, isoDayNumber, lastDay, type LedgerDate } from '../cells/date';
 import { buildDepartmentIndex, resolveDepartment, type DepartmentIndex } from '../cells/department';
 import { compareFindings, finding, type Finding, type NewFinding, type RelatedRef } from '../findings';
-import { inferLocalNames, profileName, profileNames, profileSimilarity } from '../names';
+import { buildNameIndex, inferLocalNames, profileName, profileNames, profileSimilarity, searchSimilar } from '../names';
 import { placeAtStart } from '../place';
 import type { LedgerRow } from '../row';
 import { categoryNameMismatch } from '../rules';
@@ -108,6 +108,23 @@ export function reviewApplications(applications: readonly Application[], registe
   const profiles = profileNames(active.map((r) => r.name), localNames);
   const allProfiles = profileNames(registerRows.map((r) => r.name), localNames);
   const dutySets = active.map((r) => dutyBigrams(r.cells.duties?.text ?? ''));
+  // Indexes, so an application is compared with the rows that may match, not with every row.
+  const nameIndex = buildNameIndex(profiles);
+  const keyRows = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    if (p.key !== '') keyRows.set(p.key, [...(keyRows.get(p.key) ?? []), i]);
+  });
+  const dutyPostings = new Map<string, number[]>();
+  // A bigram in more duty texts than this (相关, 工作 …) finds no candidates by itself: two texts alike
+  // enough to reach the threshold share rarer ones too.
+  const commonBigram = Math.max(50, Math.ceil(active.length * 0.05));
+  dutySets.forEach((set, i) => {
+    for (const g of set) {
+      const list = dutyPostings.get(g);
+      if (list) list.push(i);
+      else dutyPostings.set(g, [i]);
+    }
+  });
   const departments = options.departments ?? buildDepartmentIndex(settings.departments, settings.departmentAliases);
   const holidays = holidaySet(settings.holidays);
   const asOfDay = isoDayNumber(settings.asOf);
@@ -130,19 +147,27 @@ export function reviewApplications(applications: readonly Application[], registe
     let duplicate: LedgerRow | null = null;
     const similar: SimilarBody[] = [];
     if (names && profile.key !== '') {
+      // Candidates only: the same key, names found through the name index, rows sharing a duty bigram.
+      const candidates = new Set<number>(keyRows.get(profile.key) ?? []);
+      for (const m of searchSimilar(nameIndex, profile, settings.similarNameThreshold)) candidates.add(m.id);
       const appDuties = dutyBigrams(app.duties);
-      active.forEach((row, i) => {
+      for (const g of appDuties) {
+        const list = dutyPostings.get(g);
+        if (list && list.length <= commonBigram) for (const i of list) candidates.add(i);
+      }
+      for (const i of [...candidates].sort((a, b) => a - b)) {
+        const row = active[i]!;
         const p = profiles[i]!;
         if (p.key === profile.key) {
           duplicate ??= row;
-          return;
+          continue;
         }
         const nameScore = profileSimilarity(profile, p);
         const dutyScore = bigramDice(appDuties, dutySets[i]!);
         const byName = nameScore >= settings.similarNameThreshold;
         const byDuty = dutyScore >= settings.similarDutyThreshold;
         if (byName || byDuty) similar.push({ row, nameScore: round2(nameScore), dutyScore: round2(dutyScore), score: round2(Math.max(byName ? nameScore : 0, byDuty ? dutyScore : 0)) });
-      });
+      }
     }
     similar.sort((a, b) => b.score - a.score || a.row.row - b.row.row);
     similar.splice(MAX_SIMILAR);
