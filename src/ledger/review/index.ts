@@ -7,3 +7,4 @@ export { workingDaysBetween, holidaySet, isWorkingDay, weekday } from './workday
 export { applyApprovals, issuedSetups, dateCell, addedCellText, type AddedBody, type ApplyResult, type SkippedApplication } from './apply';
 export { approvalSheet, APPROVAL_SHEET_NAME } from './sheets';
 export { buildOpinion, chineseDate, officeFromTitle, type CheckResult, type Opinion, type OpinionCheck } from './opinion';
+export { applicationFromForm, formGrid, FORM_FIELDS, type ApplicationForm } from './form';
