@@ -1,5 +1,5 @@
 /**
- * Samples for `ledger review` (issue 12, 联合审批), checked against the city sample register
+ * Samples for `ledger review` (联合审批), checked against the city sample register
  * samples/东营市市级议事协调机构管理台账.xlsx:
  *
  *   samples/review/设立申请.xlsx     a 申请 sheet, one application per row: a title, a unit line, the

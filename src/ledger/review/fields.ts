@@ -1,5 +1,5 @@
 /**
- * The fields of an application (设立申请) in the joint approval chain (联合审批, DOMAIN.md): what it
+ * The fields of an application (设立申请) in the joint approval chain (联合审批, the 潍坊 practice; docs/domain.md): what it
  * asks for, the body concerned, and the dates of the chain's four stages. Header aliases are
  * matched after `normaliseHeader`, so spaces, line breaks and full-width letters need no alias.
  */
@@ -75,7 +75,7 @@ export const STAGES = [
 
 export type StageKey = (typeof STAGES)[number]['key'];
 
-/** The kinds of application (seed 003: 设立、调整、更名、撤销、合并、调整隶属关系). */
+/** The kinds of application (the 潍坊 practice: 设立、调整、更名、撤销、合并、调整隶属关系). */
 export const APPLICATION_TYPES = ['设立', '调整', '更名', '撤销', '合并', '调整隶属关系'] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 

@@ -1,6 +1,6 @@
 /**
  * 联合审批: checks each application against the register the day it arrives and suggests the
- * conclusion of the 审核意见 (seed 003, 第(二)部分). Set a body up when the level above has one,
+ * conclusion of the 审核意见 (the 潍坊 practice, 联合审批; docs/domain.md). Set a body up when the level above has one,
  * or the work crosses fields and departments; do not when an existing body has the same or
  * similar duties (不同意设立 / 由 X 统筹); narrow, time-bound work becomes a 工作专班/专项小组.
  */
