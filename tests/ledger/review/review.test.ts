@@ -4,7 +4,7 @@ import { DEFAULT_DEPARTMENTS } from '../../../src/ledger/departments';
 import { messageOf, type Finding } from '../../../src/ledger/findings';
 import type { Grid } from '../../../src/ledger/grid';
 import {
-  applyApprovals, dutySimilarity, readApplications, registerLocalNames, reviewApplications, workingDaysBetween, type ApplicationReview,
+  applyApprovals, buildOpinion, dutySimilarity, officeFromTitle, readApplications, registerLocalNames, reviewApplications, workingDaysBetween, type ApplicationReview,
 } from '../../../src/ledger/review';
 import { makeSettings, type SettingsInput } from '../../../src/ledger/settings';
 import { validateSheet } from '../../../src/ledger/validate';
@@ -291,3 +291,26 @@ describe('applying an issued 设立 to the register', () => {
   });
 });
 
+
+describe('the 审核意见 content', () => {
+  it('has the title, the application, every check with its result, the conclusion with numbered reasons, the office and the date', () => {
+    const [r] = review([applicationRow(1, { ...CLEAN, name: '市城市更新行动工作专班', category: '工作专班', duties: '', members: FIVE_MEMBERS })]);
+    const o = buildOpinion(r!, makeSettings({ asOf: AS_OF }), { office: officeFromTitle(register().title), dutiesCompared: true, activeCoordinating: 5 });
+    expect(o.title).toBe('关于设立市城市更新行动工作专班的审核意见（代拟稿）');
+    expect(o.opening).toBe('市发展改革委于2026年11月16日报送的关于设立市城市更新行动工作专班的申请收悉。经对照议事协调机构管理台账审核，现提出审核意见如下：');
+    expect(o.application).toContainEqual(['成员单位（5个）', FIVE_MEMBERS]);
+    expect(o.checks.map((c) => [c.item, c.resultText])).toEqual([
+      ['与现有机构是否重名', '符合'], ['与现有机构名称、职责是否相近', '符合'], ['存续期限', '存在问题'], ['上级机构设置情况', '符合'],
+      ['成员单位数量', '符合'], ['总量控制', '符合'], ['单位名称', '符合'], ['类别与名称', '符合'], ['办理时限', '符合'],
+    ]);
+    expect(o.checks[4]!.detail).toBe('成员单位 5 个（上限 30 个）');
+    expect(o.conclusion).toBe('需补充材料');
+    expect(o.reasons).toEqual(['（一）工作专班或阶段性任务应明确存续期限（如“至2027年12月31日”或“任务完成后撤销”）', '（二）未填写主要职责']);
+    expect(o.office).toBe('中共东营市委机构编制委员会办公室');
+    expect(o.date).toBe('2026年11月20日');
+    const en = buildOpinion(r!, makeSettings({ asOf: AS_OF }), { lang: 'en' });
+    expect(en.title).toBe('Review opinion on the application to 设立 市城市更新行动工作专班 (draft)');
+    expect(en.conclusion).toBe('More material needed');
+    expect(en.checks.find((c) => c.item === 'Term')!.resultText).toBe('Problem');
+  });
+});
