@@ -6,6 +6,7 @@ import { App } from '../../src/taskpane/App';
 import './domTimeouts';
 import { FakePort } from './fakePort';
 import { register } from './registers';
+import { applicationGrid, applicationRow, d } from '../ledger/review/fixtures';
 
 afterEach(cleanup);
 
@@ -15,8 +16,14 @@ const ROWS = [
   [3, '市城市更新行动工作专班', '工作专班', '2023年2月', '东办字〔2023〕1号', '市住房城乡建管局', '2023年—2025年', '2023年新设', '上级未设置', '已撤销'],
 ];
 
+const APPLICATIONS = applicationGrid([
+  applicationRow(1, { name: '市数字政府建设领导小组', department: '市政府办公室', members: '市财政局、市公安局', duties: '统筹数字政府建设', parent: '省级设有', appliedOn: d(2026, 11, 9), accepted: d(2026, 11, 10) }),
+  applicationRow(2, { name: '东营市安全生产委员会', department: '市应急局', members: '市应急局', duties: '安全生产', parent: '省级设有', appliedOn: d(2026, 11, 24) }),
+  applicationRow(3, { name: '市海洋牧场建设工作领导小组', department: '市海洋发展和渔业局', parent: '省级设有', appliedOn: d(2026, 10, 12), issued: d(2026, 10, 20), doc: '东政办字〔2026〕38号' }),
+]);
+
 async function openReview(lang: 'zh' | 'en' = 'zh'): Promise<HTMLElement> {
-  const port = new FakePort([register('台账', ROWS, '东营市市级议事协调机构管理台账'), { sheet: '说明', values: [['填表说明']] }], '台账', { asOf: '2026-11-25' });
+  const port = new FakePort([register('台账', ROWS, '东营市市级议事协调机构管理台账'), { sheet: '说明', values: [['填表说明']] }, APPLICATIONS], '台账', { asOf: '2026-11-25' });
   render(<App port={port} initialLang={lang} />);
   await screen.findByTestId('validate-button');
   fireEvent.click(screen.getByTestId('tab-review'));
@@ -87,5 +94,17 @@ describe('审核', () => {
     const tab = await openReview();
     fireEvent.change(within(tab).getByTestId('review-register'), { target: { value: '说明' } });
     await within(tab).findByText('“说明”中没有可识别的台账表头（机构名称、设立时间、依据文件等），请选择台账工作表。');
+  });
+
+  it('审批台账: the applications of a sheet by stage, with the working days waited', async () => {
+    const tab = await openReview();
+    const log = within(tab).getByTestId('review-log');
+    expect((within(log).getByTestId('review-log-sheet') as HTMLSelectElement).value).toBe('申请');
+    fireEvent.click(within(log).getByTestId('review-log-read'));
+    expect((await within(log).findByTestId('review-log-count')).textContent).toBe('共 3 件申请，1 件超过办理时限。');
+    const reviewed = log.querySelector('[data-stage="reviewed"]')!;
+    expect(reviewed.textContent).toContain('市数字政府建设领导小组：同意设立；已等待 11 个工作日');
+    expect(log.querySelector('[data-stage="accepted"]')!.textContent).toContain('东营市安全生产委员会：不同意设立；已等待 1 个工作日');
+    expect(log.querySelector('[data-stage="done"]')!.textContent).toContain('市海洋牧场建设工作领导小组');
   });
 });

@@ -20,6 +20,7 @@ import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import { useStrings } from '../i18n';
+import { ApprovalLog } from './ApprovalLog';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -187,6 +188,10 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
       )}
       {note && <NoteBar>{note}</NoteBar>}
       {actionError != null && <ErrorBar error={actionError} onDismiss={() => setActionError(null)} />}
+      {listed && (
+        <ApprovalLog port={port} settings={settings} sheets={listed} register={report}
+          onDownload={(bytes, name) => { download(bytes, name); setNote(s.downloaded(name)); }} />
+      )}
     </div>
   );
 }
