@@ -107,4 +107,21 @@ describe('审核', () => {
     expect(log.querySelector('[data-stage="accepted"]')!.textContent).toContain('东营市安全生产委员会：不同意设立；已等待 1 个工作日');
     expect(log.querySelector('[data-stage="done"]')!.textContent).toContain('市海洋牧场建设工作领导小组');
   });
+
+  it('成员单位: pasted text shows as tags; picking from the department list adds one, dismissing a tag removes it', async () => {
+    const tab = await openReview();
+    type(tab, 'name', '市低空经济发展工作领导小组');
+    type(tab, 'members', '市发改委、市财政局');
+    const picker = within(tab).getByTestId('review-members-picker');
+    await waitFor(() => expect([...picker.querySelectorAll('[data-member]')].map((t) => t.getAttribute('data-member'))).toEqual(['市发改委', '市财政局']));
+    const input = within(tab).getByTestId('review-members-input');
+    fireEvent.click(input);
+    fireEvent.change(input, { target: { value: '应急' } });
+    const option = await screen.findByRole('option', { name: '市应急局' });
+    fireEvent.click(option);
+    await waitFor(() => expect((within(tab).getByTestId('review-members') as HTMLTextAreaElement).value).toBe('市发改委、市财政局、市应急局'));
+    fireEvent.click(picker.querySelector('[data-member="市财政局"]')!);
+    await waitFor(() => expect((within(tab).getByTestId('review-members') as HTMLTextAreaElement).value).toBe('市发改委、市应急局'));
+    expect(within(tab).getByText('成员单位 2 个')).toBeTruthy();
+  });
 });

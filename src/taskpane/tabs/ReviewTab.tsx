@@ -21,6 +21,7 @@ import { ErrorBar, NoteBar } from '../components/ErrorBar';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import { useStrings } from '../i18n';
 import { ApprovalLog } from './ApprovalLog';
+import { MembersPicker } from './MembersPicker';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -146,7 +147,8 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
       </Field>
       {text('department')}
       <Field label={s.fields.members} hint={application ? s.memberCount(application.members.length, unknownMembers) : undefined}>
-        <Textarea value={form.members ?? ''} onChange={set('members')} resize="vertical" data-testid="review-members" />
+        <MembersPicker value={form.members ?? ''} onChange={(value) => set('members')(null, { value })} departments={settings.departments}
+          label={s.fields.members} placeholder={s.membersPlaceholder} />
       </Field>
       {text('duties', true)}
       {text('duration')}
