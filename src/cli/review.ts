@@ -7,8 +7,7 @@
  * 审核意见. Inputs are read-only; outputs are written atomically, never over an input, and never
  * over an existing file without --force.
  */
-import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { writeOpinions } from '../docx/opinion';
 import { buildDepartmentIndex } from '../ledger/cells/department';
 import { countBySeverity, messageOf, toReported, type Lang } from '../ledger/findings';
@@ -22,9 +21,10 @@ import type { Settings } from '../ledger/settings';
 import type { SheetSpec } from '../ledger/sheetSpec';
 import { validateSheet, type SheetReport } from '../ledger/validate';
 import { writeWorkbook } from '../xlsx/write';
-import { COMMON_OPTIONS, commonOptions, parseCommandArgs } from './args';
+import { COMMON_OPTIONS, OUTPUT_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
-import { settingsFrom, writeOutput } from './compare';
+import { checkOutput, writeOutput } from './output';
+import { settingsFrom } from './settings';
 import { readInputWorkbook, type InputWorkbook } from './files';
 
 export const HELP = `用法：ledger review <申请文件> --register <台账文件> [-o 审核意见.docx 或 审批台账.xlsx] [选项]
@@ -89,10 +89,9 @@ Examples:
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...OUTPUT_OPTIONS,
   register: { type: 'string' },
-  output: { type: 'string', short: 'o' },
   apply: { type: 'boolean' },
-  force: { type: 'boolean' },
   'as-of': { type: 'string' },
   limit: { type: 'string' },
   'working-days': { type: 'string' },
@@ -108,17 +107,11 @@ function positiveInteger(value: string | undefined, option: string, min: number)
   return n;
 }
 
-/** -o: .docx or .xlsx (only .xlsx with --apply), in an existing folder, not over a file without --force. */
+/** -o: .docx or .xlsx (only .xlsx with --apply); the shared checks of every command's output. */
 async function checkOutputPath(output: string, force: boolean, apply: boolean): Promise<'docx' | 'xlsx'> {
-  const kind = /\.docx$/i.test(output) ? 'docx' : /\.xlsx$/i.test(output) ? 'xlsx' : null;
-  if (kind === null) throw new UsageError(`输出文件应以 .docx 或 .xlsx 结尾（收到“${output}”）`, `the output file must end in .docx or .xlsx (got “${output}”)`);
-  if (apply && kind !== 'xlsx') throw new UsageError(`--apply 写出新的台账，输出文件应以 .xlsx 结尾（收到“${output}”）`, `--apply writes a new register: the output must end in .xlsx (got “${output}”)`);
-  const folder = await stat(dirname(resolve(output))).catch(() => null);
-  if (!folder?.isDirectory()) throw new UsageError(`输出文件夹 ${dirname(output)} 不存在`, `the output folder ${dirname(output)} does not exist`);
-  const info = await stat(output).catch(() => null);
-  if (info?.isDirectory()) throw new UsageError(`${output} 是文件夹，不能作为输出文件`, `${output} is a folder, not an output file`);
-  if (info && !force) throw new UsageError(`${output} 已存在，未覆盖；如需覆盖请加 --force，或换一个文件名`, `${output} already exists and was not replaced; add --force to replace it, or choose another name`);
-  return kind;
+  if (apply && !/\.xlsx$/i.test(output)) throw new UsageError(`--apply 写出新的台账，输出文件应以 .xlsx 结尾（收到“${output}”）`, `--apply writes a new register: the output must end in .xlsx (got “${output}”)`);
+  await checkOutput(output, force, ['.docx', '.xlsx']);
+  return /\.docx$/i.test(output) ? 'docx' : 'xlsx';
 }
 
 function readOrThrow(book: InputWorkbook): Extract<InputWorkbook, { ok: true }> {
@@ -267,12 +260,9 @@ export function reviewJson(result: ReviewResult, ctx: { lang: Lang; appsFile: st
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  const { lang, format, asOf } = commonOptions(values);
+  const started = startCommand(argv, OPTIONS, HELP, io);
+  if (!started) return EXIT.ok;
+  const { values, positionals, lang, format, asOf } = started;
   if (positionals.length !== 1) throw new UsageError(`请指定一个申请文件（收到 ${positionals.length} 个）`, `name one applications file (got ${positionals.length})`);
   if (!values.register) throw new UsageError('请用 --register 指定台账，如 --register 台账.xlsx', 'name the register with --register, e.g. --register register.xlsx');
   const apply = values.apply === true;
