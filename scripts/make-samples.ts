@@ -12,6 +12,7 @@ import type { SampleFile } from './samples/model';
 import { AS_OF, plantedFile, readme, type PlantedFile, type PlantedManifest } from './samples/planted';
 import { writeSampleFile } from './samples/workbook';
 import { makeVersionSamples } from './samples/versions';
+import { makeReviewSamples } from './samples/review';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', 'samples');
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   await put('planted.json', `${JSON.stringify(manifest, null, 2)}\n`);
   await put('README.md', `${readme(manifest)}\n`);
   await makeVersionSamples(put); // compare / reconcile samples
+  await makeReviewSamples(put); // joint approval samples
   const count = planted.reduce((n, f) => n + f.expected.length, 0);
   console.log(`预置问题 ${count} 个 · ${count} planted mistakes (as of ${AS_OF})`);
 }

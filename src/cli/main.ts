@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   consolidate: { zh: '汇总各县区报送的台账，生成汇总表', en: 'consolidate the counties’ registers into one return', load: () => import('./consolidate') },
   compare: { zh: '对比台账的两个版本，列出调整清单', en: 'compare two versions of a register: the change list', load: () => import('./compare') },
   reconcile: { zh: '与党委、政府办公室的名单对账', en: 'reconcile the register with a general office’s list', load: () => import('./reconcile') },
+  review: { zh: '联合审批：对照台账审核设立申请，生成审核意见', en: 'joint approval: check applications against the register, draft the opinions', load: () => import('./review') },
 };
 
 function mainHelp(): string {

@@ -9,9 +9,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../ledger/findings';
 import { UsageError, type CliIo } from './command';
 
-/** Checks -o before any input is read: .xlsx, an existing folder, not a folder itself, not over a file without --force. */
-export async function checkOutput(output: string, force: boolean): Promise<void> {
-  if (!/\.xlsx$/i.test(output)) throw new UsageError(`输出文件应以 .xlsx 结尾（收到“${output}”）`, `the output file must end in .xlsx (got “${output}”)`);
+/** Checks -o before any input is read: .xlsx (or another of `extensions`), an existing folder, not a folder itself, not over a file without --force. */
+export async function checkOutput(output: string, force: boolean, extensions: readonly string[] = ['.xlsx']): Promise<void> {
+  if (!extensions.some((e) => output.toLowerCase().endsWith(e))) {
+    const list = extensions.join(extensions.length > 1 ? ' 或 ' : '');
+    throw new UsageError(`输出文件应以 ${list} 结尾（收到“${output}”）`, `the output file must end in ${extensions.join(' or ')} (got “${output}”)`);
+  }
   const folder = await stat(dirname(resolve(output))).catch(() => null);
   if (!folder?.isDirectory()) throw new UsageError(`输出文件夹 ${dirname(output)} 不存在`, `the output folder ${dirname(output)} does not exist`);
   const info = await stat(output).catch(() => null);

@@ -101,8 +101,8 @@ export const CODES = {
   },
   'unknown-department': {
     severity: 'warning',
-    zh: (p) => `“${s(p, 'value')}”不在部门名单中`,
-    en: (p) => `“${s(p, 'value')}” is not in the department list`,
+    zh: (p) => `${p.application ? `申请“${s(p, 'application')}”：` : ''}“${s(p, 'value')}”不在部门名单中`,
+    en: (p) => `${p.application ? `The application “${s(p, 'application')}”: ` : ''}“${s(p, 'value')}” is not in the department list`,
     whenZh: '办事机构所在部门不在部门名单中（已考虑简称）', whenEn: '办事机构所在部门 is not in the department list (after aliases)',
   },
   'invalid-duration': {
@@ -143,8 +143,8 @@ export const CODES = {
   },
   'category-name-mismatch': {
     severity: 'warning',
-    zh: (p) => `类别为“${s(p, 'category')}”，但名称${s(p, 'expectZh')}`,
-    en: (p) => `The category is “${s(p, 'category')}” but the name ${s(p, 'expectEn')}`,
+    zh: (p) => `${p.application ? `申请“${s(p, 'application')}”` : ''}类别为“${s(p, 'category')}”，但名称${s(p, 'expectZh')}`,
+    en: (p) => `${p.application ? `The application “${s(p, 'application')}”: ` : ''}${p.application ? 'the' : 'The'} category is “${s(p, 'category')}” but the name ${s(p, 'expectEn')}`,
     whenZh: '类别与名称不符，如部门间联席会议的名称不以“联席会议”结尾', whenEn: 'e.g. category 部门间联席会议 but the name does not end in 联席会议',
   },
   'duplicate-name': {
@@ -248,6 +248,48 @@ export const CODES = {
     zh: (p) => `存续机构未明确联络人${p.deadline ? `（报送期限 ${s(p, 'deadline')}）` : ''}`,
     en: (p) => `Active body names no contact person${p.deadline ? ` (deadline ${s(p, 'deadline')})` : ''}`,
     whenZh: '存续机构无联络人（超过设置的期限后为错误）', whenEn: 'an active body names no contact person (error once the deadline has passed)',
+  },
+  'duplicate-of-existing': {
+    severity: 'error',
+    zh: (p) => `申请“${s(p, 'application')}”与台账第 ${s(p, 'otherRow')} 行存续机构“${s(p, 'otherName')}”是同一机构（规范化后名称相同）`,
+    en: (p) => `The application “${s(p, 'application')}” names the active body “${s(p, 'otherName')}” of register row ${s(p, 'otherRow')} (identical after normalisation)`,
+    whenZh: '联合审批：台账中已有规范化后同名的存续机构', whenEn: 'an active body of the register has the same name after normalisation',
+  },
+  'similar-to-existing': {
+    severity: 'warning',
+    zh: (p) => `申请“${s(p, 'application')}”与台账第 ${s(p, 'otherRow')} 行“${s(p, 'otherName')}”${s(p, 'basis')}相近（相似度 ${s(p, 'score')}），职责可能交叉`,
+    en: (p) => `The application “${s(p, 'application')}” is close to “${s(p, 'otherName')}” (register row ${s(p, 'otherRow')}) by ${s(p, 'basisEn')} (similarity ${s(p, 'score')}); duties may overlap`,
+    whenZh: '联合审批：存续机构名称相近或主要职责重叠（附该机构与相似度）', whenEn: 'an active body has a similar name or overlapping 主要职责 (related = that body, with a score)',
+  },
+  'missing-term': {
+    severity: 'error',
+    zh: (p) => `申请“${s(p, 'application')}”${s(p, 'why')}，但存续时间${p.duration ? `为“${s(p, 'duration')}”` : '未填写'}，应明确存续期限`,
+    en: (p) => `The application “${s(p, 'application')}” ${s(p, 'whyEn')} but its duration is ${p.duration ? `“${s(p, 'duration')}”` : 'empty'}; it needs an end date`,
+    whenZh: '联合审批：工作专班或任务型机构未明确存续期限（空或长期）', whenEn: 'a 工作专班 or a task-bound body without an end (存续时间 empty or 长期)',
+  },
+  'no-upper-counterpart': {
+    severity: 'info',
+    zh: (p) => `申请“${s(p, 'application')}”上级${p.parent ? `未设置对应机构（“${s(p, 'parent')}”）` : '机构设置情况未填写'}，需依据其他设立条件${p.reason ? '' : '，且未说明设立理由'}`,
+    en: (p) => `The application “${s(p, 'application')}”: ${p.parent ? `the level above has no such body (“${s(p, 'parent')}”)` : 'the counterpart above is not stated'}; it must rest on the other conditions${p.reason ? '' : ', and no reason is given'}`,
+    whenZh: '联合审批：上级未设置对应机构，需依据其他设立条件', whenEn: 'the level above has no such body: the application must rest on the other conditions',
+  },
+  'too-many-members': {
+    severity: 'warning',
+    zh: (p) => `申请“${s(p, 'application')}”成员单位 ${s(p, 'count')} 个，${s(p, 'why')}，不宜“成员单位越多越好”`,
+    en: (p) => `The application “${s(p, 'application')}” lists ${s(p, 'count')} member units, ${s(p, 'whyEn')}`,
+    whenZh: '联合审批：成员单位超过设置的上限（默认 30 个），或几乎覆盖全部部门（默认 80%）', whenEn: 'more member units than the configured maximum, or nearly every department of the list',
+  },
+  'over-limit-after': {
+    severity: 'warning',
+    zh: (p) => `同意设立“${s(p, 'application')}”后，存续议事协调机构将达 ${s(p, 'after')} 个，超过限额 ${s(p, 'limit')} 个`,
+    en: (p) => `Approving “${s(p, 'application')}” would make ${s(p, 'after')} active coordinating bodies, above the limit of ${s(p, 'limit')}`,
+    whenZh: '联合审批：同意设立后存续议事协调机构（第 1–2 类）超过限额', whenEn: 'approving it would take the active 议事协调机构 past the configured limit',
+  },
+  'review-overdue': {
+    severity: 'warning',
+    zh: (p) => `申请“${s(p, 'application')}”自 ${s(p, 'since')} 起在“${s(p, 'stage')}”环节已等待 ${s(p, 'days')} 个工作日，超过 ${s(p, 'limit')} 个工作日`,
+    en: (p) => `The application “${s(p, 'application')}” has waited ${s(p, 'days')} working days at the stage ${s(p, 'stageEn')} since ${s(p, 'since')}, more than ${s(p, 'limit')}`,
+    whenZh: '联合审批：某一环节等待超过设置的工作日数（默认 5 个，周末不计）', whenEn: 'a stage has waited longer than the configured number of working days',
   },
 } as const satisfies Record<string, CodeDefinition>;
 

@@ -39,6 +39,16 @@ export const SettingsSchema = z.object({
   expectedCounties: z.array(z.string().min(1)).default([]),
   /** Deadline for work rules and contact persons (the 东营 notice: 5月20日); past it, missing ones are errors. */
   submissionDeadline: IsoDateSchema.nullable().default(null),
+  /** 联合审批: an application with more member units than this is `too-many-members`. */
+  maxMemberUnits: z.number().int().positive().default(30),
+  /** 联合审批: … or with at least this share of the department list as members. */
+  memberShareLimit: z.number().min(0).max(1).default(0.8),
+  /** 联合审批: a stage without its date after this many working days is `review-overdue`. */
+  reviewWorkingDays: z.number().int().min(0).max(365).default(5),
+  /** 联合审批: 主要职责 texts at or above this similarity (character-bigram Dice) are `similar-to-existing`. */
+  similarDutyThreshold: z.number().min(0).max(1).default(0.5),
+  /** 联合审批: public holidays (YYYY-MM-DD) that are not working days besides weekends. */
+  holidays: z.array(IsoDateSchema).default([]),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -15,6 +15,7 @@ import { StringsContext, stringsFor, useStrings } from './i18n';
 import { ConsolidateTab } from './tabs/ConsolidateTab';
 import { FlagsTab } from './tabs/FlagsTab';
 import { NewRegisterTab } from './tabs/NewRegisterTab';
+import { ReviewTab } from './tabs/ReviewTab';
 import { SettingsTab } from './tabs/SettingsTab';
 import { ValidateTab } from './tabs/ValidateTab';
 import { CompareTab } from './compare/CompareTab';
@@ -63,8 +64,8 @@ export function App({ port, theme, initialLang = 'zh', onLangChange }: AppProps)
   );
 }
 
-type TabKey = 'validate' | 'flags' | 'consolidate' | 'compare' | 'newRegister' | 'settings';
-const TABS: readonly TabKey[] = ['validate', 'flags', 'consolidate', 'compare', 'newRegister', 'settings'];
+type TabKey = 'validate' | 'flags' | 'consolidate' | 'compare' | 'review' | 'newRegister' | 'settings';
+const TABS: readonly TabKey[] = ['validate', 'flags', 'consolidate', 'compare', 'review', 'newRegister', 'settings'];
 
 interface LoadedSettings {
   readonly settings: Settings;
@@ -74,10 +75,18 @@ interface LoadedSettings {
   readonly error: unknown;
 }
 
+function useReviewOpened(tab: TabKey): boolean {
+  const [opened, setOpened] = useState(false);
+  if (tab === 'review' && !opened) setOpened(true);
+  return opened || tab === 'review';
+}
+
 function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => void }) {
   const t = useStrings();
   const styles = useStyles();
   const [tab, setTab] = useState<TabKey>('validate');
+  // The 审核 tab reads its register when first opened, then keeps its form while other tabs are used.
+  const reviewOpened = useReviewOpened(tab);
   const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
   // Bumped when the pane adds sheets or changes tab, so sheet lists are read again.
   const [revision, setRevision] = useState(0);
@@ -175,6 +184,9 @@ function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => 
             </div>
             <div hidden={tab !== 'compare'}>
               <CompareTab port={port} lang={t.lang} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
+            </div>
+            <div hidden={tab !== 'review'}>
+              {reviewOpened && <ReviewTab port={port} settings={settings} revision={revision} />}
             </div>
             <div hidden={tab !== 'newRegister'}>
               <NewRegisterTab port={port} settings={settings} onSheetsAdded={sheetsAdded} />

@@ -80,7 +80,7 @@ function isLocal(url: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
-export async function openBrowser(): Promise<BrowserSession> {
+export async function openBrowser(options: { acceptDownloads?: boolean } = {}): Promise<BrowserSession> {
   // tests/setup/tools.ts has made sure there is one before any test ran.
   const executablePath = findBrowser();
   if (!executablePath) throw new Error('no Chromium, Chrome or Edge found (see tests/setup/tools.ts)');
@@ -88,7 +88,7 @@ export async function openBrowser(): Promise<BrowserSession> {
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: false });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false });
   const external: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
