@@ -50,10 +50,6 @@ export function rowTexts(values: readonly CellValue[]): string[] {
 
 /** A line of one text that is a note or signature under the table, even without a colon. */
 const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|合计|小计|总计|填报人|联系人|单位负责人|负责人)\s*[:：]?/u;
-/** The first cell of a total line: 合计, 小计, 总计, 共计 (alone in its cell). */
-const TOTAL_CELL = /^[\s\u3000]*(?:合[\s\u3000]*计|小[\s\u3000]*计|总[\s\u3000]*计|共[\s\u3000]*计)[\s\u3000]*[:：]?[\s\u3000]*$/u;
-/** The first cell of a footer line: a label with its colon (填表人：刘洋, 注：…). */
-const FOOTER_CELL = /^(?:填表人|制表人|审核人|填报人|填报日期|填表日期|联系人|单位负责人|负责人|经办人|注|说明|备注)[\s\u3000]*[:：]/u;
 /** A section heading inside the table, e.g. “一、市委议事协调机构（32个）”. */
 const SECTION_LINE = /^(?:[一二三四五六七八九十]+|[0-9]+|[（(][一二三四五六七八九十0-9]+[）)])[、.．]?\s*(.+?)(?:[（(]\s*[0-9]+\s*个?\s*[）)])?$/u;
 
@@ -89,11 +85,6 @@ export function classifyRow(texts: readonly string[], ctx: RowContext): RowKind 
     if (++distinct > 1) break;
   }
   if (only === null) return { kind: 'skip' };
-  // A 合计 line (合计 | 共45个) or a footer spread over several cells (填表人：… | 审核人：… | 联系电话：…).
-  if (distinct > 1) {
-    const first = texts.find((t) => t !== '') ?? '';
-    if (TOTAL_CELL.test(first) || FOOTER_CELL.test(first)) return { kind: 'skip' };
-  }
   if (distinct === 1) {
     if (NOTE_LINE.test(only)) return { kind: 'skip' };
     const section = SECTION_LINE.exec(only.replace(/\s+/g, ''));

@@ -12,6 +12,7 @@ import { cellText, isBlankOrPlaceholder } from '../cells/value';
 import { fieldOfHeader } from '../fields';
 import type { CellValue, Grid } from '../grid';
 import {
+import { nonBodyKind } from '../submissionContact';
   APPLICATION_FIELD_DEFS, CORE_APPLICATION_FIELDS, STAGES, applicationFieldOf, parseApplicationType,
   type ApplicationField, type ApplicationType, type StageKey,
 } from './fields';
@@ -164,7 +165,8 @@ function readTable(grid: Grid): { applications: Application[]; headerRow: number
     const distinct = new Set(texts.filter((t) => t !== ''));
     if (distinct.size === 0) continue;
     const first = texts.find((t) => t !== '')!;
-    if (distinct.size === 1 || NOTE_LINE.test(first)) continue; // a note, a section line, a footer
+    // A note, a section line, a 合计 row or a footer (docs/domain.md, “Rows that are not bodies”).
+    if (distinct.size === 1 || NOTE_LINE.test(first) || nonBodyKind(texts) !== null) continue;
     if ((texts[nameColumn.index] ?? '').replace(/\s+/g, '') === nameColumn.header.replace(/\s+/g, '')) continue; // header repeated on a page break
     if (!bestColumns.some((c) => c.field !== 'seq' && (texts[c.index] ?? '') !== '')) continue;
     const cells: Partial<Record<ApplicationField, ApplicationCell>> = {};
