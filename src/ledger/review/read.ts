@@ -11,8 +11,8 @@ import { parseDuration, type Duration } from '../cells/duration';
 import { cellText, isBlankOrPlaceholder } from '../cells/value';
 import { fieldOfHeader } from '../fields';
 import type { CellValue, Grid } from '../grid';
-import {
 import { nonBodyKind } from '../submissionContact';
+import {
   APPLICATION_FIELD_DEFS, CORE_APPLICATION_FIELDS, STAGES, applicationFieldOf, parseApplicationType,
   type ApplicationField, type ApplicationType, type StageKey,
 } from './fields';
