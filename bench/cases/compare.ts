@@ -8,14 +8,13 @@
  * register's active names with, per 100, one left out, one written with 工作 inserted, and one
  * body the register does not have.
  */
-import { performance } from 'node:perf_hooks';
 import { compareVersions } from '../../src/ledger/compare';
 import type { CellValue, Grid } from '../../src/ledger/grid';
 import { readReferenceList, reconcile } from '../../src/ledger/reconcile';
 import { makeSettings } from '../../src/ledger/settings';
 import { validateSheet } from '../../src/ledger/validate';
 import { REGISTER_HEADER, syntheticRegister } from '../synthetic';
-import { timed, type Timed } from '../timing';
+import { timed } from '../timing';
 
 const ROWS = Number(process.env.BENCH_COMPARE_ROWS ?? 100_000);
 const settings = makeSettings({ asOf: '2026-11-25' });

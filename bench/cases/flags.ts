@@ -9,7 +9,6 @@
  * time is what other work on the machine disturbs least.
  */
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { flagRegister } from '../../src/ledger/flags/index';
 import type { FindingCode } from '../../src/ledger/findings';
 import { buildNameIndex, inferLocalNames, profileNames, similarPairs, similarPairsNaive, type NameProfile } from '../../src/ledger/names';

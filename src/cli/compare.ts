@@ -9,9 +9,9 @@
 import { resolve } from 'node:path';
 import {
   changeSheets, compareVersions, describeChange, formatChange, matchLabel, newNameOf, CHANGE_KIND_LABELS, CHANGE_KINDS,
-  type ChangeEntry, type CompareResult, type RegisterVersion,
+  type ChangeEntry, type CompareResult,
 } from '../ledger/compare';
-import { messageOf, type Finding, type Lang } from '../ledger/findings';
+import { messageOf, type Lang } from '../ledger/findings';
 import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';

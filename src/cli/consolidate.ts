@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import { consolidate, EVERY_RETURN_HAS, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
+import { consolidate, EVERY_RETURN_HAS, returnSheets, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
 import { toReported, type Lang } from '../ledger/findings';
 import { makeSettings, type Settings } from '../ledger/settings';
 import { readWorkbook } from '../read';

@@ -76,6 +76,6 @@ export function fieldOfHeader(text: string): FieldKey | null {
   const exact = HEADER_INDEX.get(key);
   if (exact) return exact;
   // Headers such as “依据文件（文号）” or “存续时间(年)”: drop a bracketed note and retry.
-  const bare = key.replace(/[（(【\[][^）)】\]]*[）)】\]]/gu, '');
+  const bare = key.replace(/[（(【[][^）)】\]]*[）)】\]]/gu, '');
   return bare !== key ? (HEADER_INDEX.get(bare) ?? null) : null;
 }

@@ -12,7 +12,7 @@
  * formula, even when it starts with = + - @, and objects from inputs (formulas, rich text) are
  * reduced to their visible value first, so no formula from an input ever reaches the output.
  */
-import { columnLetters, type CellValue } from '../ledger/grid';
+import { columnLetters } from '../ledger/grid';
 import { headerRowOf, type ColumnFormat, type ColumnSpec, type SheetSpec } from '../ledger/sheetSpec';
 import {
   THEME_XML, contentTypesXml, corePropertiesXml, packageRelationshipsXml, sheetRelationshipsXml, workbookRelationshipsXml, workbookXml,

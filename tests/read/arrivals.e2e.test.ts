@@ -57,7 +57,7 @@ describe('ledger validate and compare on other formats', () => {
     // The table's 合计 row is its row 12; the footer paragraphs follow it.
     expect(word.stdout).not.toMatch(/第 1[2-9] 行/);
     const csv = ledger(['validate', 'tests/fixtures/formats/东营区.csv', '--as-of', '2026-11-25']);
-    expect(csv.stdout).toMatch(/工作表“东营区”\s+表头在第 3 行，共 10 条记录\n\s+第 6 行  区安全生产委员会/);
+    expect(csv.stdout).toMatch(/工作表“东营区”\s+表头在第 3 行，共 10 条记录\n\s+第 6 行 {2}区安全生产委员会/);
     const clean = ledger(['validate', 'samples/arrivals/河口区.csv', '--as-of', '2026-11-25']);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('错误 0 个，警告 0 个');

@@ -18,8 +18,8 @@ function compact(text: string): string {
 function stripLead(text: string): string {
   return text
     .replace(/^.*?(?:填报|报送|编制)?单位[:：]/u, '')
-    .replace(/^[\-_.()（）【】\[\]《》“”"'、，,]*\d{4}\s*年度?/u, '')
-    .replace(/^[\d\-_.()（）【】\[\]《》“”"'、，,]+/u, '')
+    .replace(/^[-_.()（）【】[\]《》“”"'、，,]*\d{4}\s*年度?/u, '')
+    .replace(/^[\d\-_.()（）【】[\]《》“”"'、，,]+/u, '')
     .replace(/^中共/u, '');
 }
 

@@ -61,7 +61,7 @@ export function applicationFieldOf(text: string): ApplicationField | null {
   const exact = INDEX.get(key);
   if (exact) return exact;
   // 成员单位（共12个）, 受理（两办）日期 → drop bracketed notes and retry.
-  const bare = key.replace(/[（(【\[][^）)】\]]*[）)】\]]/gu, '');
+  const bare = key.replace(/[（(【[][^）)】\]]*[）)】\]]/gu, '');
   return bare !== key ? (INDEX.get(bare) ?? null) : null;
 }
 

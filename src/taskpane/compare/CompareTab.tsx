@@ -3,7 +3,7 @@
  * register and a general office's list → the three groups. Clicking an item selects its row.
  * Self-contained: its own strings (./strings), the port for everything it reads and writes.
  */
-import { Button, Field, Label, Radio, RadioGroup, Select, Switch, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { Button, Label, Radio, RadioGroup, Select, Switch, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { ArrowSwapRegular, DismissRegular, DocumentAddRegular, TableAddRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import {

@@ -23,11 +23,12 @@ export interface Validation {
 
 export function useValidation(port: WorkbookPort, settings: Settings) {
   const task = useTask();
+  const run = task.run;
   const [validation, setValidation] = useState<Validation | null>(null);
 
   const validate = useCallback(
     (sheet: string, mark: boolean) =>
-      task.run(async (signal, progress) => {
+      run(async (signal, progress) => {
         progress(0);
         const grid = await port.readSheet(sheet, { signal, onProgress: (f) => progress(f * 0.6) });
         progress(0.6);
@@ -59,7 +60,7 @@ export function useValidation(port: WorkbookPort, settings: Settings) {
         setValidation((previous) => ({ report, marked, markError, asOf: settings.asOf, id: (previous?.id ?? 0) + 1 }));
         return report;
       }),
-    [port, settings, task.run],
+    [port, settings, run],
   );
 
   return { task, validation, validate, setValidation };

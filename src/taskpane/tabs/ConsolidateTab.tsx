@@ -87,7 +87,9 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
       return;
     }
     setChosen((current) => new Set([...current].filter((name) => candidates.includes(name))));
-  }, [candidates]); // only when the sheet list changes, not on every keystroke in the counties box
+    // Only when the sheet list changes, not on every keystroke in the counties box.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [candidates]);
 
   const toggle = (name: string, on: boolean) =>
     setChosen((current) => {
