@@ -50,6 +50,12 @@ export const en: Strings = {
     'too-many-members': 'Too many member units',
     'over-limit-after': 'Over the limit once approved',
     'review-overdue': 'Waiting too long at a stage',
+    'missing-self-evaluation': 'No self-evaluation',
+    'unknown-evaluated-body': 'Evaluated body not in the register',
+    'idle-body': 'No meeting, no document',
+    'low-evaluation': 'Evaluation below passing',
+    'low-member-score': 'Low member-unit score',
+    'invalid-score': 'Invalid score or count',
   },
   errorTitles: {
     'not-found': 'Sheet not found',

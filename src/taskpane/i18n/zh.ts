@@ -45,6 +45,12 @@ const codeTitles: Record<FindingCode, string> = {
   'too-many-members': '成员单位过多',
   'over-limit-after': '设立后超过限额',
   'review-overdue': '审批环节超时',
+  'missing-self-evaluation': '未报送自评',
+  'unknown-evaluated-body': '评价表中的机构不在台账中',
+  'idle-body': '年度内未开会未发文',
+  'low-evaluation': '评价总分不合格',
+  'low-member-score': '成员单位得分偏低',
+  'invalid-score': '分数或次数无效',
 };
 
 const severity: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
