@@ -299,8 +299,8 @@ export const CODES = {
   },
   'unknown-evaluated-body': {
     severity: 'warning',
-    zh: (p) => `“${s(p, 'name')}”不是台账中的存续机构${p.nearest ? `，最接近的是“${s(p, 'nearest')}”（相似度 ${s(p, 'score')}）` : ''}${p.rows ? `（共 ${s(p, 'rows')} 行）` : ''}`,
-    en: (p) => `“${s(p, 'name')}” is not an active body of the register${p.nearest ? `; the nearest is “${s(p, 'nearest')}” (similarity ${s(p, 'score')})` : ''}${p.rows ? ` (${s(p, 'rows')} rows)` : ''}`,
+    zh: (p) => `“${s(p, 'name')}”不是台账中的存续机构${p.retiredRow ? `（台账第 ${s(p, 'retiredRow')} 行状态为${s(p, 'status')}）` : ''}${p.nearest ? `，最接近的是“${s(p, 'nearest')}”（相似度 ${s(p, 'score')}）` : ''}${p.rows ? `（共 ${s(p, 'rows')} 行）` : ''}`,
+    en: (p) => `“${s(p, 'name')}” is not an active body of the register${p.retiredRow ? ` (register row ${s(p, 'retiredRow')} is ${s(p, 'status')})` : ''}${p.nearest ? `; the nearest is “${s(p, 'nearest')}” (similarity ${s(p, 'score')})` : ''}${p.rows ? ` (${s(p, 'rows')} rows)` : ''}`,
     whenZh: '多方评价：自评表或成员单位评价表中的机构不在台账中（建议最接近的名称）', whenEn: 'evaluation: a 自评表 or 成员单位评价表 row names no body of the register (suggest the nearest)',
   },
   'idle-body': {

@@ -46,6 +46,8 @@ export interface SelfRow {
   readonly department: string;
   /** Each count; null when the cell is empty, absent or invalid (invalid-score says which). */
   readonly counts: Readonly<Record<SelfCountField, number | null>>;
+  /** Counts whose cell could not be read (reported as invalid-score). */
+  readonly invalid: readonly SelfCountField[];
   /** 工作规则 已制定 (true) / 未制定 (false); null when empty or absent. */
   readonly workRules: boolean | null;
   /** 年度工作要点 已印发 / 未印发; null when empty or absent. */
@@ -267,6 +269,7 @@ function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
     const row = ctx.firstRow + i;
     const cells = cellsOf(texts, ctx);
     const counts = {} as Record<SelfCountField, number | null>;
+    const invalidFields: SelfCountField[] = [];
     for (const key of SELF_COUNT_FIELDS) {
       const col = ctx.at.columns.get(key);
       if (!col) {
@@ -277,6 +280,7 @@ function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
       if (parsed.ok) counts[key] = parsed.value;
       else {
         counts[key] = null;
+        invalidFields.push(key);
         invalid(ctx, row, cells[key]!, SELF_FIELDS[key].label, SELF_FIELDS[key].labelEn, parsed);
       }
     }
@@ -286,6 +290,7 @@ function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
       year: yearCol ? parseYear(values[yearCol.index]) : null,
       department: cells.department?.text ?? '',
       counts,
+      invalid: invalidFields,
       workRules: parseChoice(cells.workRules?.text ?? ''),
       workPoints: parseChoice(cells.workPoints?.text ?? ''),
       issues: cells.issues?.text ?? '',
