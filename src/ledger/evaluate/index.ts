@@ -13,3 +13,4 @@ export * from './score';
 export * from './match';
 export * from './suggest';
 export * from './evaluate';
+export * from './sheets';

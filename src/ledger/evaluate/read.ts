@@ -97,6 +97,8 @@ export interface EvaluationRead {
 }
 
 const SEARCH_ROWS = 20;
+/** The cells that make a 自评表 row say something. */
+const MEASURES: readonly SelfField[] = [...SELF_COUNT_FIELDS, 'workRules', 'workPoints', 'issues', 'proposal'];
 /** Lines under (or inside) the table that are not bodies. */
 const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|审批|合计|小计|总计|共计|填报人|联系人|联系电话|单位负责人|负责人|填报日期|报送日期|填报单位|日期)\s*[:：]?/u;
 const SECTION_LINE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)])/u;
@@ -268,6 +270,8 @@ function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
     if (!texts) continue;
     const row = ctx.firstRow + i;
     const cells = cellsOf(texts, ctx);
+    // A row that gives nothing but its name (a template row nobody filled in) is no self-evaluation.
+    if (MEASURES.every((k) => (cells[k]?.text ?? '') === '')) continue;
     const counts = {} as Record<SelfCountField, number | null>;
     const invalidFields: SelfCountField[] = [];
     for (const key of SELF_COUNT_FIELDS) {
