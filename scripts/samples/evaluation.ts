@@ -98,7 +98,7 @@ export const UNKNOWN_MEMBER = { name: '市招商引资工作领导小组', note:
 export const WEAK_UNIT = '市统计局';
 export const SHORT_UNIT = { written: '市发改委', listed: '市发展改革委' } as const;
 /** A member score out of range (invalid-score). */
-export const BAD_SCORE = { body: '市道路交通安全委员会', unit: '市公安局', value: 105 } as const;
+export const BAD_SCORE = { body: '市道路交通安全委员会', value: 105 } as const;
 /** The member sheet writes one body's name differently. */
 export const MEMBER_WRITTEN = { name: '市金融风险防范处置联席会议', written: '市防范处置金融风险联席会议' } as const;
 
@@ -251,12 +251,14 @@ function memberTable(): Table {
       if (u !== b.department) units.add(u);
     }
     if (i % 4 === 0) units.add(WEAK_UNIT);
+    let first = true;
     for (const unit of units) {
       const weak = unit === WEAK_UNIT;
       const base = weak ? 48 + (i % 7) : 78 + ((i * 7 + unit.length * 3) % 20);
       const name = b.name === MEMBER_WRITTEN.name ? MEMBER_WRITTEN.written : b.name;
       const written = unit === SHORT_UNIT.listed && i % 2 === 0 ? SHORT_UNIT.written : unit;
-      const cooperation = b.name === BAD_SCORE.body && unit === BAD_SCORE.unit ? BAD_SCORE.value : base;
+      const cooperation = b.name === BAD_SCORE.body && first ? BAD_SCORE.value : base;
+      first = false;
       rows.push([++seq, name, written, cooperation, Math.min(100, base + 2), Math.max(0, base - 3), weak ? '40分' : Math.min(100, base + 5)]);
     }
   });
@@ -289,7 +291,7 @@ function evaluationReadme(): string {
     '```',
     '',
     '- `自评表/` 三份回收的自评表：市委系统（.xlsx，表头用简称：议事协调机构名称、会议次数、发文数、牵头部门）、市政府系统（.xlsx，表头带换行和说明）、联席会议和工作专班（.csv，GB18030 编码，有标题行）；表格下方有合计行和“填表人：… 联系电话：…”，不会被当作机构。',
-    `- \`成员单位评价表.xlsx\` 各机构对成员单位的评分（协调配合、信息共享、任务落实、参会情况）；${WEAK_UNIT}得分普遍偏低（low-member-score），“${SHORT_UNIT.written}”按简称归入${SHORT_UNIT.listed}，${BAD_SCORE.body}中${BAD_SCORE.unit}的协调配合填了 ${BAD_SCORE.value}（invalid-score）。`,
+    `- \`成员单位评价表.xlsx\` 各机构对成员单位的评分（协调配合、信息共享、任务落实、参会情况）；${WEAK_UNIT}得分普遍偏低（low-member-score），“${SHORT_UNIT.written}”按简称归入${SHORT_UNIT.listed}，${BAD_SCORE.body}的一个成员单位协调配合填了 ${BAD_SCORE.value}（invalid-score）。`,
     `- ${UNKNOWN_SELF.name}：${UNKNOWN_SELF.note}；${UNKNOWN_MEMBER.name}：${UNKNOWN_MEMBER.note}。`,
     `- 成员单位评价表把“${MEMBER_WRITTEN.name}”写作“${MEMBER_WRITTEN.written}”：按相近名称对应并报告相似度。`,
     '',
