@@ -17,11 +17,11 @@ import type { LedgerRow } from '../row';
 import type { Settings } from '../settings';
 import { hasWorkRules } from '../workRules';
 import { SELF_FIELDS, type SelfCountField } from './fields';
-import { BodyMatcher } from './match';
+import { BodyMatcher, type NameMatchResult } from './match';
 import { type Action, type EvaluationRead, type FileFinding, type MemberRow, type SelfRow } from './read';
 import { conductScore, cooperationScore, performanceScore, rankBy, round1, totalScore, type IndicatorScores } from './score';
 import { GRADE_LABELS_EN, gradeOf, passingScore, type EvaluationSettings, type Grade } from './settings';
-import { countActions, suggest, type Partner, type Reason } from './suggest';
+import { SUGGESTION_CODES, countActions, suggest, type Partner, type Reason } from './suggest';
 
 /** The register as evaluate needs it: its rows and its own findings (validateSheet with flags). */
 export interface RegisterInput {
@@ -120,7 +120,7 @@ export interface EvaluationResult {
   };
 }
 
-const keyOf = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** The year evaluated: the setting, else the year most 自评表 rows give, else the year before the as-of date. */
 export function evaluationYear(selfRows: readonly SelfRow[], settings: Pick<EvaluationSettings, 'year'>, asOf: string): number {
@@ -170,31 +170,45 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     unknownSeen.set(key, { first: f, rows: 1 });
     findings.push(f);
   };
-  for (const r of read.selfRows) {
-    if (r.year !== null && r.year !== year) {
-      ignored.push({ file: r.file, sheet: r.sheet, row: r.row, name: r.name, reason: 'other-year', detail: String(r.year) });
-      continue;
+  // Two passes: the same name first for every row, then a similar name among the bodies left.
+  const inYear = read.selfRows.filter((r) => {
+    if (r.year === null || r.year === year) return true;
+    ignored.push({ file: r.file, sheet: r.sheet, row: r.row, name: r.name, reason: 'other-year', detail: String(r.year) });
+    return false;
+  });
+  const take = (r: SelfRow, m: NameMatchResult & { body: number }) => {
+    const info: MatchInfo = { file: r.file, sheet: r.sheet, row: r.row, written: r.name, how: m.how!, score: m.score };
+    const had = selfOf[m.body];
+    if (had) {
+      ignored.push({ file: r.file, sheet: r.sheet, row: r.row, name: r.name, reason: 'duplicate', detail: `${had.row.file} ${had.row.sheet} ${had.row.row}` });
+      return;
     }
-    const m = matcher.match(r.name, (b) => selfOf[b] !== undefined);
+    selfOf[m.body] = { row: r, match: info };
+    if (m.how === 'similar') inexact.push({ ...info, body: active[m.body]!.name, kind: 'self' });
+  };
+  const left: SelfRow[] = [];
+  for (const r of inYear) {
+    const m = matcher.exact(r.name, (b) => selfOf[b] !== undefined);
+    if (m && m.body !== null) take(r, m as NameMatchResult & { body: number });
+    else left.push(r);
+  }
+  const free: number[] = [];
+  for (let b = 0; b < active.length; b++) if (selfOf[b] === undefined) free.push(b);
+  matcher.setFree(free);
+  for (const r of left) {
+    const m = matcher.similar(r.name, 'free');
     if (m.body === null) {
       unknown('self', r, m.nearest, r.cells.name?.header ?? SELF_FIELDS.name.label, r.cells.name?.column);
       ignored.push({ file: r.file, sheet: r.sheet, row: r.row, name: r.name, reason: 'unknown-body', detail: '' });
       continue;
     }
-    const info: MatchInfo = { file: r.file, sheet: r.sheet, row: r.row, written: r.name, how: m.how!, score: m.score };
-    const had = selfOf[m.body];
-    if (had) {
-      ignored.push({ file: r.file, sheet: r.sheet, row: r.row, name: r.name, reason: 'duplicate', detail: `${had.row.file} ${had.row.sheet} ${had.row.row}` });
-      continue;
-    }
-    selfOf[m.body] = { row: r, match: info };
-    if (m.how === 'similar') inexact.push({ ...info, body: active[m.body]!.name, kind: 'self' });
+    take(r, m as NameMatchResult & { body: number });
   }
 
   // 成员单位评价表: rows per body; a unit scored twice for one body counts once, with the mean.
   const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
   const unitName = (text: string): string => resolveDepartment(text, departments).canonical ?? text;
-  const memberScores = active.map(() => new Map<string, number[]>());
+  const memberScores = new Array<Map<string, number[]> | undefined>(active.length);
   const unitRows = new Map<string, { rows: number; first: SourceRef; spellings: Set<string> }>();
   const inexactMember = new Set<string>();
   for (const r of read.memberRows) {
@@ -210,7 +224,11 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     }
     if (r.rowScore === null) continue;
     const unit = unitName(r.unit);
-    const perBody = memberScores[m.body]!;
+    let perBody = memberScores[m.body];
+    if (!perBody) {
+      perBody = new Map<string, number[]>();
+      memberScores[m.body] = perBody;
+    }
     const list = perBody.get(unit);
     if (list) list.push(r.rowScore);
     else perBody.set(unit, [r.rowScore]);
@@ -221,20 +239,30 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     } else unitRows.set(unit, { rows: 1, first: { file: r.file, sheet: r.sheet, row: r.row }, spellings: new Set([r.unit]) });
   }
 
-  const registerFindings = new Map<string, Finding[]>();
+  // The register's own findings per sheet and row (only the codes the suggestions read).
+  const registerFindings = new Map<string, Map<number, Finding[]>>();
   for (const f of register.findings) {
-    if (f.row === null) continue;
-    const k = keyOf(f.sheet, f.row);
-    const list = registerFindings.get(k);
+    if (f.row === null || !SUGGESTION_CODES.has(f.code)) continue;
+    let bySheet = registerFindings.get(f.sheet);
+    if (!bySheet) {
+      bySheet = new Map();
+      registerFindings.set(f.sheet, bySheet);
+    }
+    const list = bySheet.get(f.row);
     if (list) list.push(f);
-    else registerFindings.set(k, [f]);
+    else bySheet.set(f.row, [f]);
   }
-  const activeAt = new Map(active.map((r, i) => [keyOf(r.sheet, r.row), i]));
+  const findingsAt = (sheet: string, row: number): readonly Finding[] => registerFindings.get(sheet)?.get(row) ?? NO_FINDINGS;
 
   // Scores per body.
   const draft = active.map((row, i) => {
     const self = selfOf[i];
-    const unitScores = [...memberScores[i]!].map(([unit, list]) => ({ unit, score: round1(list.reduce((a, b) => a + b, 0) / list.length) }));
+    const unitScores: { unit: string; score: number }[] = [];
+    for (const [unit, list] of memberScores[i] ?? []) {
+      let sum = 0;
+      for (const x of list) sum += x;
+      unitScores.push({ unit, score: round1(sum / list.length) });
+    }
     const registerRules = row.cells.workRules ? hasWorkRules(row.cells.workRules.text) : null;
     const workRules = self?.row.workRules ?? registerRules;
     const workPoints = self?.row.workPoints ?? null;
@@ -258,13 +286,13 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     const grade = d.total === null ? null : gradeOf(d.total, evaluation);
     const proposal = self?.row.proposal ?? null;
     let proposalPartner: Partner | null = null;
-    if (proposal) {
+    if (proposal?.action === '合并') {
       const text = proposal.text.replace(/\s+/g, '');
       const named = active.find((other) => other !== row && other.name.length >= 4 && text.includes(other.name.replace(/\s+/g, '')));
       if (named) proposalPartner = { name: named.name, sheet: named.sheet, row: named.row };
     }
     const s = suggest({
-      name: row.name, registerFindings: registerFindings.get(keyOf(row.sheet, row.row)) ?? [], hasSelfEvaluation: self !== undefined,
+      name: row.name, registerFindings: findingsAt(row.sheet, row.row), hasSelfEvaluation: self !== undefined,
       idle: d.idle, year, total: d.total, grade, passing, workRules: d.workRules, proposal, proposalPartner,
     });
     return {
@@ -276,8 +304,8 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
   });
 
   // Findings about bodies.
-  for (const b of bodies) {
-    const d = draft[activeAt.get(keyOf(b.sheet, b.row))!]!;
+  for (const [i, b] of bodies.entries()) {
+    const d = draft[i]!; // bodies and draft are both in register order
     if (!d.self) {
       const cell = d.row.cells.name;
       findings.push({

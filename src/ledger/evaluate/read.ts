@@ -40,6 +40,7 @@ export interface SelfRow {
   /** The sheet's own 1-based row number. */
   readonly row: number;
   readonly name: string;
+  /** The name, meetings and documents cells (and any invalid count): where findings point. */
   readonly cells: Readonly<Partial<Record<SelfField, EvalCell>>>;
   readonly year: number | null;
   /** 办事机构所在部门 as written ('' without the column). */
@@ -62,6 +63,7 @@ export interface MemberRow {
   readonly row: number;
   readonly name: string;
   readonly unit: string;
+  /** The name and unit cells (and any invalid score cell): where findings point. */
   readonly cells: Readonly<Partial<Record<MemberField, EvalCell>>>;
   /** The valid scores of the row. */
   readonly scores: Readonly<Partial<Record<MemberScoreField, number>>>;
@@ -146,6 +148,7 @@ const NOT_NUMBER = { ok: false, reason: '不是数字', reasonEn: 'not a number'
 
 /** A whole count ≥ 0: 3, '3', '3次', '三次', '无' (0). Empty: null. */
 export function parseCount(value: CellValue): Parsed {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return { ok: true, value };
   const scalar = toScalar(value);
   if (scalar.kind === 'empty') return { ok: true, value: null };
   let n: number;
@@ -228,28 +231,47 @@ interface SheetCtx<K extends string> {
 }
 
 /** Texts of a row, or null (with footers kept) when it is not a body row. */
+/** Marks a number cell in a row's texts (see textOf). */
+const NUMBER = '\u0000#';
+
+/** The text of cell `c` of a row read by bodyTexts. */
+function textOf(values: readonly CellValue[], texts: readonly string[], c: number): string {
+  const t = texts[c];
+  return t === NUMBER ? String(values[c]) : (t ?? '');
+}
+
+const FOOTER_CELL = /^(?:填表人|填报人|联系电话|审核人)\s*[:：]/u;
+const TOTAL_LINE = /^(?:合计|小计|总计|共计)/u;
+
 function bodyTexts<K extends string>(values: readonly CellValue[], ctx: SheetCtx<K>, nameIndex: number): string[] | null {
-  const texts = values.map((v) => cellText(v).trim());
-  const filled = texts.filter((t) => t !== '');
-  if (filled.length === 0) return null;
-  const first = filled[0]!.replace(/\s+/g, '');
-  if (NOTE_LINE.test(first) || filled.some((t) => /^(?:填表人|填报人|联系电话|审核人)\s*[:：]/u.test(t))) {
-    if (!/^(?:合计|小计|总计|共计)/u.test(first)) ctx.footer.push(filled.join(' '));
+  const texts = new Array<string>(values.length);
+  let filled = 0;
+  let firstText = '';
+  let footerCell = false;
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c];
+    // Numbers (most cells of a return) are not turned into text unless a finding needs it.
+    const t = v === null || v === undefined ? '' : typeof v === 'number' ? NUMBER : cellText(v).trim();
+    texts[c] = t;
+    if (t === '') continue;
+    if (filled++ === 0) firstText = t;
+    // Footers start with a letter-like label; numbers never do.
+    if (!footerCell && typeof v !== 'number' && FOOTER_CELL.test(t)) footerCell = true;
+  }
+  if (filled === 0) return null;
+  const first = firstText === NUMBER ? '' : firstText.replace(/\s+/g, '');
+  if (footerCell || NOTE_LINE.test(first)) {
+    if (!TOTAL_LINE.test(first)) ctx.footer.push(texts.map((_, c) => textOf(values, texts, c)).filter((t) => t !== '').join(' '));
     return null;
   }
-  const name = (texts[nameIndex] ?? '').replace(/\s*[\r\n]+\s*/g, '');
+  const name = textOf(values, texts, nameIndex).replace(/\s*[\r\n]+\s*/g, '');
   if (isBlankOrPlaceholder(name)) return null;
   if (name.replace(/\s+/g, '') === ctx.nameHeader.replace(/\s+/g, '')) return null; // header repeated on a page break
-  if (filled.length === 1 && SECTION_LINE.test(first)) return null; // 一、党委议事协调机构
+  if (filled === 1 && SECTION_LINE.test(first)) return null; // 一、党委议事协调机构
   if (NOTE_LINE.test(name)) return null;
   return texts;
 }
 
-function cellsOf<K extends string>(texts: readonly string[], ctx: SheetCtx<K>): Partial<Record<K, EvalCell>> {
-  const out: Partial<Record<K, EvalCell>> = {};
-  for (const [key, col] of ctx.at.columns) out[key] = { text: texts[col.index] ?? '', column: ctx.firstColumn + col.index, header: col.header };
-  return out;
-}
 
 function invalid(ctx: SheetCtx<string>, row: number, cell: EvalCell, label: string, labelEn: string, parsed: Extract<Parsed, { ok: false }>): void {
   ctx.findings.push({
@@ -261,17 +283,35 @@ function invalid(ctx: SheetCtx<string>, row: number, cell: EvalCell, label: stri
   });
 }
 
+/** Self-evaluation cells kept with each row, for findings to point at. */
+const LOCATED: readonly SelfField[] = ['name', 'meetings', 'documents'];
+
 function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
   const out: SelfRow[] = [];
   const nameIndex = ctx.at.columns.get('name')!.index;
+  const measureIndexes = MEASURES.flatMap((k) => {
+    const col = ctx.at.columns.get(k);
+    return col ? [col.index] : [];
+  });
+  const located: Partial<Record<SelfField, { index: number; column: number; header: string }>> = {};
+  for (const [key, col] of ctx.at.columns) located[key] = { index: col.index, column: ctx.firstColumn + col.index, header: col.header };
   for (let i = ctx.at.index + 1; i < ctx.grid.values.length; i++) {
     const values = ctx.grid.values[i] ?? [];
     const texts = bodyTexts(values, ctx, nameIndex);
     if (!texts) continue;
     const row = ctx.firstRow + i;
-    const cells = cellsOf(texts, ctx);
     // A row that gives nothing but its name (a template row nobody filled in) is no self-evaluation.
-    if (MEASURES.every((k) => (cells[k]?.text ?? '') === '')) continue;
+    if (measureIndexes.every((c) => texts[c] === '' || texts[c] === undefined)) continue;
+    // Only the cells findings point at (name, meetings, documents, an invalid count): 10,000 rows stay light.
+    const cells: Partial<Record<SelfField, EvalCell>> = {};
+    for (const key of LOCATED) {
+      const col = located[key];
+      if (col) cells[key] = { text: textOf(values, texts, col.index), column: col.column, header: col.header };
+    }
+    const text = (key: SelfField): string => {
+      const col = ctx.at.columns.get(key);
+      return col ? textOf(values, texts, col.index) : '';
+    };
     const counts = {} as Record<SelfCountField, number | null>;
     const invalidFields: SelfCountField[] = [];
     for (const key of SELF_COUNT_FIELDS) {
@@ -285,20 +325,22 @@ function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
       else {
         counts[key] = null;
         invalidFields.push(key);
-        invalid(ctx, row, cells[key]!, SELF_FIELDS[key].label, SELF_FIELDS[key].labelEn, parsed);
+        const cell: EvalCell = { text: textOf(values, texts, col.index), column: ctx.firstColumn + col.index, header: col.header };
+        cells[key] = cell;
+        invalid(ctx, row, cell, SELF_FIELDS[key].label, SELF_FIELDS[key].labelEn, parsed);
       }
     }
     const yearCol = ctx.at.columns.get('year');
     out.push({
-      file: ctx.file, sheet: ctx.grid.sheet, row, name: (texts[nameIndex] ?? '').replace(/\s*[\r\n]+\s*/g, ''), cells,
+      file: ctx.file, sheet: ctx.grid.sheet, row, name: textOf(values, texts, nameIndex).replace(/\s*[\r\n]+\s*/g, ''), cells,
       year: yearCol ? parseYear(values[yearCol.index]) : null,
-      department: cells.department?.text ?? '',
+      department: text('department'),
       counts,
       invalid: invalidFields,
-      workRules: parseChoice(cells.workRules?.text ?? ''),
-      workPoints: parseChoice(cells.workPoints?.text ?? ''),
-      issues: cells.issues?.text ?? '',
-      proposal: parseProposal(cells.proposal?.text ?? ''),
+      workRules: parseChoice(text('workRules')),
+      workPoints: parseChoice(text('workPoints')),
+      issues: text('issues'),
+      proposal: parseProposal(text('proposal')),
     });
   }
   return out;
@@ -306,27 +348,48 @@ function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
 
 function readMemberSheet(ctx: SheetCtx<MemberField>): MemberRow[] {
   const out: MemberRow[] = [];
-  const nameIndex = ctx.at.columns.get('name')!.index;
-  const unitIndex = ctx.at.columns.get('unit')!.index;
+  const nameCol = ctx.at.columns.get('name')!;
+  const unitCol = ctx.at.columns.get('unit')!;
+  const scoreCols = MEMBER_SCORE_FIELDS.flatMap((key) => {
+    const col = ctx.at.columns.get(key);
+    return col ? [{ key, index: col.index, column: ctx.firstColumn + col.index, header: col.header }] : [];
+  });
+  const nameHeader = { column: ctx.firstColumn + nameCol.index, header: nameCol.header };
+  const unitHeader = { column: ctx.firstColumn + unitCol.index, header: unitCol.header };
   for (let i = ctx.at.index + 1; i < ctx.grid.values.length; i++) {
     const values = ctx.grid.values[i] ?? [];
-    const texts = bodyTexts(values, ctx, nameIndex);
+    const texts = bodyTexts(values, ctx, nameCol.index);
     if (!texts) continue;
-    const unit = (texts[unitIndex] ?? '').replace(/\s+/g, '');
+    const unitText = textOf(values, texts, unitCol.index);
+    const unit = /\s/.test(unitText) ? unitText.replace(/\s+/g, '') : unitText;
     if (isBlankOrPlaceholder(unit) || isErrorText(unit)) continue;
     const row = ctx.firstRow + i;
-    const cells = cellsOf(texts, ctx);
+    const nameText = textOf(values, texts, nameCol.index);
+    // Only the cells findings point at; a score cell is described when it is invalid.
+    const cells: Partial<Record<MemberField, EvalCell>> = {
+      name: { text: nameText, column: nameHeader.column, header: nameHeader.header },
+      unit: { text: unitText, column: unitHeader.column, header: unitHeader.header },
+    };
     const scores: Partial<Record<MemberScoreField, number>> = {};
-    for (const key of MEMBER_SCORE_FIELDS) {
-      const col = ctx.at.columns.get(key);
-      if (!col) continue;
-      const parsed = parseScore(values[col.index]);
-      if (!parsed.ok) invalid(ctx, row, cells[key]!, MEMBER_FIELDS[key].label, MEMBER_FIELDS[key].labelEn, parsed);
-      else if (parsed.value !== null) scores[key] = parsed.value;
+    let sum = 0;
+    let parts = 0;
+    for (const col of scoreCols) {
+      const v = values[col.index];
+      const parsed = typeof v === 'number' && v >= 0 && v <= 100 ? { ok: true as const, value: v } : parseScore(v);
+      if (!parsed.ok) {
+        const cell: EvalCell = { text: textOf(values, texts, col.index), column: col.column, header: col.header };
+        cells[col.key] = cell;
+        invalid(ctx, row, cell, MEMBER_FIELDS[col.key].label, MEMBER_FIELDS[col.key].labelEn, parsed);
+      } else if (parsed.value !== null) {
+        scores[col.key] = parsed.value;
+        if (col.key !== 'score') {
+          sum += parsed.value;
+          parts += 1;
+        }
+      }
     }
-    const parts = MEMBER_SCORE_FIELDS.filter((k) => k !== 'score' && scores[k] !== undefined).map((k) => scores[k]!);
-    const rowScore = scores.score ?? (parts.length > 0 ? parts.reduce((a, b) => a + b, 0) / parts.length : null);
-    out.push({ file: ctx.file, sheet: ctx.grid.sheet, row, name: (texts[nameIndex] ?? '').replace(/\s*[\r\n]+\s*/g, ''), unit, cells, scores, rowScore });
+    const rowScore = scores.score ?? (parts > 0 ? sum / parts : null);
+    out.push({ file: ctx.file, sheet: ctx.grid.sheet, row, name: /[\r\n]/.test(nameText) ? nameText.replace(/\s*[\r\n]+\s*/g, '') : nameText, unit, cells, scores, rowScore });
   }
   return out;
 }
@@ -368,10 +431,7 @@ export function readEvaluationGrids(grids: readonly Grid[], file: string): Evalu
 
 /** Several files read into one. */
 export function mergeReads(reads: readonly EvaluationRead[]): EvaluationRead {
-  return {
-    sheets: reads.flatMap((r) => r.sheets),
-    selfRows: reads.flatMap((r) => r.selfRows),
-    memberRows: reads.flatMap((r) => r.memberRows),
-    findings: reads.flatMap((r) => r.findings),
-  };
+  if (reads.length === 1) return reads[0]!;
+  const join = <T,>(pick: (r: EvaluationRead) => readonly T[]): T[] => ([] as T[]).concat(...reads.map(pick));
+  return { sheets: join((r) => r.sheets), selfRows: join((r) => r.selfRows), memberRows: join((r) => r.memberRows), findings: join((r) => r.findings) };
 }

@@ -67,7 +67,21 @@ function partnerOf(f: Finding): Partner | null {
   return { name: r.value ?? '', sheet: r.sheet, row: r.row, ...(r.score !== undefined ? { score: r.score } : {}) };
 }
 
+/** Register findings a suggestion rests on; any other finding of the row does not change it. */
+export const SUGGESTION_CODES: ReadonlySet<string> = new Set(['overdue', 'duplicate-name', 'similar-name', 'category-name-mismatch', 'missing-work-rules']);
+
 export function suggest(input: SuggestionInput): Suggestion {
+  // Most bodies: nothing applies but the evaluation itself (10,000 of them in the bench).
+  if (input.hasSelfEvaluation && !input.idle && input.workRules !== false && (input.total === null || input.total >= input.passing)
+    && (input.proposal === null || input.proposal.action === '保留') && !input.registerFindings.some((f) => SUGGESTION_CODES.has(f.code))) {
+    const reasons: Reason[] = [];
+    if (input.total !== null) reasons.push({ basis: 'evaluation', zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`, en: `works as it should (total ${input.total}, ${input.grade ?? ''})` });
+    if (input.proposal) {
+      const bare = input.proposal.text.replace(/^建议/u, '') === '保留';
+      reasons.push(bare ? { basis: 'proposal', zh: '办事机构建议保留', en: "the body's office proposes to keep" } : { basis: 'proposal', zh: `办事机构建议保留：“${input.proposal.text}”`, en: `the body's office proposes to keep: “${input.proposal.text}”` });
+    }
+    return { action: '保留', reasons, partner: null };
+  }
   const by: Record<Action, Reason[]> = { 撤销: [], 合并: [], 更名: [], 调整隶属关系: [], 督促整改: [], 保留: [] };
   let partner: Partner | null = null;
   const find = (code: Finding['code']) => input.registerFindings.find((f) => f.code === code);
