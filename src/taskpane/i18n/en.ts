@@ -7,7 +7,7 @@ export const en: Strings = {
   switchLanguage: '中文',
   switchLanguageLabel: '切换到中文',
   loading: 'Loading…',
-  tabs: { validate: 'Validate', flags: 'Flags', consolidate: 'Consolidate', compare: 'Compare', review: 'Review', newRegister: 'New register', settings: 'Settings' },
+  tabs: { validate: 'Validate', flags: 'Flags', consolidate: 'Consolidate', compare: 'Compare', review: 'Review', evaluate: 'Evaluate', newRegister: 'New register', settings: 'Settings' },
   severity: { error: 'Errors', warning: 'Warnings', info: 'Info' },
   codeTitles: {
     'missing-column': 'Missing column',

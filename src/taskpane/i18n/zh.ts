@@ -81,7 +81,7 @@ export const zh = {
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
   loading: '正在载入…',
-  tabs: { validate: '校验', flags: '标记', consolidate: '县区汇总', compare: '对比/对账', review: '审核', newRegister: '新建台账', settings: '设置' },
+  tabs: { validate: '校验', flags: '标记', consolidate: '县区汇总', compare: '对比/对账', review: '审核', evaluate: '评价', newRegister: '新建台账', settings: '设置' },
   severity,
   codeTitles,
   errorTitles,
