@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   conductScore, cooperationScore, evaluateBodies, makeEvaluationSettings, mergeReads, parseCount, parseEvaluationSettings, parseProposal,
-  parseScore, performanceScore, rankBy, readEvaluationGrids, templateSheets, totalScore, type EvaluationResult,
+  evaluationSheets, parseScore, performanceScore, rankBy, readEvaluationGrids, templateSheets, totalScore, type EvaluationResult,
 } from '../../src/ledger/evaluate';
 import { messageOf } from '../../src/ledger/findings';
 import type { CellValue, Grid } from '../../src/ledger/grid';
@@ -217,5 +217,25 @@ describe('evaluateBodies', () => {
     const r = evaluateBodies(register(), readEvaluationGrids([{ ...grid, values }], 's.xlsx'), SETTINGS, makeEvaluationSettings({ year: 2025 }));
     expect(r.ignored.filter((i) => i.reason === 'other-year').map((i) => i.name)).toEqual(['市食品安全委员会']);
     expect(body(r, '市食品安全委员会').self).toBe(null);
+  });
+});
+
+describe('written sheets', () => {
+  const part = (zip: Record<string, Uint8Array>, name: string) => new TextDecoder().decode(zip[name]!);
+
+  it('gives the template number ranges and dropdowns, and colours grades in the result', async () => {
+    const { unzipSync } = await import('fflate');
+    const { writeWorkbook } = await import('../../src/xlsx/write');
+    const template = unzipSync(await writeWorkbook(templateSheets(register().rows, { year: 2025, departments: SETTINGS.departments })));
+    const self = part(template, 'xl/worksheets/sheet1.xml');
+    // 召开会议次数 … 完成任务数 (E–I): whole numbers ≥ 0; 工作规则 (J) a dropdown.
+    expect(self).toMatch(/<dataValidation type="whole" operator="greaterThanOrEqual"[^>]*sqref="E4:E22"><formula1>0<\/formula1><\/dataValidation>/);
+    expect(self).toMatch(/<dataValidation type="list"[^>]*sqref="J4:J22"><formula1>&quot;已制定,未制定&quot;<\/formula1>/);
+    const members = part(template, 'xl/worksheets/sheet2.xml');
+    expect(members).toMatch(/<dataValidation type="decimal" operator="between"[^>]*sqref="D4:D\d+"><formula1>0<\/formula1><formula2>100<\/formula2>/);
+
+    const result = unzipSync(await writeWorkbook(evaluationSheets(evaluate(), { settings: makeEvaluationSettings() })));
+    const styles = part(result, 'xl/styles.xml');
+    for (const colour of ['FFC6EFCE', 'FFFFC7CE']) expect(styles).toContain(`<fgColor rgb="${colour}"/>`);
   });
 });
