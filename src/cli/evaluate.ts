@@ -250,7 +250,7 @@ const WORDS = {
   },
   en: {
     title: (file: string, year: number, asOf: string) => `Evaluation: ${file}, ${year} (as of ${asOf})`,
-    read: (kind: string, files: number, rows: number) => `  ${kind}: ${files} files, ${rows} rows`,
+    read: (kind: string, files: number, rows: number) => `  ${kind}: ${files} ${files === 1 ? 'file' : 'files'}, ${rows} rows`,
     self: 'Self-evaluations', memberSheets: 'Member-unit scores', none: 'none given',
     bodies: (c: EvaluationResult['counts']) => `  Active bodies ${c.active}: evaluated ${c.evaluated}, no self-evaluation ${c.missing}; grades: good ${c.byGrade.好}, fairly good ${c.byGrade.较好}, fair ${c.byGrade.一般}, poor ${c.byGrade.差}`,
     ranking: 'Ranking', notEvaluated: 'not evaluated', total: 'total',

@@ -17,6 +17,9 @@
  */
 import type { Finding, RelatedRef } from '../findings';
 import { ACTIONS, type Action, type Proposal } from './read';
+import { GRADE_LABELS_EN, type Grade } from './settings';
+
+const gradeEn = (grade: string | null): string => (grade ? (GRADE_LABELS_EN[grade as Grade] ?? grade) : '');
 
 export interface Reason {
   /** What the reason rests on: a finding code or 'proposal'. */
@@ -75,7 +78,7 @@ export function suggest(input: SuggestionInput): Suggestion {
   if (input.hasSelfEvaluation && !input.idle && input.workRules !== false && (input.total === null || input.total >= input.passing)
     && (input.proposal === null || input.proposal.action === '保留') && !input.registerFindings.some((f) => SUGGESTION_CODES.has(f.code))) {
     const reasons: Reason[] = [];
-    if (input.total !== null) reasons.push({ basis: 'evaluation', zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`, en: `works as it should (total ${input.total}, ${input.grade ?? ''})` });
+    if (input.total !== null) reasons.push({ basis: 'evaluation', zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`, en: `works as it should (total ${input.total}, ${gradeEn(input.grade)})` });
     if (input.proposal) {
       const bare = input.proposal.text.replace(/^建议/u, '') === '保留';
       reasons.push(bare ? { basis: 'proposal', zh: '办事机构建议保留', en: "the body's office proposes to keep" } : { basis: 'proposal', zh: `办事机构建议保留：“${input.proposal.text}”`, en: `the body's office proposes to keep: “${input.proposal.text}”` });
@@ -127,7 +130,7 @@ export function suggest(input: SuggestionInput): Suggestion {
   if (proposed('调整隶属关系')) by.调整隶属关系.push(officeSays('调整隶属关系'));
 
   if (!input.hasSelfEvaluation) by.督促整改.push({ basis: 'missing-self-evaluation', zh: '未报送自评表', en: 'no self-evaluation returned' });
-  if (input.total !== null && input.total < input.passing) by.督促整改.push({ basis: 'low-evaluation', zh: `总分 ${input.total}（${input.grade ?? ''}），低于合格线 ${input.passing} 分`, en: `total ${input.total} (${input.grade ?? ''}), below the passing score of ${input.passing}` });
+  if (input.total !== null && input.total < input.passing) by.督促整改.push({ basis: 'low-evaluation', zh: `总分 ${input.total}（${input.grade ?? ''}），低于合格线 ${input.passing} 分`, en: `total ${input.total} (${gradeEn(input.grade)}), below the passing score of ${input.passing}` });
   const rulesFinding = find('missing-work-rules');
   if (input.workRules === false || (input.workRules === null && rulesFinding)) by.督促整改.push({ basis: 'missing-work-rules', zh: '未制定工作规则', en: 'no work rules' });
 
@@ -135,7 +138,7 @@ export function suggest(input: SuggestionInput): Suggestion {
   if (similarPartner && !input.idle) by.保留.push({ basis: 'similar-name', zh: `与“${similarPartner.name}”名称相近（相似度 ${similarPartner.score ?? ''}），请核实职责是否重叠`, en: `its name is close to “${similarPartner.name}” (similarity ${similarPartner.score ?? ''}); check for overlapping duties` });
 
   const action = ACTIONS.find((a) => a !== '保留' && by[a].length > 0) ?? '保留';
-  if (action === '保留' && input.total !== null) by.保留.unshift({ basis: 'evaluation', zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`, en: `works as it should (total ${input.total}, ${input.grade ?? ''})` });
+  if (action === '保留' && input.total !== null) by.保留.unshift({ basis: 'evaluation', zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`, en: `works as it should (total ${input.total}, ${gradeEn(input.grade)})` });
   const reasons = [...by[action], ...ACTIONS.filter((a) => a !== action).flatMap((a) => by[a])];
   return { action, reasons, partner: action === '合并' ? partner : null };
 }
