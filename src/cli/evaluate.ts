@@ -8,7 +8,6 @@
  * and never over an existing file without --force.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { buildDepartmentIndex } from '../ledger/cells/department';
 import {
@@ -22,10 +21,13 @@ import type { Settings } from '../ledger/settings';
 import { validateSheet } from '../ledger/validate';
 import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
-import { COMMON_OPTIONS, commonOptions, parseCommandArgs } from './args';
+import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
-import { checkOutput, readInputs, settingsFrom, writeOutput, type ReadFile } from './compare';
 import { expandInputs, readInputFile } from './files';
+import { checkOutput, writeOutput } from './output';
+import { readInputs, type ReadFile } from './registers';
+import { settingsFrom } from './settings';
+import { packageInfo } from './version';
 
 export const HELP = `用法：ledger evaluate <台账.xlsx> --self <自评表文件或文件夹> [--members <成员单位评价表文件或文件夹>] [选项]
       ledger evaluate <台账.xlsx> --template -o 自评表.xlsx [--year YYYY]
@@ -50,6 +52,7 @@ low-member-score（成员单位平均分不合格，警告）、invalid-score（
                           一般 60）、passingGrade（合格等次，默认 一般）、targets（满分所需会议、发文、
                           解决问题数，默认 2/2/3）
   --departments 文件      部门名单（同 ledger validate），用于识别成员单位简称
+  --sheet 名称            只读台账的这个工作表（可重复）
   --template              写出空白的自评表和成员单位评价表（已填好存续机构和办事机构所在部门），需 -o
   -o, --output 文件       写出评价结果（.xlsx：评价结果、成员单位评价、调整建议、问题清单、说明）；
                           已存在时需加 --force 才覆盖
@@ -78,6 +81,7 @@ Options:
   --as-of YYYY-MM-DD      the date to check the register against; default today
   --settings FILE         evaluation settings (JSON): weights, grades, passingGrade, targets
   --departments FILE      department list (as in ledger validate), to resolve short unit names
+  --sheet NAME            read only this sheet of the register (repeatable)
   --template              write the blank 自评表 and 成员单位评价表, prefilled with the active bodies (needs -o)
   -o, --output FILE       write the result (.xlsx); an existing file needs --force
   --force                 replace an existing output file
@@ -93,15 +97,13 @@ Example:
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...REGISTER_OPTIONS,
+  ...OUTPUT_OPTIONS,
   self: { type: 'string', multiple: true },
   members: { type: 'string', multiple: true },
   year: { type: 'string' },
-  'as-of': { type: 'string' },
   settings: { type: 'string' },
-  departments: { type: 'string' },
   template: { type: 'boolean' },
-  output: { type: 'string', short: 'o' },
-  force: { type: 'boolean' },
 } as const;
 
 function parseYear(value: string | undefined): number | null {
@@ -140,14 +142,20 @@ interface RegisterRead {
 }
 
 /** The register with its own findings (the flags the suggestions rest on). */
-async function loadRegisterWithFlags(file: ReadFile, settings: Settings): Promise<RegisterRead> {
+async function loadRegisterWithFlags(file: ReadFile, settings: Settings, wanted: readonly string[]): Promise<RegisterRead> {
   const book = await readWorkbook(file.bytes, file.path);
   if (!book.ok) throw new UsageError(book.message, book.messageEn);
+  const norm = (name: string) => name.trim().toLowerCase();
+  const grids = wanted.length === 0 ? book.sheets : book.sheets.filter((g) => wanted.some((w) => norm(w) === norm(g.sheet)));
+  if (grids.length === 0) {
+    const have = book.sheets.map((g) => g.sheet).join('、');
+    throw new UsageError(`${file.path}：没有名为“${wanted.join('、')}”的工作表（现有：${have}）`, `${file.path}: no sheet named ${wanted.join(', ')} (sheets: ${have})`);
+  }
   const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
   const rows: LedgerRow[] = [];
   const findings: Finding[] = [];
   const title: string[] = [];
-  for (const grid of book.sheets) {
+  for (const grid of grids) {
     const report = validateSheet(grid, settings, { departments });
     if (report.status === 'skipped') continue;
     rows.push(...report.rows);
@@ -359,22 +367,10 @@ export function evaluationJson(result: EvaluationResult, context: { register: st
   };
 }
 
-async function toolVersion(): Promise<string> {
-  try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return '';
-  }
-}
-
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  const { lang, format, asOf } = commonOptions(values);
+  const command = startCommand(argv, OPTIONS, HELP, io);
+  if (!command) return EXIT.ok;
+  const { values, positionals, lang, format, asOf } = command;
   if (positionals.length !== 1) {
     throw new UsageError(`请指定一个台账文件（收到 ${positionals.length} 个）；自评表用 --self 指定`, `name one register file (got ${positionals.length}); pass the self-evaluations with --self`);
   }
@@ -390,7 +386,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const evaluation = await loadEvaluationSettings(values.settings, year);
   const [registerFile] = await readInputs([positionals[0]!]) as [ReadFile];
   if (output && resolve(output) === resolve(registerFile.path)) throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
-  const register = await loadRegisterWithFlags(registerFile, settings);
+  const register = await loadRegisterWithFlags(registerFile, settings, values.sheet ?? []);
 
   if (template) {
     const sheets = templateSheets(register.rows, { year: evaluationYear([], evaluation, settings.asOf), departments: settings.departments });
@@ -437,7 +433,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       { file: registerFile.name, role: 'register', size: registerFile.bytes.length, sha256: registerHash },
       ...all.map((f) => ({ file: names.get(f.path)!, role: (memberFiles.includes(f) && !selfFiles.includes(f) ? 'members' : 'self') as EvaluationInputFile['role'], size: f.bytes.length, sha256: sha256(f.bytes) })),
     ];
-    const sheets = evaluationSheets(result, { lang, registerFile: registerFile.name, asOf: settings.asOf, settings: evaluation, inputs, toolVersion: await toolVersion() });
+    const sheets = evaluationSheets(result, { lang, registerFile: registerFile.name, asOf: settings.asOf, settings: evaluation, inputs, toolVersion: (await packageInfo()).version });
     if (!(await writeOutput(output, await writeWorkbook(sheets), force, io, lang))) return EXIT.usage;
   }
   if (format === 'json') io.out(`${JSON.stringify(evaluationJson(result, { register: registerFile.name, asOf: settings.asOf, lang, output, settings: evaluation }), null, 2)}\n`);
