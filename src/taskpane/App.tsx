@@ -193,7 +193,7 @@ function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => 
               <EvaluateTab port={port} lang={t.lang} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
             </div>
             <div hidden={tab !== 'newRegister'}>
-              <NewRegisterTab port={port} settings={settings} onSheetsAdded={sheetsAdded} />
+              <NewRegisterTab port={port} settings={settings} onSheetsAdded={sheetsAdded} revision={revision} />
             </div>
             <div hidden={tab !== 'settings'}>
               <SettingsTab

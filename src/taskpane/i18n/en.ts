@@ -218,6 +218,12 @@ export const en: Strings = {
     blankRows: 'Rows to prepare',
     create: 'Create the register sheet',
     created: (name) => `Added the sheet “${name}”.`,
+    evaluationTitle: 'Evaluation sheets',
+    evaluationIntro: 'Adds the blank 自评表 and 成员单位评价表 for the active bodies of the chosen register (names, year and host departments filled in), to send to the bodies’ offices and lead departments.',
+    evaluationRegister: 'Register sheet',
+    evaluationCreate: 'Write blank self-evaluation sheets',
+    evaluationCreated: (names, n) => `Added ${names} (${n} active bodies).`,
+    evaluationNotRegister: (sheet) => `“${sheet}” has no register header.`,
   },
   settings: {
     intro: 'Settings are saved with the document; validation and consolidation use them.',

@@ -229,6 +229,12 @@ export const zh = {
     blankRows: '预留行数',
     create: '新建台账工作表',
     created: (name: string) => `已新建工作表“${name}”。`,
+    evaluationTitle: '多方评价用表',
+    evaluationIntro: '按所选台账的存续机构写入空白的“自评表”和“成员单位评价表”（已填好机构名称、年度和办事机构所在部门），发给各办事机构和牵头部门填写。',
+    evaluationRegister: '台账工作表',
+    evaluationCreate: '写入空白自评表',
+    evaluationCreated: (names: string, n: number) => `已写入 ${names}（${n} 个存续机构）。`,
+    evaluationNotRegister: (sheet: string) => `“${sheet}”中没有可识别的台账表头。`,
   },
   settings: {
     intro: '设置随文档保存，校验和汇总都按这里的设置进行。',
