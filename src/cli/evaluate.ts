@@ -241,6 +241,9 @@ const WORDS = {
     grade: (g: string | null) => g ?? '',
     idle: (n: number) => `闲置机构（年度内未开会、未发文）：${n} 个`,
     inexact: '按相近名称对应（请确认）',
+    ignored: '未计入的自评表行',
+    otherYear: (y: string) => `：${y} 年度，不是评价年度`,
+    duplicate: '：该机构已有自评表行，只计第一行',
     inexactLine: (written: string, where: string, body: string, score: number) => `  ${written}（${where}）→ ${body}（相似度 ${score.toFixed(2)}）`,
     at: (file: string, sheet: string, row: number) => `${file} ${sheet} 第${row}行`,
     members: '成员单位排名',
@@ -265,6 +268,9 @@ const WORDS = {
     grade: (g: string | null) => (g ? GRADE_LABELS_EN[g as keyof typeof GRADE_LABELS_EN] : ''),
     idle: (n: number) => `Idle bodies (no meeting, no document in the year): ${n}`,
     inexact: 'Matched by a similar name (to confirm)',
+    ignored: 'Self-evaluation rows left out',
+    otherYear: (y: string) => `: year ${y}, not the year evaluated`,
+    duplicate: ': the body already has a self-evaluation row; only the first counts',
     inexactLine: (written: string, where: string, body: string, score: number) => `  ${written} (${where}) → ${body} (similarity ${score.toFixed(2)})`,
     at: (file: string, sheet: string, row: number) => `${file} ${sheet} row ${row}`,
     members: 'Member units',
@@ -310,6 +316,13 @@ export function evaluationText(result: EvaluationResult, context: { register: st
   const idle = result.bodies.filter((b) => b.idle);
   lines.push('', W.idle(idle.length));
   for (const b of idle) lines.push(`  ${pad(b.name, nameWidth)}→ ${W.action_(b.suggestion)}${b.partner ? W.partner(b.partner.name) : ''}`);
+  const otherYear = result.ignored.filter((r) => r.reason === 'other-year');
+  const duplicates = result.ignored.filter((r) => r.reason === 'duplicate');
+  if (otherYear.length > 0 || duplicates.length > 0) {
+    lines.push('', W.ignored);
+    for (const r of otherYear) lines.push(`  ${r.name}（${W.at(r.file, r.sheet, r.row)}）${W.otherYear(r.detail)}`);
+    for (const r of duplicates) lines.push(`  ${r.name}（${W.at(r.file, r.sheet, r.row)}）${W.duplicate}`);
+  }
   if (result.inexact.length > 0) {
     lines.push('', W.inexact);
     for (const m of result.inexact) lines.push(W.inexactLine(m.written, W.at(m.file, m.sheet, m.row), m.body, m.score));

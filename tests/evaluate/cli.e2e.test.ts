@@ -107,6 +107,9 @@ describe('ledger evaluate on the samples', { timeout: 180_000 }, () => {
     expect(text.stdout).toMatch(/^ {3}1 {2}\S+/m);
     expect(text.stdout).toContain('闲置机构（年度内未开会、未发文）：4 个');
     expect(text.stdout).toMatch(/调整建议：撤销 \d+、合并 \d+、更名 \d+、调整隶属关系 \d+、督促整改 \d+、保留 \d+/);
+    const otherYear = ledger(['evaluate', REGISTER, '--self', SELF, '--year', String(EVALUATION_YEAR - 1), ...AS_OF]);
+    expect(otherYear.stdout).toContain('未计入的自评表行');
+    expect(otherYear.stdout).toContain(`：${EVALUATION_YEAR} 年度，不是评价年度`);
     const english = ledger(['evaluate', REGISTER, '--self', SELF, '--members', MEMBERS, '--year', String(EVALUATION_YEAR), ...AS_OF, '--lang', 'en']);
     expect(english.stdout).toContain('Suggestions: abolish');
   });
