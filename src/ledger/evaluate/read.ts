@@ -9,6 +9,7 @@
 import { cellText, isBlankOrPlaceholder, isErrorText, toHalfWidth, toScalar } from '../cells/value';
 import { finding, type Finding } from '../findings';
 import type { CellValue, Grid } from '../grid';
+import { nonBodyKind } from '../submissionContact';
 import { hasWorkRules } from '../workRules';
 import {
   MEMBER_FIELDS, MEMBER_SCORE_FIELDS, SELF_COUNT_FIELDS, SELF_FIELDS, memberFieldOf, selfFieldOf,
@@ -101,8 +102,6 @@ export interface EvaluationRead {
 const SEARCH_ROWS = 20;
 /** The cells that make a 自评表 row say something. */
 const MEASURES: readonly SelfField[] = [...SELF_COUNT_FIELDS, 'workRules', 'workPoints', 'issues', 'proposal'];
-/** Lines under (or inside) the table that are not bodies. */
-const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|审批|合计|小计|总计|共计|填报人|联系人|联系电话|单位负责人|负责人|填报日期|报送日期|填报单位|日期)\s*[:：]?/u;
 const SECTION_LINE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)])/u;
 
 interface Located<K extends string> {
@@ -230,7 +229,6 @@ interface SheetCtx<K extends string> {
   readonly findings: FileFinding[];
 }
 
-/** Texts of a row, or null (with footers kept) when it is not a body row. */
 /** Marks a number cell in a row's texts (see textOf). */
 const NUMBER = '\u0000#';
 
@@ -240,35 +238,31 @@ function textOf(values: readonly CellValue[], texts: readonly string[], c: numbe
   return t === NUMBER ? String(values[c]) : (t ?? '');
 }
 
-const FOOTER_CELL = /^(?:填表人|填报人|联系电话|审核人)\s*[:：]/u;
-const TOTAL_LINE = /^(?:合计|小计|总计|共计)/u;
-
+/** Texts of a row, or null (with footers kept) when it is not a body row. 合计, notes and footers: the register's own rule (nonBodyKind). */
 function bodyTexts<K extends string>(values: readonly CellValue[], ctx: SheetCtx<K>, nameIndex: number): string[] | null {
   const texts = new Array<string>(values.length);
   let filled = 0;
   let firstText = '';
-  let footerCell = false;
   for (let c = 0; c < values.length; c++) {
     const v = values[c];
     // Numbers (most cells of a return) are not turned into text unless a finding needs it.
     const t = v === null || v === undefined ? '' : typeof v === 'number' ? NUMBER : cellText(v).trim();
     texts[c] = t;
-    if (t === '') continue;
-    if (filled++ === 0) firstText = t;
-    // Footers start with a letter-like label; numbers never do.
-    if (!footerCell && typeof v !== 'number' && FOOTER_CELL.test(t)) footerCell = true;
+    if (t !== '' && filled++ === 0) firstText = t;
   }
   if (filled === 0) return null;
-  const first = firstText === NUMBER ? '' : firstText.replace(/\s+/g, '');
-  if (footerCell || NOTE_LINE.test(first)) {
-    if (!TOTAL_LINE.test(first)) ctx.footer.push(texts.map((_, c) => textOf(values, texts, c)).filter((t) => t !== '').join(' '));
+  // A number first (序号) is never a footer; otherwise the register's rule decides.
+  const kind = firstText === NUMBER ? null : nonBodyKind(texts);
+  if (kind !== null) {
+    if (kind !== 'total') ctx.footer.push(texts.map((_, c) => textOf(values, texts, c)).filter((t) => t !== '').join(' '));
     return null;
   }
+  const first = firstText === NUMBER ? '' : firstText.replace(/\s+/g, '');
   const name = textOf(values, texts, nameIndex).replace(/\s*[\r\n]+\s*/g, '');
   if (isBlankOrPlaceholder(name)) return null;
   if (name.replace(/\s+/g, '') === ctx.nameHeader.replace(/\s+/g, '')) return null; // header repeated on a page break
   if (filled === 1 && SECTION_LINE.test(first)) return null; // 一、党委议事协调机构
-  if (NOTE_LINE.test(name)) return null;
+  if (nonBodyKind([name]) !== null) return null; // 合计 or a note in the name column
   return texts;
 }
 
