@@ -13,6 +13,7 @@ import { AS_OF, plantedFile, readme, type PlantedFile, type PlantedManifest } fr
 import { writeSampleFile } from './samples/workbook';
 import { makeVersionSamples } from './samples/versions';
 import { makeReviewSamples } from './samples/review';
+import { makeEvaluationSamples } from './samples/evaluation';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', 'samples');
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   await put('README.md', `${readme(manifest)}\n`);
   await makeVersionSamples(put); // compare / reconcile samples
   await makeReviewSamples(put); // joint approval samples
+  await makeEvaluationSamples(put); // 多方评价 samples (issue 11)
   const count = planted.reduce((n, f) => n + f.expected.length, 0);
   console.log(`预置问题 ${count} 个 · ${count} planted mistakes (as of ${AS_OF})`);
 }

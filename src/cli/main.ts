@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   compare: { zh: '对比台账的两个版本，列出调整清单', en: 'compare two versions of a register: the change list', load: () => import('./compare') },
   reconcile: { zh: '与党委、政府办公室的名单对账', en: 'reconcile the register with a general office’s list', load: () => import('./reconcile') },
   review: { zh: '联合审批：对照台账审核设立申请，生成审核意见', en: 'joint approval: check applications against the register, draft the opinions', load: () => import('./review') },
+  evaluate: { zh: '多方评价：机构运行评价、成员单位评分和调整建议', en: 'evaluate how bodies work, score member units, suggest adjustments', load: () => import('./evaluate') },
 };
 
 function mainHelp(): string {

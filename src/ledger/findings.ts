@@ -291,6 +291,42 @@ export const CODES = {
     en: (p) => `The application “${s(p, 'application')}” has waited ${s(p, 'days')} working days at the stage ${s(p, 'stageEn')} since ${s(p, 'since')}, more than ${s(p, 'limit')}`,
     whenZh: '联合审批：某一环节等待超过设置的工作日数（默认 5 个，周末不计）', whenEn: 'a stage has waited longer than the configured number of working days',
   },
+  'missing-self-evaluation': {
+    severity: 'error',
+    zh: (p) => `存续机构“${s(p, 'name')}”没有自评表记录${p.department ? `（办事机构所在部门：${s(p, 'department')}）` : ''}`,
+    en: (p) => `The active body “${s(p, 'name')}” has no self-evaluation row${p.department ? ` (host department: ${s(p, 'department')})` : ''}`,
+    whenZh: '多方评价：台账中的存续机构没有自评表记录', whenEn: 'evaluation: an active body of the register has no 自评表 row',
+  },
+  'unknown-evaluated-body': {
+    severity: 'warning',
+    zh: (p) => `“${s(p, 'name')}”不是台账中的存续机构${p.retiredRow ? `（台账第 ${s(p, 'retiredRow')} 行状态为${s(p, 'status')}）` : ''}${p.nearest ? `，最接近的是“${s(p, 'nearest')}”（相似度 ${s(p, 'score')}）` : ''}${p.rows ? `（共 ${s(p, 'rows')} 行）` : ''}`,
+    en: (p) => `“${s(p, 'name')}” is not an active body of the register${p.retiredRow ? ` (register row ${s(p, 'retiredRow')} is ${s(p, 'status')})` : ''}${p.nearest ? `; the nearest is “${s(p, 'nearest')}” (similarity ${s(p, 'score')})` : ''}${p.rows ? ` (${s(p, 'rows')} rows)` : ''}`,
+    whenZh: '多方评价：自评表或成员单位评价表中的机构不在台账中（建议最接近的名称）', whenEn: 'evaluation: a 自评表 or 成员单位评价表 row names no body of the register (suggest the nearest)',
+  },
+  'idle-body': {
+    severity: 'warning',
+    zh: (p) => `${s(p, 'year')}年度未召开会议、未印发文件，可考虑撤销或合并`,
+    en: (p) => `No meeting and no document in ${s(p, 'year')}: a candidate for abolition or merger`,
+    whenZh: '多方评价：年度内没有召开会议也没有印发文件，为撤销或合并候选', whenEn: 'evaluation: no meeting and no document in the year: a 撤销 or 合并 candidate',
+  },
+  'low-evaluation': {
+    severity: 'warning',
+    zh: (p) => `评价总分 ${s(p, 'total')}（${s(p, 'grade')}），低于合格线 ${s(p, 'pass')} 分`,
+    en: (p) => `Total score ${s(p, 'total')} (${s(p, 'gradeEn')}), below the passing score of ${s(p, 'pass')}`,
+    whenZh: '多方评价：总分低于最低合格等次', whenEn: 'evaluation: total score below the lowest passing grade',
+  },
+  'low-member-score': {
+    severity: 'warning',
+    zh: (p) => `成员单位“${s(p, 'unit')}”在 ${s(p, 'bodies')} 个机构中的平均得分 ${s(p, 'mean')}，低于合格线 ${s(p, 'pass')} 分`,
+    en: (p) => `The member unit “${s(p, 'unit')}” averages ${s(p, 'mean')} across ${s(p, 'bodies')} bodies, below the passing score of ${s(p, 'pass')}`,
+    whenZh: '多方评价：成员单位在各机构的平均得分低于合格等次', whenEn: "evaluation: a member unit's mean score across its bodies is below the passing grade",
+  },
+  'invalid-score': {
+    severity: 'error',
+    zh: (p) => `“${s(p, 'field')}”填写的“${s(p, 'value')}”无效：${s(p, 'reason')}`,
+    en: (p) => `“${s(p, 'fieldEn')}” holds “${s(p, 'value')}”, which is invalid: ${s(p, 'reasonEn')}`,
+    whenZh: '多方评价：分数不在 0–100 之间或不是数字，次数为负数或不是整数', whenEn: 'evaluation: a score outside 0–100 or not a number; a count that is negative or not a whole number',
+  },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type FindingCode = keyof typeof CODES;

@@ -14,6 +14,10 @@ export interface ColumnSpec {
   readonly format?: ColumnFormat;
   /** A data-validation dropdown for this column. */
   readonly list?: readonly string[];
+  /** Data validation of a number column: whole numbers (counts) or decimals from `min` to `max`. */
+  readonly range?: { readonly min: number; readonly max?: number; readonly whole?: boolean };
+  /** Background colours (ARGB, e.g. FFC6EFCE) of body cells by their text: grades coloured. */
+  readonly fills?: Readonly<Record<string, string>>;
 }
 
 export interface SheetSpec {

@@ -19,6 +19,7 @@ import { ReviewTab } from './tabs/ReviewTab';
 import { SettingsTab } from './tabs/SettingsTab';
 import { ValidateTab } from './tabs/ValidateTab';
 import { CompareTab } from './compare/CompareTab';
+import { EvaluateTab } from './evaluate/EvaluateTab';
 import { defaultTheme } from './theme';
 
 export interface AppProps {
@@ -64,8 +65,8 @@ export function App({ port, theme, initialLang = 'zh', onLangChange }: AppProps)
   );
 }
 
-type TabKey = 'validate' | 'flags' | 'consolidate' | 'compare' | 'review' | 'newRegister' | 'settings';
-const TABS: readonly TabKey[] = ['validate', 'flags', 'consolidate', 'compare', 'review', 'newRegister', 'settings'];
+type TabKey = 'validate' | 'flags' | 'consolidate' | 'compare' | 'review' | 'evaluate' | 'newRegister' | 'settings';
+const TABS: readonly TabKey[] = ['validate', 'flags', 'consolidate', 'compare', 'review', 'evaluate', 'newRegister', 'settings'];
 
 interface LoadedSettings {
   readonly settings: Settings;
@@ -188,8 +189,11 @@ function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang: () => 
             <div hidden={tab !== 'review'}>
               {reviewOpened && <ReviewTab port={port} settings={settings} revision={revision} />}
             </div>
+            <div hidden={tab !== 'evaluate'}>
+              <EvaluateTab port={port} lang={t.lang} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
+            </div>
             <div hidden={tab !== 'newRegister'}>
-              <NewRegisterTab port={port} settings={settings} onSheetsAdded={sheetsAdded} />
+              <NewRegisterTab port={port} settings={settings} onSheetsAdded={sheetsAdded} revision={revision} />
             </div>
             <div hidden={tab !== 'settings'}>
               <SettingsTab

@@ -30,19 +30,33 @@ export class Styles {
   private readonly indexOf = new Map<string, number>([['normal|General', 0]]);
   private headerIndex: number | undefined;
 
-  /** The cellXfs index of a cell with this font and number format (null: General). */
-  cell(font: FontKind, numFmt: string | null): number {
+  private readonly fills: string[] = [...FILLS];
+  private readonly fillIndex = new Map<string, number>();
+
+  /** The cellXfs index of a cell with this font, number format (null: General) and solid fill (ARGB, null: none). */
+  cell(font: FontKind, numFmt: string | null, fill: string | null = null): number {
     const format = numFmt ?? 'General';
-    const key = `${font}|${format}`;
+    const key = fill === null ? `${font}|${format}` : `${font}|${format}|${fill}`;
     let index = this.indexOf.get(key);
     if (index === undefined) {
       const formatId = this.formatId(format);
       const fontId = FONT_ID[font];
-      const applies = `${formatId === 0 ? '' : ' applyNumberFormat="1"'}${fontId === 0 ? '' : ' applyFont="1"'}`;
-      index = this.xfs.push(`<xf numFmtId="${formatId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${applies}/>`) - 1;
+      const fillId = fill === null ? 0 : this.fillId(fill);
+      const applies = `${formatId === 0 ? '' : ' applyNumberFormat="1"'}${fontId === 0 ? '' : ' applyFont="1"'}${fillId === 0 ? '' : ' applyFill="1"'}`;
+      index = this.xfs.push(`<xf numFmtId="${formatId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`) - 1;
       this.indexOf.set(key, index);
     }
     return index;
+  }
+
+  private fillId(argb: string): number {
+    const colour = /^[0-9A-Fa-f]{8}$/.test(argb) ? argb.toUpperCase() : 'FFFFFFFF';
+    let id = this.fillIndex.get(colour);
+    if (id === undefined) {
+      id = this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor indexed="64"/></patternFill></fill>`) - 1;
+      this.fillIndex.set(colour, id);
+    }
+    return id;
   }
 
   /** Header cells: bold on a light blue fill, thin borders, centred and wrapped. */
@@ -73,7 +87,7 @@ export class Styles {
       + '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
       + numFmts
       + `<fonts count="${FONTS.length}">${FONTS.join('')}</fonts>`
-      + `<fills count="${FILLS.length}">${FILLS.join('')}</fills>`
+      + `<fills count="${this.fills.length}">${this.fills.join('')}</fills>`
       + `<borders count="${BORDERS.length}">${BORDERS.join('')}</borders>`
       + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
       + `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>`

@@ -127,6 +127,9 @@ export interface ListValidation {
   readonly formula: string;
   readonly errorTitle: string;
   readonly error: string;
+  /** A number range instead of a list: whole numbers or decimals from `formula` to `formula2` (or at least `formula`). */
+  readonly type?: 'list' | 'whole' | 'decimal';
+  readonly formula2?: string;
 }
 
 export interface WorksheetLayout {
@@ -152,7 +155,12 @@ function sheetView(layout: WorksheetLayout): string {
 
 function validationsXml(validations: readonly ListValidation[]): string {
   if (validations.length === 0) return '';
-  const items = validations.map((v) => `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="${escapeAttribute(v.errorTitle)}" error="${escapeAttribute(v.error)}" sqref="${v.sqref}"><formula1>${escapeAttribute(v.formula)}</formula1></dataValidation>`);
+  const items = validations.map((v) => {
+    const attributes = `allowBlank="1" showErrorMessage="1" errorTitle="${escapeAttribute(v.errorTitle)}" error="${escapeAttribute(v.error)}" sqref="${v.sqref}"`;
+    if (v.type === undefined || v.type === 'list') return `<dataValidation type="list" errorStyle="warning" ${attributes}><formula1>${escapeAttribute(v.formula)}</formula1></dataValidation>`;
+    const operator = v.formula2 === undefined ? 'greaterThanOrEqual' : 'between';
+    return `<dataValidation type="${v.type}" operator="${operator}" ${attributes}><formula1>${escapeAttribute(v.formula)}</formula1>${v.formula2 === undefined ? '' : `<formula2>${escapeAttribute(v.formula2)}</formula2>`}</dataValidation>`;
+  });
   return `<dataValidations count="${validations.length}">${items.join('')}</dataValidations>`;
 }
 

@@ -115,7 +115,12 @@ function buildSheet(spec: SheetSpec, name: string, selected: boolean, book: Work
   const bodyStyles = formats.map((f) => styles.cell('normal', f));
   const dateStyle = styles.cell('normal', DATE_FORMAT);
   // Dates outside date-formatted columns still get a date format, so they show as dates.
-  const bodyStyle = (column: number, value: WrittenValue): number => (value instanceof Date ? dateStyle : bodyStyles[column] ?? 0);
+  const fills = spec.columns.map((c) => c.fills);
+  const bodyStyle = (column: number, value: WrittenValue): number => {
+    if (value instanceof Date) return dateStyle;
+    const fill = typeof value === 'string' ? fills[column]?.[value] : undefined;
+    return fill ? styles.cell('normal', formats[column] ?? null, fill) : bodyStyles[column] ?? 0;
+  };
   // Preamble and footer cells are notes, not column data: text there stays General.
   const noteStyle = (font: FontKind) => (column: number, value: WrittenValue): number =>
     styles.cell(font, typeof value === 'string' ? null : value instanceof Date ? DATE_FORMAT : formats[column] ?? null);
@@ -132,6 +137,16 @@ function buildSheet(spec: SheetSpec, name: string, selected: boolean, book: Work
 
   const validations: ListValidation[] = [];
   spec.columns.forEach((column, i) => {
+    if (column.range && bodyRows > 0) {
+      const letters = columnLetters(i + 1);
+      const { min, max, whole } = column.range;
+      validations.push({
+        sqref: `${letters}${firstBodyRow}:${letters}${lastBodyRow}`, type: whole ? 'whole' : 'decimal',
+        formula: String(min), ...(max === undefined ? {} : { formula2: String(max) }),
+        errorTitle: '数值无效',
+        error: max === undefined ? `请填写不小于 ${min} 的${whole ? '整数' : '数'}` : `请填写 ${min}–${max} 之间的${whole ? '整数' : '数'}`,
+      });
+    }
     if (!column.list || column.list.length === 0 || bodyRows === 0) return;
     const letters = columnLetters(i + 1);
     validations.push({

@@ -141,6 +141,21 @@ describe('新建台账', () => {
   });
 });
 
+describe('新建台账: 多方评价用表', () => {
+  it('writes the blank 自评表 and 成员单位评价表 for the chosen register’s active bodies', async () => {
+    const port = new FakePort([register('台账', GOOD_ROWS)]);
+    const tab = await openTab(port, 'newRegister');
+    await waitFor(() => expect((within(tab).getByTestId('evaluation-template-register') as HTMLSelectElement).value).toBe('台账'));
+    fireEvent.click(within(tab).getByTestId('evaluation-template-button'));
+    const note = await within(tab).findByTestId('evaluation-template-note');
+    const [self, members] = port.added[0]!;
+    expect([self!.name, members!.name]).toEqual(['自评表', '成员单位评价表']);
+    expect(self!.rows.map((r) => r[1])).toEqual(GOOD_ROWS.map((r) => r[1]));
+    expect(self!.columns.filter((c) => c.range?.whole).map((c) => c.header)).toEqual(['召开会议次数', '印发文件数', '协调解决问题数', '重点任务数', '完成任务数']);
+    expect(note.textContent).toBe(`已写入 自评表、成员单位评价表（${GOOD_ROWS.length} 个存续机构）。`);
+  });
+});
+
 describe('设置', () => {
   it('saves the form with the document, leaving out the as-of date while “today” is on', async () => {
     const port = new FakePort([register('台账', GOOD_ROWS)]);

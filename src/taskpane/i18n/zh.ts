@@ -45,6 +45,12 @@ const codeTitles: Record<FindingCode, string> = {
   'too-many-members': '成员单位过多',
   'over-limit-after': '设立后超过限额',
   'review-overdue': '审批环节超时',
+  'missing-self-evaluation': '未报送自评',
+  'unknown-evaluated-body': '评价表中的机构不在台账中',
+  'idle-body': '年度内未开会未发文',
+  'low-evaluation': '评价总分不合格',
+  'low-member-score': '成员单位得分偏低',
+  'invalid-score': '分数或次数无效',
 };
 
 const severity: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -75,7 +81,7 @@ export const zh = {
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
   loading: '正在载入…',
-  tabs: { validate: '校验', flags: '标记', consolidate: '县区汇总', compare: '对比/对账', review: '审核', newRegister: '新建台账', settings: '设置' },
+  tabs: { validate: '校验', flags: '标记', consolidate: '县区汇总', compare: '对比/对账', review: '审核', evaluate: '评价', newRegister: '新建台账', settings: '设置' },
   severity,
   codeTitles,
   errorTitles,
@@ -223,6 +229,12 @@ export const zh = {
     blankRows: '预留行数',
     create: '新建台账工作表',
     created: (name: string) => `已新建工作表“${name}”。`,
+    evaluationTitle: '多方评价用表',
+    evaluationIntro: '按所选台账的存续机构写入空白的“自评表”和“成员单位评价表”（已填好机构名称、年度和办事机构所在部门），发给各办事机构和牵头部门填写。',
+    evaluationRegister: '台账工作表',
+    evaluationCreate: '写入空白自评表',
+    evaluationCreated: (names: string, n: number) => `已写入 ${names}（${n} 个存续机构）。`,
+    evaluationNotRegister: (sheet: string) => `“${sheet}”中没有可识别的台账表头。`,
   },
   settings: {
     intro: '设置随文档保存，校验和汇总都按这里的设置进行。',

@@ -1,12 +1,15 @@
 /** 新建台账: adds a sheet with the register's header as a table, dropdowns on 类别, 状态 and 办事机构所在部门. */
-import { Button, Checkbox, Field, Input, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Label, Select, Subtitle2, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { TableAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { evaluationYear, makeEvaluationSettings, templateSheets } from '../../ledger/evaluate';
 import { FIELDS, type OptionalField } from '../../ledger/fields';
+import { validateSheet } from '../../ledger/validate';
 import type { Settings } from '../../ledger/settings';
 import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
 import { TaskProgress } from '../components/TaskProgress';
+import { pickSheet, useSheets } from '../hooks/useSheets';
 import { useTask } from '../hooks/useTask';
 import { DEFAULT_OPTIONAL_FIELDS, OFFERED_OPTIONAL_FIELDS, newRegisterSpec } from '../model/newRegister';
 import { useStrings } from '../i18n';
@@ -20,9 +23,11 @@ interface Props {
   readonly port: WorkbookPort;
   readonly settings: Settings;
   readonly onSheetsAdded: () => void;
+  /** Bumped by the pane when sheets change, to re-list them. */
+  readonly revision?: number;
 }
 
-export function NewRegisterTab({ port, settings, onSheetsAdded }: Props) {
+export function NewRegisterTab({ port, settings, onSheetsAdded, revision = 0 }: Props) {
   const t = useStrings();
   const styles = useStyles();
   const task = useTask();
@@ -32,6 +37,31 @@ export function NewRegisterTab({ port, settings, onSheetsAdded }: Props) {
   const [blankRows, setBlankRows] = useState('200');
   const [created, setCreated] = useState<string | null>(null);
   const groupLabel = useId('optional-columns');
+  const { sheets } = useSheets(port, revision);
+  const [templateRegister, setTemplateRegister] = useState<string | null>(null);
+  const templateChoice = sheets ? pickSheet(sheets, templateRegister) : null;
+  const [templateNote, setTemplateNote] = useState<string | null>(null);
+  const templateTask = useTask();
+
+  /** 多方评价: the blank 自评表 and 成员单位评价表 for the chosen register's active bodies (as `ledger evaluate --template`). */
+  const createTemplate = async () => {
+    if (!templateChoice) return;
+    setTemplateNote(null);
+    const outcome = await templateTask.run(async (signal, progress) => {
+      const report = validateSheet(await port.readSheet(templateChoice, { signal }), settings, { flags: false });
+      if (report.status !== 'validated') return { names: null, bodies: 0 };
+      const specs = templateSheets(report.rows, { year: evaluationYear([], makeEvaluationSettings(), settings.asOf), departments: settings.departments });
+      const names = await port.addSheets(specs, { signal, onProgress: progress });
+      return { names, bodies: report.rows.filter((r) => r.active && r.name !== '').length };
+    });
+    if (!outcome.ok) return;
+    if (outcome.value.names === null) {
+      setTemplateNote(t.newRegister.evaluationNotRegister(templateChoice));
+      return;
+    }
+    setTemplateNote(t.newRegister.evaluationCreated(outcome.value.names.join('、'), outcome.value.bodies));
+    onSheetsAdded();
+  };
 
   const toggle = (field: OptionalField, on: boolean) =>
     setOptional((current) => {
@@ -83,6 +113,18 @@ export function NewRegisterTab({ port, settings, onSheetsAdded }: Props) {
       {task.cancelled && <NoteBar intent="info">{t.common.cancelled}</NoteBar>}
       {task.error != null && <ErrorBar error={task.error} onDismiss={task.dismiss} />}
       {created && <NoteBar>{t.newRegister.created(created)}</NoteBar>}
+      <Subtitle2 as="h2">{t.newRegister.evaluationTitle}</Subtitle2>
+      <Text>{t.newRegister.evaluationIntro}</Text>
+      <Field label={t.newRegister.evaluationRegister}>
+        <Select value={templateChoice ?? ''} onChange={(_, d) => setTemplateRegister(d.value)} data-testid="evaluation-template-register">
+          {(sheets ?? []).map((sheet) => <option key={sheet.name} value={sheet.name}>{sheet.name}</option>)}
+        </Select>
+      </Field>
+      <Button icon={<TableAddRegular />} disabled={!templateChoice || templateTask.running} onClick={createTemplate} data-testid="evaluation-template-button">
+        {t.newRegister.evaluationCreate}
+      </Button>
+      {templateTask.error != null && <ErrorBar error={templateTask.error} onDismiss={templateTask.dismiss} />}
+      {templateNote && <NoteBar><span data-testid="evaluation-template-note">{templateNote}</span></NoteBar>}
     </div>
   );
 }

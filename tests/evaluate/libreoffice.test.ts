@@ -1,0 +1,101 @@
+/**
+ * A real reader: LibreOffice (not our code) opens the workbook of `ledger evaluate -o` and exports
+ * every sheet to CSV. Only this test may be skipped, and only where LibreOffice is not installed.
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { EVALUATION_FILES, WEAK_UNIT } from '../../scripts/samples/evaluation';
+import { SAMPLES } from '../cli/run';
+
+function findSoffice(): string | null {
+  for (const name of ['soffice', 'libreoffice']) {
+    try {
+      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  return null;
+}
+
+const soffice = findSoffice();
+if (!soffice) console.warn('SKIPPED: LibreOffice (soffice) is not installed; install it with: apt-get install -y libreoffice-calc-nogui');
+
+/** A minimal CSV reader: quoted fields with doubled quotes, as LibreOffice writes them. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; } else field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+const REGISTER = join(SAMPLES, '东营市市级议事协调机构管理台账.xlsx');
+
+describe.skipIf(!soffice)('the evaluation workbook opens in LibreOffice', () => {
+  let dir: string;
+  const sheets = new Map<string, string[][]>();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-eval-lo-'));
+    const out = join(dir, 'result.xlsx');
+    const code = await main([
+      'evaluate', REGISTER, '--self', join(SAMPLES, EVALUATION_FILES.selfFolder), '--members', join(SAMPLES, EVALUATION_FILES.members),
+      '--as-of', '2026-11-25', '-o', out,
+    ], { out: () => undefined, err: () => undefined, isTTY: false });
+    expect(code).toBe(1);
+    // Sheet -1: every sheet to its own file, result-<sheet>.csv. A private profile keeps parallel runs apart.
+    execFileSync(soffice!, [
+      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--norestore',
+      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(dir, 'csv'), out,
+    ], { stdio: 'pipe', timeout: 120_000 });
+    for (const file of readdirSync(join(dir, 'csv'))) sheets.set(file.replace(/^result-|\.csv$/g, ''), parseCsv(readFileSync(join(dir, 'csv', file), 'utf8')));
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has the five sheets', () => {
+    expect([...sheets.keys()].sort()).toEqual(['成员单位评价', '说明', '调整建议', '评价结果', '问题清单'].sort());
+  });
+
+  it('reads the ranking with its scores as numbers', () => {
+    const table = sheets.get('评价结果')!;
+    const header = table[2]!;
+    expect(header.slice(0, 2)).toEqual(['名次', '机构名称']);
+    const total = header.indexOf('总分');
+    const grade = header.indexOf('等次');
+    const first = table[3]!;
+    expect(first[0]).toBe('1');
+    expect(Number(first[total])).toBeGreaterThanOrEqual(85);
+    expect(first[grade]).toBe('好');
+    const totals = table.slice(3).map((r) => r[total]!).filter((t) => t !== '').map(Number);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+
+  it('puts the weak member unit last and lists the suggestion counts', () => {
+    const members = sheets.get('成员单位评价')!;
+    const last = members[members.length - 1]!;
+    expect([last[1], last[5]]).toEqual([WEAK_UNIT, '偏低']);
+    const suggestions = sheets.get('调整建议')!;
+    expect(suggestions[1]![0]).toMatch(/^共 \d+ 个机构：撤销 \d+、合并 \d+/);
+  });
+
+  it('records each input with its SHA-256', () => {
+    const about = sheets.get('说明')!;
+    const hash = createHash('sha256').update(readFileSync(REGISTER)).digest('hex');
+    expect(about.find((r) => r[0] === '东营市市级议事协调机构管理台账.xlsx')?.[3]).toBe(hash);
+    expect(about.filter((r) => r[1] === '自评表')).toHaveLength(3);
+  });
+});
