@@ -11,20 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { EVALUATION_FILES, WEAK_UNIT } from '../../scripts/samples/evaluation';
 import { SAMPLES } from '../cli/run';
+import { findSoffice } from '../setup/tools';
 
-function findSoffice(): string | null {
-  for (const name of ['soffice', 'libreoffice']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // not on PATH; try the next name
-    }
-  }
-  return null;
-}
 
-const soffice = findSoffice();
-if (!soffice) console.warn('SKIPPED: LibreOffice (soffice) is not installed; install it with: apt-get install -y libreoffice-calc-nogui');
+// tests/setup/tools.ts has made sure LibreOffice is installed before any test ran.
+const soffice = findSoffice()!;
 
 /** A minimal CSV reader: quoted fields with doubled quotes, as LibreOffice writes them. */
 function parseCsv(text: string): string[][] {
@@ -45,7 +36,7 @@ function parseCsv(text: string): string[][] {
 
 const REGISTER = join(SAMPLES, '东营市市级议事协调机构管理台账.xlsx');
 
-describe.skipIf(!soffice)('the evaluation workbook opens in LibreOffice', () => {
+describe('the evaluation workbook opens in LibreOffice', () => {
   let dir: string;
   const sheets = new Map<string, string[][]>();
 
@@ -58,7 +49,7 @@ describe.skipIf(!soffice)('the evaluation workbook opens in LibreOffice', () => 
     ], { out: () => undefined, err: () => undefined, isTTY: false });
     expect(code).toBe(1);
     // Sheet -1: every sheet to its own file, result-<sheet>.csv. A private profile keeps parallel runs apart.
-    execFileSync(soffice!, [
+    execFileSync(soffice, [
       `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--norestore',
       '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(dir, 'csv'), out,
     ], { stdio: 'pipe', timeout: 120_000 });

@@ -65,7 +65,7 @@ function indexOf<K extends string>(defs: Readonly<Record<K, EvalFieldDefinition<
 
 const SELF_INDEX = indexOf(SELF_FIELDS);
 const MEMBER_INDEX = indexOf(MEMBER_FIELDS);
-const BRACKETED = /[（(【\[][^）)】\]]*[）)】\]]/gu;
+const BRACKETED = /[（(【[][^）)】\]]*[）)】\]]/gu;
 
 function lookup<K extends string>(index: ReadonlyMap<string, K>, text: string): K | null {
   const key = normaliseHeader(text);

@@ -11,7 +11,7 @@ import type { ColumnSpec, SheetSpec } from '../sheetSpec';
 import { ranking, type BodyEvaluation, type EvaluationResult } from './evaluate';
 import { MEMBER_FIELDS, SELF_FIELDS } from './fields';
 import { ACTIONS, type Action } from './read';
-import { INDICATOR_LABELS, PARTS } from './score';
+import { PARTS } from './score';
 import { GRADE_LABELS_EN, type EvaluationSettings, type Grade } from './settings';
 import { ACTION_LABELS_EN, actionSummary } from './suggest';
 

@@ -288,7 +288,7 @@ function Results({ evaluated, s, lang, onSelect }: { evaluated: Evaluated; s: Ev
           <li key={`${b.sheet}-${b.row}`}>
             <button type="button" className={styles.item} onClick={() => onSelect(b.sheet, b.row, nameColumn.get(`${b.sheet}\u0000${b.row}`) ?? 1)}
               data-row={b.row} data-rank={b.rank ?? ''} data-action={b.suggestion}>
-              <span>{b.rank ?? '—'}. {b.name}　{b.total === null ? s.notEvaluated : `${s.total} ${fixed(b.total)} ${s.gradeLabel(b.grade ?? '')}`} · {s.actionLabel(b.suggestion)}</span>
+              <span>{b.rank ?? '—'}. {b.name}{'\u3000'}{b.total === null ? s.notEvaluated : `${s.total} ${fixed(b.total)} ${s.gradeLabel(b.grade ?? '')}`} · {s.actionLabel(b.suggestion)}</span>
               {b.total !== null && <span className={styles.detail}>{s.scores(fixed(b.scores.performance), fixed(b.scores.conduct), fixed(b.scores.cooperation))}</span>}
               {b.suggestion !== '保留' && <span className={styles.detail}>{b.reasons.map((r) => (lang === 'en' ? r.en : r.zh)).join(lang === 'en' ? '; ' : '；')}</span>}
             </button>
