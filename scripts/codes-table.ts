@@ -1,6 +1,6 @@
 /**
- * Prints README's table of finding codes from the code table in src/ledger/findings.ts, so the two
- * never drift: `npx tsx scripts/codes-table.ts` (tests/readme.test.ts compares it with README.md).
+ * Prints the table of finding codes in docs/codes.md from the code table in src/ledger/findings.ts, so the two
+ * never drift: `npx tsx scripts/codes-table.ts` (tests/readme.test.ts compares it with docs/codes.md).
  */
 import { CODES, FINDING_CODES, describeCode } from '../src/ledger/findings';
 
