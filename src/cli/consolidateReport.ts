@@ -1,5 +1,5 @@
 /** The text report of `ledger consolidate`: the 汇总 figures per county and what needs attention. */
-import type { ConsolidatedReturn } from '../ledger/consolidate';
+import { RETURN_SHEET_NAMES, type ConsolidatedReturn } from '../ledger/consolidate';
 import type { Lang } from '../ledger/findings';
 
 const WORDS = {
@@ -13,7 +13,7 @@ const WORDS = {
     unassigned: (where: string, rows: number) => `未计入汇总：${where}（${rows} 条），无法确定所属县区`,
     mixed: (where: string, names: string) => `未计入汇总：${where}，县区列包含多个县区（${names}）`,
     unreadable: (message: string) => `无法读取：${message}`,
-    written: (output: string) => `已写入 ${output}（汇总、明细、问题清单、说明）`,
+    written: (output: string) => `已写入 ${output}（${RETURN_SHEET_NAMES.join('、')}）`,
     summary: (e: number, w: number, i: number) => `问题：错误 ${e} 个，警告 ${w} 个，提示 ${i} 个，详见“问题清单”`,
     sep: '、',
   },
@@ -27,7 +27,7 @@ const WORDS = {
     unassigned: (where: string, rows: number) => `Not in the totals: ${where} (${rows} rows), county unknown`,
     mixed: (where: string, names: string) => `Not in the totals: ${where}, the 县区 column names several counties (${names})`,
     unreadable: (message: string) => `Unreadable: ${message}`,
-    written: (output: string) => `Written to ${output} (汇总, 明细, 问题清单, 说明)`,
+    written: (output: string) => `Written to ${output} (${RETURN_SHEET_NAMES.join(', ')})`,
     summary: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} info; see 问题清单`,
     sep: ', ',
   },

@@ -72,7 +72,7 @@ describe('ledger consolidate end to end', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('未报送：垦利区、利津县');
-    expect(result.stdout).toContain(`已写入 ${out}`);
+    expect(result.stdout).toContain(`已写入 ${out}（汇总、明细、问题清单、报送情况、说明）`);
   });
 
   it('never writes to an input: hashes are unchanged', () => {
