@@ -669,11 +669,29 @@ function firstAfter(postings: Int32Array, lo: number, hi: number, entry: number)
 
 const EPS = 1e-9;
 
-/** The self-join of one block through its postings. */
-function joinBlock(index: NameIndex, block: Block, threshold: number, out: SimilarPair[]): void {
+/**
+ * Candidates scored per name at most (in one search). A name of an ordinary register meets a few
+ * dozen; only a block of thousands of names that share all their rarest tokens reaches this,
+ * and then the search stops for that name and says so (see `PairSearch.capped`) instead of
+ * growing with the square of the block.
+ */
+export const MAX_CANDIDATES_PER_NAME = 2000;
+
+/** Tokens probed beyond the prefix: a partner must then share `EXTRA_PREFIX + 1` of them. */
+const EXTRA_PREFIX = 2;
+
+/**
+ * The self-join of one block through its postings. Each entry probes its prefix and up to
+ * EXTRA_PREFIX more of its rarest tokens; a partner with Dice ≥ t must share at least one token
+ * per extra one plus one, so most entries met in the lists are ruled out by that count alone,
+ * before any of their tokens is read.
+ */
+function joinBlock(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>): void {
   const { rankStart, ranks, offsets, postings } = block;
   const n = block.entries.length;
-  const seen = new Int32Array(n).fill(-1);
+  // Per entry f: (e + 1) · 2^20 + how many of e's probed tokens f holds, for the e being joined.
+  const mark = new Float64Array(n);
+  const touched: number[] = [];
   for (let e = 0; e < n; e++) {
     const start = rankStart[e]!;
     const size = rankStart[e + 1]! - start;
@@ -681,18 +699,132 @@ function joinBlock(index: NameIndex, block: Block, threshold: number, out: Simil
     // Partners come later, so they are at least as long: Dice ≥ t needs overlap ≥ t·size.
     const minOverlap = Math.max(1, Math.ceil(threshold * size - EPS));
     const prefix = size - minOverlap + 1;
+    const extra = Math.min(EXTRA_PREFIX, size - prefix);
     const maxSize = Math.floor(((2 - threshold) * size) / threshold + EPS);
-    for (let p = 0; p < prefix; p++) {
+    const stamp = (e + 1) * 1_048_576;
+    touched.length = 0;
+    let complete = true;
+    probe: for (let p = 0; p < prefix + extra; p++) {
       const k = ranks[start + p]!;
       const end = offsets[k + 1]!;
       for (let q = firstAfter(postings, offsets[k]!, end, e); q < end; q++) {
         const f = postings[q]!;
         if (rankStart[f + 1]! - rankStart[f]! > maxSize) break;
-        if (seen[f] === e) continue;
-        seen[f] = e;
-        const score = entryScore(index, block, e, f);
-        if (score >= threshold) pushPair(out, block, e, f, score);
+        const m = mark[f]!;
+        if (m >= stamp) {
+          mark[f] = m + 1;
+        } else if (p < prefix) {
+          // A partner's first shared token lies within the prefix; one met only later is none.
+          mark[f] = stamp + 1;
+          touched.push(f);
+          if (touched.length > cap) {
+            complete = false;
+            break probe;
+          }
+        }
       }
+    }
+    if (!complete) capped.add(block.entries[e]!);
+    for (const f of touched) {
+      const shared = mark[f]! - stamp;
+      // With `extra` more tokens probed, a partner holds at least extra + 1 of them (unless the
+      // lists stopped at the cap).
+      if (complete && shared < extra + 1) continue;
+      const sizeF = rankStart[f + 1]! - rankStart[f]!;
+      const overlap = overlapIn(ranks, start, start + size, rankStart[f]!, rankStart[f + 1]!);
+      // The factors only lower the score: the Dice of the ranks alone rules most out.
+      if ((2 * overlap) / (size + sizeF) < threshold - EPS) continue;
+      const score = entryScore(index, block, e, f);
+      if (score >= threshold) pushPair(out, block, e, f, score);
+    }
+  }
+}
+
+/** Token id → rank in a block, built once per block. */
+function rankMapOf(block: Block): Map<number, number> {
+  let rankOf = rankMaps.get(block);
+  if (!rankOf) {
+    rankOf = new Map<number, number>();
+    block.tokenOfRank.forEach((t, r) => rankOf!.set(t, r));
+    rankMaps.set(block, rankOf);
+  }
+  return rankOf;
+}
+
+/**
+ * The entries of `block` similar to profile `id` (which is not in it), through the block's
+ * postings with prefix and length filtering from both sides.
+ */
+function probeBlock(index: NameIndex, block: Block, id: number, threshold: number, cap: number, visit: (other: number, score: number) => void): boolean {
+  const rankOf = rankMapOf(block);
+  const known: number[] = [];
+  const { tokenStart, tokens } = index;
+  for (let j = tokenStart[id]!; j < tokenStart[id + 1]!; j++) {
+    const rank = rankOf.get(tokens[j]!);
+    if (rank !== undefined) known.push(rank);
+  }
+  known.sort((x, y) => x - y);
+  const size = tokenStart[id + 1]! - tokenStart[id]!;
+  const unknown = size - known.length;
+  const minOverlap = Math.max(1, Math.ceil((threshold * size) / (2 - threshold) - EPS));
+  const prefix = size - minOverlap + 1;
+  const minSize = Math.ceil((threshold * size) / (2 - threshold) - EPS);
+  const maxSize = Math.floor(((2 - threshold) * size) / threshold + EPS);
+  const seen = new Set<number>();
+  const profile = index.profiles[id]!;
+  for (let p = 0; p < prefix - unknown && p < known.length; p++) {
+    const k = known[p]!;
+    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++) {
+      const e = block.postings[q]!;
+      const s = block.rankStart[e + 1]! - block.rankStart[e]!;
+      if (s < minSize) continue;
+      if (s > maxSize) break;
+      if (seen.has(e)) continue;
+      seen.add(e);
+      if (seen.size > cap) return false;
+      const other = block.entries[e]!;
+      const score = profileSimilarity(profile, index.profiles[other]!);
+      if (score >= threshold) visit(other, score);
+    }
+  }
+  return true;
+}
+
+/**
+ * Above MARK_CONFLICT_FACTOR two names whose numbers differ (第3 / 第4) cannot match, so a place's
+ * block is split by marks: each marks value joins itself and probes the unmarked names. A
+ * numbered series of 100,000 names is then 100,000 small joins, not one quadratic one.
+ */
+function joinPlace(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>): void {
+  const { entries } = block;
+  let marked = 0;
+  for (let e = 0; e < entries.length; e++) marked += index.marked[entries[e]!]!;
+  if (marked === 0 || threshold <= MARK_CONFLICT_FACTOR) {
+    joinBlock(index, block, threshold, out, cap, capped);
+    return;
+  }
+  const byMarks = new Map<number, number[]>();
+  const plain: number[] = [];
+  for (let e = 0; e < entries.length; e++) {
+    const id = entries[e]!;
+    if (index.marked[id] === 0) {
+      plain.push(id);
+      continue;
+    }
+    let list = byMarks.get(index.marksId[id]!);
+    if (!list) byMarks.set(index.marksId[id]!, (list = []));
+    list.push(id);
+  }
+  const count = new Int32Array(index.tokenIds.size);
+  const rank = new Int32Array(index.tokenIds.size);
+  const plainBlock = plain.length > 0 ? buildBlock(index, plain, count, rank) : null;
+  if (plainBlock) joinBlock(index, plainBlock, threshold, out, cap, capped);
+  for (const members of byMarks.values()) {
+    if (members.length > 1) joinBlock(index, members.length === entries.length ? block : buildBlock(index, members, count, rank), threshold, out, cap, capped);
+    if (!plainBlock) continue;
+    for (const id of members) {
+      const complete = probeBlock(index, plainBlock, id, threshold, cap, (other, score) => out.push(id < other ? { a: id, b: other, score } : { a: other, b: id, score }));
+      if (!complete) capped.add(id);
     }
   }
 }
@@ -708,10 +840,25 @@ function sortPairs(pairs: SimilarPair[]): SimilarPair[] {
  * so it falls back to it.
  */
 export function similarPairs(index: NameIndex, threshold: number): SimilarPair[] {
-  if (threshold <= 0) return similarPairsNaive(index, threshold);
+  return searchSimilarPairs(index, threshold, Infinity).pairs;
+}
+
+/** The pairs, and the profiles whose search stopped at `maxCandidates` (their list may be short). */
+export interface PairSearch {
+  readonly pairs: SimilarPair[];
+  readonly capped: ReadonlySet<number>;
+}
+
+/** `similarPairs` with the candidates per name capped (`MAX_CANDIDATES_PER_NAME` by default). */
+export function searchSimilarPairs(index: NameIndex, threshold: number, maxCandidates: number = MAX_CANDIDATES_PER_NAME): PairSearch {
+  if (threshold <= 0) return { pairs: similarPairsNaive(index, threshold), capped: new Set() };
   const out: SimilarPair[] = [];
-  for (const block of blocksFor(index, threshold)) joinBlock(index, block, threshold, out);
-  return sortPairs(out);
+  const capped = new Set<number>();
+  for (const block of blocksFor(index, threshold)) {
+    if (threshold > PLACE_CONFLICT_FACTOR) joinPlace(index, block, threshold, out, maxCandidates, capped);
+    else joinBlock(index, block, threshold, out, maxCandidates, capped);
+  }
+  return { pairs: sortPairs(out), capped };
 }
 
 /**
@@ -752,12 +899,7 @@ export function searchSimilar(index: NameIndex, query: NameProfile, threshold: n
   }
   const block = threshold > PLACE_CONFLICT_FACTOR ? index.blocks.get(query.place) : blocksFor(index, threshold)[0];
   if (!block) return out;
-  let rankOf = rankMaps.get(block);
-  if (!rankOf) {
-    rankOf = new Map<number, number>();
-    block.tokenOfRank.forEach((t, r) => rankOf!.set(t, r));
-    rankMaps.set(block, rankOf);
-  }
+  const rankOf = rankMapOf(block);
   const known: number[] = [];
   for (const t of query.tokens) {
     const id = index.tokenIds.get(t);
