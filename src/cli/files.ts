@@ -2,8 +2,8 @@
  * Input files, read safely: opened read-only, never written; folders and wildcards expanded to the
  * register files in them (a shell on Windows does not expand `samples/*.xlsx` for us).
  */
-import { open, readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import * as zlib from 'node:zlib';
 import type { Grid } from '../ledger/grid';
 import { DEFAULT_READ_LIMITS, readWorkbook, REGISTER_FILE_PATTERN, useNativeZip, type SourceFormat, type WorkbookReadFailure } from '../read';
@@ -72,6 +72,29 @@ function tooBig(path: string, size: number, maxBytes: number): { message: string
     message: `${path}：文件大小超过 ${mib(maxBytes)}（读取上限），未读取`,
     messageEn: `${path}: the file is larger than ${mib(maxBytes)} (the reading limit); not read`,
   };
+}
+
+/**
+ * A path as the file system sees it: symlinks (of the file or of any folder on the way) resolved.
+ * A file that does not exist yet is its real folder plus its name.
+ */
+export async function canonicalPath(path: string): Promise<string> {
+  const full = resolve(path);
+  const real = await realpath(full).catch(() => null);
+  if (real) return real;
+  const folder = await realpath(dirname(full)).catch(() => dirname(full));
+  return join(folder, basename(full));
+}
+
+/**
+ * True when two paths name one file: the same real path, or (hard links) the same device and
+ * inode. Used before writing `-o`, so that no spelling of an input — a symlinked folder, `./`,
+ * a hard link — lets the output replace it, even with --force.
+ */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  if ((await canonicalPath(a)) === (await canonicalPath(b))) return true;
+  const [x, y] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  return x !== null && y !== null && x.isFile() && x.dev === y.dev && x.ino === y.ino;
 }
 
 function describeFsError(path: string, error: unknown): { message: string; messageEn: string } {
