@@ -54,10 +54,12 @@ export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: st
       case 'xlsx':
         return await (await import('./xlsx')).readXlsx(data, fileName, limits);
       case 'docx':
-        return (await import('./docx')).readDocx(data, fileName);
+        return await (await import('./docx')).readDocx(data, fileName, limits);
       case 'xls':
         return await (await import('./legacy')).readLegacy(data, fileName, isEt(fileName) ? 'et' : 'xls');
       case 'ods':
+        (await import('./zip')).checkDeclaredSizes(data, fileName, limits);
+        return await (await import('./legacy')).readLegacy(data, fileName, container.kind);
       case 'html':
         return await (await import('./legacy')).readLegacy(data, fileName, container.kind);
       case 'text': {

@@ -128,6 +128,25 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/**
+ * For a zip that another library will inflate whole (SheetJS reads .ods): refuses it when the
+ * sizes its entries declare already pass the limits. (A zip that lies about its sizes is caught
+ * only by readers that inflate through `readEntry`.)
+ */
+export function checkDeclaredSizes(bytes: Uint8Array, fileName: string, limits: ReadLimits): void {
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = zipEntries(bytes);
+  } catch {
+    return; // the library reports the damage in its own way
+  }
+  const budget = new InflateBudget(fileName, limits);
+  for (const entry of entries.values()) {
+    budget.check(entry);
+    budget.spend(entry.size);
+  }
+}
+
 /** Inflated bytes so far for one file, against the limits. */
 export class InflateBudget {
   private used = 0;

@@ -92,6 +92,13 @@ describe('zip bombs and lying zips', () => {
     expect(ratio.message).toMatch(/xl\/worksheets\/sheet1\.xml 的压缩比超过 50:1/);
   });
 
+  it('refuses a Word document or an OpenDocument sheet whose parts declare gigabytes', async () => {
+    const docx = declareSize(zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>机构名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>') }), 'word/document.xml', 2_000_000_000);
+    expect(failure(await readWorkbook(docx, '附件2.docx')).message).toMatch(/^附件2\.docx：.*(压缩比|解压后内容超过)/);
+    const ods = declareSize(zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') }), 'content.xml', 2_000_000_000);
+    expect(failure(await readWorkbook(ods, '台账.ods')).reason).toBe('too-large');
+  });
+
   it('reports a part that inflates past the size its zip declares as damaged', async () => {
     const bytes = declareSize(packageBytes({ data: row(1, HEADER) + row(2, [1, '区河长制工作领导小组', '2017年', '东办发〔2017〕20号', '区水务局']) }), 'xl/worksheets/sheet1.xml', 100);
     expect(failure(await readWorkbook(bytes, 'liar.xlsx')).reason).toBe('corrupt');
