@@ -426,7 +426,7 @@ class SheetReader {
           value = index >= 0 ? (strings[index] ?? null) : null;
         } else if (type === 110 /* n */) {
           const n = numberAt(b, vStart, vEnd);
-          value = Number.isNaN(n) ? null : style > 0 && dates[style] === 1 ? serialToDate(n, date1904) : n;
+          value = Number.isNaN(n) ? null : dates[style] === 1 ? serialToDate(n, date1904) : n;
           if (value === null && vEnd > vStart) value = textAt(b, vStart, vEnd);
         } else if (type === 115 /* str */) {
           value = textAt(b, vStart, vEnd);

@@ -70,6 +70,11 @@ describe('the .xlsx scanner', () => {
     expect(at(grid, 1, 1)).toEqual(new Date(Date.UTC(2019, 2, 15)));
   });
 
+  it('applies the first cell style to cells without one (Excel does)', async () => {
+    const [grid] = (await read({ cellXfs: [14], data: '<row r="1"><c r="A1"><v>43539</v></c></row>' })) as [Grid];
+    expect(at(grid, 1, 1)).toEqual(new Date(Date.UTC(2019, 2, 15)));
+  });
+
   it('reads prefixed elements, cells without references and rows out of order', async () => {
     const xml = '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
       + '<x:row r="3"><x:c t="inlineStr"><x:is><x:t>河口区</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c></x:row>'
