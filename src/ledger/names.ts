@@ -686,8 +686,8 @@ const EXTRA_PREFIX = 2;
  * per extra one plus one, so most entries met in the lists are ruled out by that count alone,
  * before any of their tokens is read.
  */
-function joinBlock(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>): void {
-  const { rankStart, ranks, offsets, postings } = block;
+function joinBlock(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>, unmarked?: { offsets: Int32Array; postings: Int32Array }): void {
+  const { rankStart, ranks } = block;
   const n = block.entries.length;
   // Per entry f: (e + 1) · 2^20 + how many of e's probed tokens f holds, for the e being joined.
   const mark = new Float64Array(n);
@@ -704,6 +704,10 @@ function joinBlock(index: NameIndex, block: Block, threshold: number, out: Simil
     const stamp = (e + 1) * 1_048_576;
     touched.length = 0;
     let complete = true;
+    // A marked entry (a number in its name) meets only unmarked partners here; those with its own
+    // number are joined in their own small block (see joinPlace).
+    const lists = unmarked && index.marked[block.entries[e]!] === 1 ? unmarked : block;
+    const { offsets, postings } = lists;
     probe: for (let p = 0; p < prefix + extra; p++) {
       const k = ranks[start + p]!;
       const end = offsets[k + 1]!;
@@ -752,48 +756,11 @@ function rankMapOf(block: Block): Map<number, number> {
 }
 
 /**
- * The entries of `block` similar to profile `id` (which is not in it), through the block's
- * postings with prefix and length filtering from both sides.
- */
-function probeBlock(index: NameIndex, block: Block, id: number, threshold: number, cap: number, visit: (other: number, score: number) => void): boolean {
-  const rankOf = rankMapOf(block);
-  const known: number[] = [];
-  const { tokenStart, tokens } = index;
-  for (let j = tokenStart[id]!; j < tokenStart[id + 1]!; j++) {
-    const rank = rankOf.get(tokens[j]!);
-    if (rank !== undefined) known.push(rank);
-  }
-  known.sort((x, y) => x - y);
-  const size = tokenStart[id + 1]! - tokenStart[id]!;
-  const unknown = size - known.length;
-  const minOverlap = Math.max(1, Math.ceil((threshold * size) / (2 - threshold) - EPS));
-  const prefix = size - minOverlap + 1;
-  const minSize = Math.ceil((threshold * size) / (2 - threshold) - EPS);
-  const maxSize = Math.floor(((2 - threshold) * size) / threshold + EPS);
-  const seen = new Set<number>();
-  const profile = index.profiles[id]!;
-  for (let p = 0; p < prefix - unknown && p < known.length; p++) {
-    const k = known[p]!;
-    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++) {
-      const e = block.postings[q]!;
-      const s = block.rankStart[e + 1]! - block.rankStart[e]!;
-      if (s < minSize) continue;
-      if (s > maxSize) break;
-      if (seen.has(e)) continue;
-      seen.add(e);
-      if (seen.size > cap) return false;
-      const other = block.entries[e]!;
-      const score = profileSimilarity(profile, index.profiles[other]!);
-      if (score >= threshold) visit(other, score);
-    }
-  }
-  return true;
-}
-
-/**
- * Above MARK_CONFLICT_FACTOR two names whose numbers differ (第3 / 第4) cannot match, so a place's
- * block is split by marks: each marks value joins itself and probes the unmarked names. A
- * numbered series of 100,000 names is then 100,000 small joins, not one quadratic one.
+ * Above MARK_CONFLICT_FACTOR two names whose numbers differ (第3 / 第4) cannot match. So in a
+ * place's block a marked name probes only the postings of unmarked names, and the names of each
+ * number are joined in a small block of their own: a numbered series of 100,000 names is then
+ * many small joins, not one quadratic one. Prefix filtering stays exact: a pair's shorter name
+ * shares a token of its prefix with the other, whichever lists are scanned for it.
  */
 function joinPlace(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>): void {
   const { entries } = block;
@@ -803,29 +770,34 @@ function joinPlace(index: NameIndex, block: Block, threshold: number, out: Simil
     joinBlock(index, block, threshold, out, cap, capped);
     return;
   }
+  // The postings of unmarked entries only, per rank.
+  const ranksCount = block.offsets.length - 1;
+  const offsets = new Int32Array(ranksCount + 1);
+  for (let k = 0; k < ranksCount; k++) {
+    let n = 0;
+    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++) if (index.marked[entries[block.postings[q]!]!] === 0) n++;
+    offsets[k + 1] = offsets[k]! + n;
+  }
+  const postings = new Int32Array(offsets[ranksCount]!);
+  for (let k = 0, w = 0; k < ranksCount; k++) {
+    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++) {
+      const f = block.postings[q]!;
+      if (index.marked[entries[f]!] === 0) postings[w++] = f;
+    }
+  }
+  joinBlock(index, block, threshold, out, cap, capped, { offsets, postings });
   const byMarks = new Map<number, number[]>();
-  const plain: number[] = [];
   for (let e = 0; e < entries.length; e++) {
     const id = entries[e]!;
-    if (index.marked[id] === 0) {
-      plain.push(id);
-      continue;
-    }
+    if (index.marked[id] === 0) continue;
     let list = byMarks.get(index.marksId[id]!);
     if (!list) byMarks.set(index.marksId[id]!, (list = []));
     list.push(id);
   }
   const count = new Int32Array(index.tokenIds.size);
   const rank = new Int32Array(index.tokenIds.size);
-  const plainBlock = plain.length > 0 ? buildBlock(index, plain, count, rank) : null;
-  if (plainBlock) joinBlock(index, plainBlock, threshold, out, cap, capped);
   for (const members of byMarks.values()) {
-    if (members.length > 1) joinBlock(index, members.length === entries.length ? block : buildBlock(index, members, count, rank), threshold, out, cap, capped);
-    if (!plainBlock) continue;
-    for (const id of members) {
-      const complete = probeBlock(index, plainBlock, id, threshold, cap, (other, score) => out.push(id < other ? { a: id, b: other, score } : { a: other, b: id, score }));
-      if (!complete) capped.add(id);
-    }
+    if (members.length > 1) joinBlock(index, buildBlock(index, members, count, rank), threshold, out, cap, capped);
   }
 }
 
