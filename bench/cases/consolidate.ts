@@ -18,7 +18,7 @@ import { writeWorkbook } from '../../src/xlsx/write';
 
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const ROWS = 300;
-const HEADER = ['序号', '机构名称', '类别', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况', '状态', '联络人', '联系电话', '县区'];
+export const COUNTY_HEADER = ['序号', '机构名称', '类别', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况', '状态', '联络人', '联系电话', '县区'];
 
 /** 25 × 25 distinct two-character place names: 东营区, 河口县 … */
 const FIRST = '东河垦利广奎潍坊寒青诸寿安昌高临沂兰罗郯费平莒蒙滨';
@@ -36,11 +36,11 @@ const KINDS: readonly [string, string][] = [
 ];
 const DEPARTMENTS = ['县应急局', '县发展改革委', '县农业农村局', '县水务局', '县市场监管局', '县委宣传部', '县委办公室', '县政府办公室', '县卫生健康委', '县公安局'];
 
-function countyName(i: number): string {
+export function countyName(i: number): string {
   return `${FIRST[i % FIRST.length]}${SECOND[Math.floor(i / FIRST.length) % SECOND.length]}${i % 3 === 0 ? '区' : '县'}`;
 }
 
-function countyRows(county: string, c: number): CellValue[][] {
+export function countyRows(county: string, c: number): CellValue[][] {
   const rows: CellValue[][] = [];
   for (let r = 0; r < ROWS; r++) {
     const [suffix, category] = KINDS[r % KINDS.length]!;
@@ -84,7 +84,7 @@ export async function consolidateCase(): Promise<string[]> {
     mkdirSync(folder);
     for (let c = 0; c < COUNTIES; c++) {
       const county = countyName(c);
-      const bytes = await writeWorkbook([{ name: '台账', columns: HEADER.map((header) => ({ header })), rows: countyRows(county, c), table: false, freezeHeader: false }]);
+      const bytes = await writeWorkbook([{ name: '台账', columns: COUNTY_HEADER.map((header) => ({ header })), rows: countyRows(county, c), table: false, freezeHeader: false }]);
       writeFileSync(join(folder, `${String(c + 1).padStart(3, '0')}-${county}.xlsx`), bytes);
     }
     const files = readdirSync(folder).map((f) => join(folder, f));

@@ -38,6 +38,25 @@ export class UsageError extends Error {
 }
 
 /** The process's own streams. */
+/**
+ * Text for a terminal: control characters that came from the files (ESC, BEL, backspace, C1 …)
+ * are shown as their Unicode pictures (␛, ␇ …) instead of reaching the terminal, so a cell cannot
+ * clear the screen, retitle the window or hide a line. Kept: line breaks, tabs, and the few
+ * sequences the CLI itself writes — its colours (ESC [ 0/1/31/33/36 m) and, on stderr only, the
+ * progress bar's line clearing (ESC [ K).
+ */
+export function terminalSafe(text: string, allowClearLine = false): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[(?:0|1|31|33|36)?[mK]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (ch) => {
+    if (ch.length > 1 && (ch.endsWith('m') ? ch !== '\u001b[m' : allowClearLine && ch === '\u001b[K')) return ch;
+    if (ch.length > 1) return `\u241b${ch.slice(1)}`;
+    const code = ch.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
 export function processIo(): CliIo {
   // `ledger … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
   for (const stream of [process.stdout, process.stderr]) {
@@ -47,8 +66,8 @@ export function processIo(): CliIo {
     });
   }
   return {
-    out: (text) => { process.stdout.write(text); },
-    err: (text) => { process.stderr.write(text); },
+    out: (text) => { process.stdout.write(terminalSafe(text)); },
+    err: (text) => { process.stderr.write(terminalSafe(text, true)); },
     isTTY: Boolean(process.stdout.isTTY),
   };
 }

@@ -6,7 +6,6 @@
  * workbook (变动清单, 统计) is written atomically and never over an existing file without --force.
  * Also the shared input handling of `ledger reconcile`.
  */
-import { resolve } from 'node:path';
 import {
   changeSheets, compareVersions, describeChange, formatChange, matchLabel, newNameOf, CHANGE_KIND_LABELS, CHANGE_KINDS,
   type ChangeEntry, type CompareResult,
@@ -15,7 +14,9 @@ import { messageOf, type Lang } from '../ledger/findings';
 import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
+import { isSameFile } from './files';
 import { checkOutput, writeOutput } from './output';
+import { cutReporter } from './outputCuts';
 import { loadRegister, readInputs, refuseSameFile, withFindings, type LoadedRegister, type ReadFile } from './registers';
 import { summarise, toJson, type FileOutcome, type SheetOutcome } from './report';
 import { settingsFrom } from './settings';
@@ -181,7 +182,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const settings = await settingsFrom(asOf, values.departments);
   const [oldRead, newRead] = await readInputs(positionals) as [ReadFile, ReadFile];
   refuseSameFile(oldRead, newRead, '请指定两个不同的版本', 'name two different versions');
-  if (output && (resolve(output) === resolve(oldRead.path) || resolve(output) === resolve(newRead.path))) {
+  if (output && ((await isSameFile(output, oldRead.path)) || (await isSameFile(output, newRead.path)))) {
     throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
   }
   const oldFile = await loadRegister(oldRead, settings, values.sheet ?? [], lang);
@@ -193,8 +194,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     { file: newFile.version.file, sheets: withFindings(newFile.sheets, result.findings.new) },
   ];
   if (output) {
-    const bytes = await writeWorkbook(changeSheets(result, { lang, oldFile: oldFile.version.file, newFile: newFile.version.file }));
+    const cuts = cutReporter(io, output, lang);
+    const bytes = await writeWorkbook(changeSheets(result, { lang, oldFile: oldFile.version.file, newFile: newFile.version.file }), { onCut: cuts.onCut });
     if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
+    cuts.report();
   }
   if (format === 'json') io.out(`${JSON.stringify(compareJson(result, files, lang, output), null, 2)}\n`);
   else io.out(compareText(result, oldFile, newFile, { lang, ...(output ? { output } : {}) }));

@@ -7,7 +7,7 @@
  * a crash never leaves half a return; an existing output is replaced only with --force.
  */
 import { createHash } from 'node:crypto';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { consolidate, EVERY_RETURN_HAS, returnSheets, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
 import { toReported, type Lang } from '../ledger/findings';
 import { makeSettings, type Settings } from '../ledger/settings';
@@ -16,10 +16,11 @@ import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { decodeText } from './departmentsFile';
-import { expandInputs, readInputFile } from './files';
+import { expandInputs, isSameFile, readInputFile } from './files';
 import { progressReporter } from './consolidateProgress';
 import { consolidateText } from './consolidateReport';
 import { checkOutput, writeOutput } from './output';
+import { cutReporter } from './outputCuts';
 import { settingsInputFrom } from './settings';
 import { packageInfo } from './version';
 
@@ -143,12 +144,15 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
   const expanded = await expandInputs(positionals);
   // The return itself is never read back as a county's register (a second run into the same folder),
   // and a county's register is never overwritten by the return.
-  const outputPath = resolve(output);
-  const clash = expanded.files.find((f) => resolve(f) === outputPath);
-  if (clash && !(await isEarlierReturn(clash))) {
-    throw new UsageError(`输出文件 ${output} 是输入的台账之一，不能覆盖；请换一个输出文件名`, `the output ${output} is one of the input registers and will not be overwritten; choose another output name`);
+  // Compared as the file system sees them: a symlinked folder or a hard link is the same file.
+  const clashes: string[] = [];
+  for (const f of expanded.files) if (await isSameFile(f, output)) clashes.push(f);
+  for (const clash of clashes) {
+    if (!(await isEarlierReturn(clash))) {
+      throw new UsageError(`输出文件 ${output} 是输入的台账之一，不能覆盖；请换一个输出文件名`, `the output ${output} is one of the input registers and will not be overwritten; choose another output name`);
+    }
   }
-  const files = expanded.files.filter((f) => resolve(f) !== outputPath);
+  const files = expanded.files.filter((f) => !clashes.includes(f));
   if (files.length === 0) {
     const why = expanded.problems.map((p) => (lang === 'en' ? p.messageEn : p.message)).join('\n');
     throw new UsageError(why || '没有可汇总的 .xlsx 文件', why || 'no .xlsx file to consolidate');
@@ -178,9 +182,11 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
   progress.done();
 
   const ret = consolidate(submissions, settings, { unreadable });
-  const bytes = await writeWorkbook(returnSheets(ret, { toolVersion: (await packageInfo()).version, inputs, lang }));
+  const cuts = cutReporter(io, output, lang);
+  const bytes = await writeWorkbook(returnSheets(ret, { toolVersion: (await packageInfo()).version, inputs, lang }), { onCut: cuts.onCut });
   // writeOutput refuses an output someone created while the inputs were read.
   if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
+  cuts.report();
 
   if (format === 'json') io.out(`${JSON.stringify(toJson(ret, output, lang), null, 2)}\n`);
   else io.out(consolidateText(ret, { output, lang }));

@@ -2,25 +2,61 @@
  * Input files, read safely: opened read-only, never written; folders and wildcards expanded to the
  * register files in them (a shell on Windows does not expand `samples/*.xlsx` for us).
  */
-import { open, readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import * as zlib from 'node:zlib';
 import type { Grid } from '../ledger/grid';
-import { readWorkbook, REGISTER_FILE_PATTERN, type SourceFormat, type WorkbookReadFailure } from '../read';
+import { DEFAULT_READ_LIMITS, readWorkbook, REGISTER_FILE_PATTERN, useNativeZip, type SourceFormat, type WorkbookReadFailure } from '../read';
+
+// Node's own zlib inflates and checks .xlsx parts several times faster than the portable code the
+// pane uses; the reading layer keeps its limits either way (the output may not pass the size the
+// zip declares, which the limits have already accepted).
+useNativeZip({
+  inflateRaw: (data, size) => {
+    // One output chunk (no concatenation), seen as a plain Uint8Array: Buffer's own indexOf and
+    // subarray are far slower than the typed array's for the scanner's many small calls.
+    const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64 * 1024, size) });
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  },
+  ...(typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32: (d: Uint8Array) => number }).crc32(data) } : {}),
+});
 
 export type FileRead =
   | { readonly ok: true; readonly path: string; readonly bytes: Uint8Array; readonly size: number }
   | { readonly ok: false; readonly path: string; readonly message: string; readonly messageEn: string };
 
-/** Reads a whole file through a read-only handle. */
-export async function readInputFile(path: string): Promise<FileRead> {
+/**
+ * Reads a whole file through a read-only handle, never more than `maxBytes` (the reading limit):
+ * a device such as /dev/zero, a FIFO or a file that grows while it is read is refused, not
+ * swallowed.
+ */
+export async function readInputFile(path: string, maxBytes: number = DEFAULT_READ_LIMITS.maxFileBytes): Promise<FileRead> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) {
       return { ok: false, path, message: `${path}：是文件夹，不是文件`, messageEn: `${path}: is a folder, not a file` };
     }
+    if (!info.isFile()) {
+      return { ok: false, path, message: `${path}：不是普通文件（设备、管道等），未读取`, messageEn: `${path}: not a regular file (a device, a pipe …); not read` };
+    }
+    if (info.size > maxBytes) return { ok: false, path, ...tooBig(path, info.size, maxBytes) };
     const handle = await open(path, 'r');
     try {
-      const bytes = new Uint8Array(await handle.readFile());
+      // Read up to one byte past the limit: the size stat gave may be out of date.
+      let buffer = new Uint8Array(Math.min(maxBytes + 1, info.size + 1));
+      let length = 0;
+      for (;;) {
+        if (length === buffer.length) {
+          if (buffer.length > maxBytes) return { ok: false, path, ...tooBig(path, length, maxBytes) };
+          const larger = new Uint8Array(Math.min(maxBytes + 1, buffer.length * 2 + 64 * 1024));
+          larger.set(buffer);
+          buffer = larger;
+        }
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      const bytes = buffer.subarray(0, length);
       return { ok: true, path, bytes, size: bytes.length };
     } finally {
       await handle.close();
@@ -28,6 +64,37 @@ export async function readInputFile(path: string): Promise<FileRead> {
   } catch (error) {
     return { ok: false, path, ...describeFsError(path, error) };
   }
+}
+
+function tooBig(path: string, size: number, maxBytes: number): { message: string; messageEn: string } {
+  const mib = (n: number) => `${Math.ceil(n / (1024 * 1024)).toLocaleString('en-US')} MiB`;
+  return {
+    message: `${path}：文件大小超过 ${mib(maxBytes)}（读取上限），未读取`,
+    messageEn: `${path}: the file is larger than ${mib(maxBytes)} (the reading limit); not read`,
+  };
+}
+
+/**
+ * A path as the file system sees it: symlinks (of the file or of any folder on the way) resolved.
+ * A file that does not exist yet is its real folder plus its name.
+ */
+export async function canonicalPath(path: string): Promise<string> {
+  const full = resolve(path);
+  const real = await realpath(full).catch(() => null);
+  if (real) return real;
+  const folder = await realpath(dirname(full)).catch(() => dirname(full));
+  return join(folder, basename(full));
+}
+
+/**
+ * True when two paths name one file: the same real path, or (hard links) the same device and
+ * inode. Used before writing `-o`, so that no spelling of an input — a symlinked folder, `./`,
+ * a hard link — lets the output replace it, even with --force.
+ */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  if ((await canonicalPath(a)) === (await canonicalPath(b))) return true;
+  const [x, y] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  return x !== null && y !== null && x.isFile() && x.dev === y.dev && x.ino === y.ino;
 }
 
 function describeFsError(path: string, error: unknown): { message: string; messageEn: string } {

@@ -5,7 +5,6 @@
  * 对账: the register's active bodies against the list a general office sent. Inputs are read-only;
  * the result workbook is written atomically and never over an existing file without --force.
  */
-import { resolve } from 'node:path';
 import { matchLabel } from '../ledger/compare';
 import type { Lang } from '../ledger/findings';
 import type { Grid } from '../ledger/grid';
@@ -14,7 +13,9 @@ import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
+import { isSameFile } from './files';
 import { checkOutput, writeOutput } from './output';
+import { cutReporter } from './outputCuts';
 import { loadRegister, readInputs, refuseSameFile, withFindings, type LoadedRegister, type ReadFile } from './registers';
 import { settingsFrom } from './settings';
 import { summarise, toJson, type FileOutcome, type SheetOutcome } from './report';
@@ -163,7 +164,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const settings = await settingsFrom(asOf, values.departments);
   const [registerRead, listRead] = await readInputs([positionals[0]!, values.against]) as [ReadFile, ReadFile];
   refuseSameFile(registerRead, listRead, '请用 --against 指定党委、政府办公室的名单', 'pass the general office’s list with --against');
-  if (output && [registerRead.path, listRead.path].some((p) => resolve(p) === resolve(output))) {
+  if (output && ((await isSameFile(output, registerRead.path)) || (await isSameFile(output, listRead.path)))) {
     throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
   }
   const register = await loadRegister(registerRead, settings, values.sheet ?? [], lang);
@@ -175,8 +176,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     { file: list.file, sheets: withFindings(listSheets(list), result.findings.reference) },
   ];
   if (output) {
-    const bytes = await writeWorkbook(reconcileSheets(result, { lang, registerFile: register.version.file, listFile: list.file }));
+    const cuts = cutReporter(io, output, lang);
+    const bytes = await writeWorkbook(reconcileSheets(result, { lang, registerFile: register.version.file, listFile: list.file }), { onCut: cuts.onCut });
     if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
+    cuts.report();
   }
   if (format === 'json') io.out(`${JSON.stringify(reconcileJson(result, files, lang, output), null, 2)}\n`);
   else io.out(reconcileText(result, register, list, { lang, ...(output ? { output } : {}) }));

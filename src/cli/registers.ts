@@ -80,8 +80,9 @@ export async function loadRegister(file: ReadFile, settings: Settings, wanted: r
       sheets.push({ sheet: report.sheet, status: 'skipped', skipReason: reason, skipMessage: skipMessage(reason, lang), headerRow: null, rows: 0, findings: [] });
       continue;
     }
-    rows.push(...report.rows);
-    title.push(...report.title);
+    // One at a time: spreading 150,000 rows into push() overflows the call stack.
+    for (const row of report.rows) rows.push(row);
+    for (const line of report.title) title.push(line);
     sheets.push({ sheet: report.sheet, status: 'validated', headerRow: report.headerRow, rows: report.rows.length, findings: [], names: new Map(report.rows.map((r) => [r.row, r.name])) });
   }
   if (!sheets.some((s) => s.status === 'validated')) {

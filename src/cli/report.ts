@@ -10,7 +10,7 @@
 import { cellAddress } from '../ledger/grid';
 import { countBySeverity, toReported, type Finding, type Lang, type ReportedFinding, type Severity, type SeverityCounts } from '../ledger/findings';
 
-export type FileProblem = 'unsupported' | 'old-format' | 'encrypted' | 'corrupt' | 'empty' | 'unreadable' | 'no-register' | 'sheet-not-found';
+export type FileProblem = 'unsupported' | 'old-format' | 'encrypted' | 'corrupt' | 'empty' | 'too-large' | 'unreadable' | 'no-register' | 'sheet-not-found';
 
 export interface SheetOutcome {
   readonly sheet: string;

@@ -7,7 +7,7 @@
  * 审核意见. Inputs are read-only; outputs are written atomically, never over an input, and never
  * over an existing file without --force.
  */
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { writeOpinions } from '../docx/opinion';
 import { buildDepartmentIndex } from '../ledger/cells/department';
 import { countBySeverity, messageOf, toReported, type Lang } from '../ledger/findings';
@@ -25,7 +25,8 @@ import { COMMON_OPTIONS, OUTPUT_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { checkOutput, writeOutput } from './output';
 import { settingsFrom } from './settings';
-import { readInputWorkbook, type InputWorkbook } from './files';
+import { isSameFile, readInputWorkbook, type InputWorkbook } from './files';
+import { cutReporter } from './outputCuts';
 
 export const HELP = `用法：ledger review <申请文件> --register <台账文件> [-o 审核意见.docx 或 审批台账.xlsx] [选项]
 
@@ -273,10 +274,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const workingDays = positiveInteger(values['working-days'], '--working-days', 0);
   const appsPath = positionals[0]!;
   const kind = output ? await checkOutputPath(output, force, apply) : null;
-  if (output && [appsPath, values.register].some((p) => resolve(p) === resolve(output))) {
+  // Compared as the file system sees them (a symlinked folder, a hard link): never overwrite an input.
+  if (output && ((await isSameFile(output, appsPath)) || (await isSameFile(output, values.register)))) {
     throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
   }
-  if (resolve(appsPath) === resolve(values.register)) {
+  if (await isSameFile(appsPath, values.register)) {
     throw new UsageError(`${appsPath} 与 --register 是同一个文件，请分别指定申请文件和台账`, `${appsPath} is also the --register file; name the applications and the register separately`);
   }
   const base = await settingsFrom(asOf, values.departments);
@@ -299,13 +301,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let applied: ApplyResult | null = null;
 
   if (output && kind) {
+    const cuts = cutReporter(io, output, lang);
     let bytes: Uint8Array;
     if (apply) {
       const index = register.reports.findIndex((r) => r.status === 'validated');
       const report = register.reports[index]!;
       const grid = register.grids[index]!;
       applied = applyApprovals(grid, report, result.reviews, settings);
-      bytes = await writeWorkbook(registerSpecs(register, grid.sheet, applied.values));
+      bytes = await writeWorkbook(registerSpecs(register, grid.sheet, applied.values), { onCut: cuts.onCut });
       written.push(W.applied(output, applied.added.length));
     } else if (kind === 'docx') {
       const office = officeFromTitle(register.title);
@@ -313,10 +316,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       bytes = await writeOpinions(opinions, { lang });
       written.push(W.docx(output, opinions.length));
     } else {
-      bytes = await writeWorkbook([approvalSheet(result.reviews, { asOf: settings.asOf, lang, source: basename(appsPath) })]);
+      bytes = await writeWorkbook([approvalSheet(result.reviews, { asOf: settings.asOf, lang, source: basename(appsPath) })], { onCut: cuts.onCut });
       written.push(W.xlsx(output));
     }
     if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
+    cuts.report();
   }
 
   const ctx = { lang, appsFile: basename(appsPath), register, settings };

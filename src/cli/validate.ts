@@ -141,7 +141,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const submission: { file: string; summary: SubmissionSummary }[] = [];
   for (const path of inputs.files) {
     const rows: LedgerRow[] = [];
-    files.push(await checkFile(path, settings, values.sheet ?? [], lang, departments, (r) => rows.push(...r)));
+    files.push(await checkFile(path, settings, values.sheet ?? [], lang, departments, (r) => { for (const row of r) rows.push(row); }));
     const summary = submissionSummary(rows, settings);
     if (summary.hasRulesColumn || summary.hasContactColumn) submission.push({ file: path, summary });
   }

@@ -155,8 +155,8 @@ export const CODES = {
   },
   'similar-name': {
     severity: 'warning',
-    zh: (p) => `与第 ${s(p, 'otherRow')} 行“${s(p, 'otherName')}”名称相近（相似度 ${s(p, 'score')}），可能重复设置`,
-    en: (p) => `Name close to row ${s(p, 'otherRow')} “${s(p, 'otherName')}” (similarity ${s(p, 'score')}); possibly the same body`,
+    zh: (p) => `与第 ${s(p, 'otherRow')} 行“${s(p, 'otherName')}”名称相近（相似度 ${s(p, 'score')}），可能重复设置${p.candidateCap ? `；与此名称相近的候选超过 ${s(p, 'candidateCap')} 个，只比较了前 ${s(p, 'candidateCap')} 个，可能还有未列出的相近名称` : ''}`,
+    en: (p) => `Name close to row ${s(p, 'otherRow')} “${s(p, 'otherName')}” (similarity ${s(p, 'score')}); possibly the same body${p.candidateCap ? `; this name has more than ${s(p, 'candidateCap')} candidates and only ${s(p, 'candidateCap')} were compared, so close names may be missing` : ''}`,
     whenZh: '两条存续记录名称相近（附相似度与另一行）', whenEn: 'two active rows have near-identical names (related = the other row, with a score)',
   },
   'shared-basis-document': {

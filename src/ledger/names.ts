@@ -669,11 +669,29 @@ function firstAfter(postings: Int32Array, lo: number, hi: number, entry: number)
 
 const EPS = 1e-9;
 
-/** The self-join of one block through its postings. */
-function joinBlock(index: NameIndex, block: Block, threshold: number, out: SimilarPair[]): void {
-  const { rankStart, ranks, offsets, postings } = block;
+/**
+ * Candidates scored per name at most (in one search). A name of an ordinary register meets a few
+ * dozen; only a block of thousands of names that share all their rarest tokens reaches this,
+ * and then the search stops for that name and says so (see `PairSearch.capped`) instead of
+ * growing with the square of the block.
+ */
+export const MAX_CANDIDATES_PER_NAME = 2000;
+
+/** Tokens probed beyond the prefix: a partner must then share `EXTRA_PREFIX + 1` of them. */
+const EXTRA_PREFIX = 2;
+
+/**
+ * The self-join of one block through its postings. Each entry probes its prefix and up to
+ * EXTRA_PREFIX more of its rarest tokens; a partner with Dice ≥ t must share at least one token
+ * per extra one plus one, so most entries met in the lists are ruled out by that count alone,
+ * before any of their tokens is read.
+ */
+function joinBlock(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>, unmarked?: { offsets: Int32Array; postings: Int32Array }): void {
+  const { rankStart, ranks } = block;
   const n = block.entries.length;
-  const seen = new Int32Array(n).fill(-1);
+  // Per entry f: (e + 1) · 2^20 + how many of e's probed tokens f holds, for the e being joined.
+  const mark = new Float64Array(n);
+  const touched: number[] = [];
   for (let e = 0; e < n; e++) {
     const start = rankStart[e]!;
     const size = rankStart[e + 1]! - start;
@@ -681,19 +699,105 @@ function joinBlock(index: NameIndex, block: Block, threshold: number, out: Simil
     // Partners come later, so they are at least as long: Dice ≥ t needs overlap ≥ t·size.
     const minOverlap = Math.max(1, Math.ceil(threshold * size - EPS));
     const prefix = size - minOverlap + 1;
+    const extra = Math.min(EXTRA_PREFIX, size - prefix);
     const maxSize = Math.floor(((2 - threshold) * size) / threshold + EPS);
-    for (let p = 0; p < prefix; p++) {
+    const stamp = (e + 1) * 1_048_576;
+    touched.length = 0;
+    let complete = true;
+    // A marked entry (a number in its name) meets only unmarked partners here; those with its own
+    // number are joined in their own small block (see joinPlace).
+    const lists = unmarked && index.marked[block.entries[e]!] === 1 ? unmarked : block;
+    const { offsets, postings } = lists;
+    probe: for (let p = 0; p < prefix + extra; p++) {
       const k = ranks[start + p]!;
       const end = offsets[k + 1]!;
       for (let q = firstAfter(postings, offsets[k]!, end, e); q < end; q++) {
         const f = postings[q]!;
         if (rankStart[f + 1]! - rankStart[f]! > maxSize) break;
-        if (seen[f] === e) continue;
-        seen[f] = e;
-        const score = entryScore(index, block, e, f);
-        if (score >= threshold) pushPair(out, block, e, f, score);
+        const m = mark[f]!;
+        if (m >= stamp) {
+          mark[f] = m + 1;
+        } else if (p < prefix) {
+          // A partner's first shared token lies within the prefix; one met only later is none.
+          mark[f] = stamp + 1;
+          touched.push(f);
+          if (touched.length > cap) {
+            complete = false;
+            break probe;
+          }
+        }
       }
     }
+    if (!complete) capped.add(block.entries[e]!);
+    for (const f of touched) {
+      const shared = mark[f]! - stamp;
+      // With `extra` more tokens probed, a partner holds at least extra + 1 of them (unless the
+      // lists stopped at the cap).
+      if (complete && shared < extra + 1) continue;
+      const sizeF = rankStart[f + 1]! - rankStart[f]!;
+      const overlap = overlapIn(ranks, start, start + size, rankStart[f]!, rankStart[f + 1]!);
+      // The factors only lower the score: the Dice of the ranks alone rules most out.
+      if ((2 * overlap) / (size + sizeF) < threshold - EPS) continue;
+      const score = entryScore(index, block, e, f);
+      if (score >= threshold) pushPair(out, block, e, f, score);
+    }
+  }
+}
+
+/** Token id → rank in a block, built once per block. */
+function rankMapOf(block: Block): Map<number, number> {
+  let rankOf = rankMaps.get(block);
+  if (!rankOf) {
+    rankOf = new Map<number, number>();
+    block.tokenOfRank.forEach((t, r) => rankOf!.set(t, r));
+    rankMaps.set(block, rankOf);
+  }
+  return rankOf;
+}
+
+/**
+ * Above MARK_CONFLICT_FACTOR two names whose numbers differ (第3 / 第4) cannot match. So in a
+ * place's block a marked name probes only the postings of unmarked names, and the names of each
+ * number are joined in a small block of their own: a numbered series of 100,000 names is then
+ * many small joins, not one quadratic one. Prefix filtering stays exact: a pair's shorter name
+ * shares a token of its prefix with the other, whichever lists are scanned for it.
+ */
+function joinPlace(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>): void {
+  const { entries } = block;
+  let marked = 0;
+  for (let e = 0; e < entries.length; e++) marked += index.marked[entries[e]!]!;
+  if (marked === 0 || threshold <= MARK_CONFLICT_FACTOR) {
+    joinBlock(index, block, threshold, out, cap, capped);
+    return;
+  }
+  // The postings of unmarked entries only, per rank.
+  const ranksCount = block.offsets.length - 1;
+  const offsets = new Int32Array(ranksCount + 1);
+  for (let k = 0; k < ranksCount; k++) {
+    let n = 0;
+    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++) if (index.marked[entries[block.postings[q]!]!] === 0) n++;
+    offsets[k + 1] = offsets[k]! + n;
+  }
+  const postings = new Int32Array(offsets[ranksCount]!);
+  for (let k = 0, w = 0; k < ranksCount; k++) {
+    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++) {
+      const f = block.postings[q]!;
+      if (index.marked[entries[f]!] === 0) postings[w++] = f;
+    }
+  }
+  joinBlock(index, block, threshold, out, cap, capped, { offsets, postings });
+  const byMarks = new Map<number, number[]>();
+  for (let e = 0; e < entries.length; e++) {
+    const id = entries[e]!;
+    if (index.marked[id] === 0) continue;
+    let list = byMarks.get(index.marksId[id]!);
+    if (!list) byMarks.set(index.marksId[id]!, (list = []));
+    list.push(id);
+  }
+  const count = new Int32Array(index.tokenIds.size);
+  const rank = new Int32Array(index.tokenIds.size);
+  for (const members of byMarks.values()) {
+    if (members.length > 1) joinBlock(index, buildBlock(index, members, count, rank), threshold, out, cap, capped);
   }
 }
 
@@ -708,10 +812,25 @@ function sortPairs(pairs: SimilarPair[]): SimilarPair[] {
  * so it falls back to it.
  */
 export function similarPairs(index: NameIndex, threshold: number): SimilarPair[] {
-  if (threshold <= 0) return similarPairsNaive(index, threshold);
+  return searchSimilarPairs(index, threshold, Infinity).pairs;
+}
+
+/** The pairs, and the profiles whose search stopped at `maxCandidates` (their list may be short). */
+export interface PairSearch {
+  readonly pairs: SimilarPair[];
+  readonly capped: ReadonlySet<number>;
+}
+
+/** `similarPairs` with the candidates per name capped (`MAX_CANDIDATES_PER_NAME` by default). */
+export function searchSimilarPairs(index: NameIndex, threshold: number, maxCandidates: number = MAX_CANDIDATES_PER_NAME): PairSearch {
+  if (threshold <= 0) return { pairs: similarPairsNaive(index, threshold), capped: new Set() };
   const out: SimilarPair[] = [];
-  for (const block of blocksFor(index, threshold)) joinBlock(index, block, threshold, out);
-  return sortPairs(out);
+  const capped = new Set<number>();
+  for (const block of blocksFor(index, threshold)) {
+    if (threshold > PLACE_CONFLICT_FACTOR) joinPlace(index, block, threshold, out, maxCandidates, capped);
+    else joinBlock(index, block, threshold, out, maxCandidates, capped);
+  }
+  return { pairs: sortPairs(out), capped };
 }
 
 /**
@@ -752,12 +871,7 @@ export function searchSimilar(index: NameIndex, query: NameProfile, threshold: n
   }
   const block = threshold > PLACE_CONFLICT_FACTOR ? index.blocks.get(query.place) : blocksFor(index, threshold)[0];
   if (!block) return out;
-  let rankOf = rankMaps.get(block);
-  if (!rankOf) {
-    rankOf = new Map<number, number>();
-    block.tokenOfRank.forEach((t, r) => rankOf!.set(t, r));
-    rankMaps.set(block, rankOf);
-  }
+  const rankOf = rankMapOf(block);
   const known: number[] = [];
   for (const t of query.tokens) {
     const id = index.tokenIds.get(t);

@@ -8,9 +8,10 @@
  * Merged cells: a horizontal span (w:gridSpan) fills its first column and records a merge; a
  * vertical merge (w:vMerge) leaves the covered cells empty, like a merged range in a workbook.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import type { CellValue, Grid, MergedRange } from '../ledger/grid';
+import { ReadLimitError, type ReadLimits } from './limits';
 import { allEmpty, damagedFile, readFailure, type WorkbookRead } from './result';
+import { InflateBudget, readEntry, zipEntries, ZipDamaged } from './zip';
 
 interface WordCell {
   text: string;
@@ -173,16 +174,16 @@ function tableToGrid(table: WordTable, index: number): Grid {
 }
 
 /** Reads the tables of a .docx (already recognised by `detectContainer`). */
-export function readDocx(data: Uint8Array, fileName: string): WorkbookRead {
+export async function readDocx(data: Uint8Array, fileName: string, limits: ReadLimits): Promise<WorkbookRead> {
   let xml: string;
   try {
-    const files = unzipSync(data, { filter: (file) => file.name === 'word/document.xml' });
-    const part = files['word/document.xml'];
-    if (!part) return damagedFile(fileName, false);
-    xml = strFromU8(part);
+    // Through the reading layer's zip: the same limits, sizes and CRC-32 checks as a workbook.
+    const entry = zipEntries(data).get('word/document.xml');
+    if (!entry) return damagedFile(fileName, false);
+    xml = new TextDecoder('utf-8').decode(await readEntry(data, entry, new InflateBudget(fileName, limits)));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return damagedFile(fileName, /unexpected EOF|invalid (?:zip|length)|end of/i.test(detail));
+    if (error instanceof ReadLimitError) return error.result;
+    return damagedFile(fileName, error instanceof ZipDamaged && error.truncated);
   }
   const sheets = scanDocument(xml).map(tableToGrid).filter((g) => g.values.length > 0);
   if (sheets.length === 0 || allEmpty(sheets)) {

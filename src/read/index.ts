@@ -4,7 +4,7 @@
  *
  * | what the bytes are                  | reader                      | format |
  * | ----------------------------------- | --------------------------- | ------ |
- * | Office Open XML workbook (.xlsx/.xlsm) | ExcelJS (`./xlsx`)        | xlsx   |
+ * | Office Open XML workbook (.xlsx/.xlsm) | own scanner (`./xlsx`)  | xlsx   |
  * | Excel 97–2003 / WPS (.xls, .et)     | SheetJS (`./legacy`)        | xls, et |
  * | OpenDocument (.ods)                 | SheetJS                     | ods    |
  * | web page / XML Spreadsheet “.xls”   | SheetJS                     | html   |
@@ -15,9 +15,17 @@
  */
 import { readCsv } from '../xlsx/csv';
 import { detectContainer } from './detect';
+import { limitHit, readLimits, ReadLimitError, type ReadLimits } from './limits';
 import type { WorkbookRead } from './result';
 
 export type { SourceFormat, WorkbookRead, WorkbookReadFailure } from './result';
+export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
+export { useNativeZip } from './zip';
+
+export interface ReadOptions {
+  /** Reading limits that differ from `DEFAULT_READ_LIMITS`. */
+  readonly limits?: Partial<ReadLimits>;
+}
 
 /**
  * File names a folder expands to. Text files (.txt, .tsv) are read when named one by one, not
@@ -34,20 +42,24 @@ const isEt = (fileName: string) => /\.et$/i.test(fileName);
  * Reads a file's bytes into one grid per sheet (or per Word table). Never throws on a bad file:
  * the result says what is wrong, naming the file, in Chinese and English.
  */
-export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<WorkbookRead> {
+export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: string, options: ReadOptions = {}): Promise<WorkbookRead> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const limits = readLimits(options.limits);
+  if (data.length > limits.maxFileBytes) return limitHit.fileBytes(fileName, data.length, limits).result;
   const container = detectContainer(data, fileName);
   try {
     switch (container.kind) {
       case 'refused':
         return container.result;
       case 'xlsx':
-        return await (await import('./xlsx')).readXlsx(data, fileName);
+        return await (await import('./xlsx')).readXlsx(data, fileName, limits);
       case 'docx':
-        return (await import('./docx')).readDocx(data, fileName);
+        return await (await import('./docx')).readDocx(data, fileName, limits);
       case 'xls':
         return await (await import('./legacy')).readLegacy(data, fileName, isEt(fileName) ? 'et' : 'xls');
       case 'ods':
+        (await import('./zip')).checkDeclaredSizes(data, fileName, limits);
+        return await (await import('./legacy')).readLegacy(data, fileName, container.kind);
       case 'html':
         return await (await import('./legacy')).readLegacy(data, fileName, container.kind);
       case 'text': {
@@ -56,7 +68,8 @@ export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: st
         return { ok: true, sheets: [read.grid], format: 'csv', encoding: read.encoding };
       }
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof ReadLimitError) return error.result;
     // A reader failing in a way it did not foresee: the file is still the user's problem to fix,
     // said in their words (never a library's internals).
     const { damagedFile } = await import('./result');

@@ -7,7 +7,8 @@ import type { Grid } from '../ledger/grid';
 /** The formats the reading layer takes (see docs/formats.md). */
 export type SourceFormat = 'xlsx' | 'xls' | 'et' | 'ods' | 'csv' | 'docx' | 'html';
 
-export type WorkbookReadFailure = 'unsupported' | 'encrypted' | 'corrupt' | 'empty' | 'old-format';
+/** `too-large`: a reading limit was hit (see ./limits). */
+export type WorkbookReadFailure = 'unsupported' | 'encrypted' | 'corrupt' | 'empty' | 'old-format' | 'too-large';
 
 export type WorkbookRead =
   | {

@@ -32,6 +32,20 @@ export function plainValue(value: CellValue): PlainValue {
   }
 }
 
+/** Excel's limit on the characters of one cell: more and Excel “repairs” the file, dropping content. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Text cut to Excel's cell limit, with a visible marker saying how long it was. */
+export function cutCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const marker = `…〔已截断：原文 ${text.length} 字，超出 Excel 单元格上限 ${MAX_CELL_TEXT} 字 / cut: ${text.length} characters, Excel's cell limit is ${MAX_CELL_TEXT}〕`;
+  let keep = MAX_CELL_TEXT - marker.length;
+  // Never split a surrogate pair.
+  const last = text.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
+  return text.slice(0, keep) + marker;
+}
+
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 in Excel's 1900 date system; dates are taken as UTC, as the rest of the product does. */
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -61,7 +75,7 @@ export class SheetData {
   private lastRow = 0;
   private lastColumn = 0;
 
-  constructor(private readonly strings: SharedStrings) {
+  constructor(private readonly strings: SharedStrings, private readonly onCut?: (row: number, column: number, length: number) => void) {
     this.sink.ascii('<sheetData>');
   }
 
@@ -72,8 +86,12 @@ export class SheetData {
     const row = ascii(String(rowNumber));
     let written = 0; // 1 + the last column written; the row opens with its first cell
     for (let c = 0; c < values.length; c++) {
-      const value = plainValue(values[c]);
+      let value = plainValue(values[c]);
       if (value === null) continue;
+      if (typeof value === 'string' && value.length > MAX_CELL_TEXT) {
+        this.onCut?.(rowNumber, c + 1, value.length);
+        value = cutCellText(value);
+      }
       if (written === 0) {
         sink.bytes(ROW_OPEN);
         sink.bytes(row);

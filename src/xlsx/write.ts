@@ -23,7 +23,7 @@ import { SheetData, tableXml, worksheetXml, type ListValidation, type WrittenVal
 import { SharedStrings, escapeAttribute } from './xml';
 import { zip, type ZipEntry } from './zip';
 
-export { plainValue } from './worksheet';
+export { cutCellText, MAX_CELL_TEXT, plainValue } from './worksheet';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string | null>> = {
@@ -93,6 +93,21 @@ interface WorkbookState {
   readonly styles: Styles;
   readonly lists: ListStore;
   tables: number;
+  onCut?: ((cut: CellCut) => void) | undefined;
+}
+
+/** A text cell cut to Excel's limit of 32,767 characters (see `cutCellText`). */
+export interface CellCut {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  /** The text's length before the cut. */
+  readonly length: number;
+}
+
+export interface WriteOptions {
+  /** Told of every cell whose text was cut to Excel's limit, so the caller can report it. */
+  readonly onCut?: (cut: CellCut) => void;
 }
 
 interface BuiltSheet extends SheetPart {
@@ -102,7 +117,7 @@ interface BuiltSheet extends SheetPart {
 
 function buildSheet(spec: SheetSpec, name: string, selected: boolean, book: WorkbookState): BuiltSheet {
   const { styles } = book;
-  const data = new SheetData(book.strings);
+  const data = new SheetData(book.strings, book.onCut ? (row, column, length) => book.onCut!({ sheet: name, row, column, length }) : undefined);
   const headerRow = headerRowOf(spec);
   const bodyRows = spec.rows.length + (spec.blankRows ?? 0);
   const firstBodyRow = headerRow + 1;
@@ -180,9 +195,9 @@ function buildListSheet(lists: ListStore, book: WorkbookState): BuiltSheet {
 }
 
 /** Writes the sheets, in order, into a new workbook and returns its bytes. */
-export async function writeWorkbook(specs: readonly SheetSpec[]): Promise<Uint8Array> {
+export async function writeWorkbook(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<Uint8Array> {
   if (specs.length === 0) throw new Error('writeWorkbook: a workbook needs at least one sheet');
-  const book: WorkbookState = { strings: new SharedStrings(), styles: new Styles(), lists: { columns: [] }, tables: 0 };
+  const book: WorkbookState = { strings: new SharedStrings(), styles: new Styles(), lists: { columns: [] }, tables: 0, onCut: options.onCut };
   const taken = new Set<string>([LIST_SHEET]);
   const sheets = specs.map((spec, i) => {
     const name = uniqueSheetName(spec.name, taken);

@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../findings';
-import { buildNameIndex, profileNames, similarPairs, type NameProfile } from '../names';
+import { buildNameIndex, MAX_CANDIDATES_PER_NAME, profileNames, searchSimilarPairs, type NameProfile } from '../names';
 import type { LedgerRow } from '../row';
 import { cellOf, othersIn, relatedRows, rowList } from './cells';
 
@@ -54,25 +54,28 @@ function roundScore(score: number): number {
  * name index once per distinct name (never all pairs). Each row of a pair gets a finding naming
  * the other row.
  */
-export function flagSimilarNames(groups: readonly NameGroup[], threshold: number): Finding[] {
+export function flagSimilarNames(groups: readonly NameGroup[], threshold: number, maxCandidates: number = MAX_CANDIDATES_PER_NAME): Finding[] {
   const index = buildNameIndex(groups.map((g) => g.profile));
   const out: Finding[] = [];
-  for (const pair of similarPairs(index, threshold)) {
+  // A name whose candidates passed the cap was compared with the first ones only: its findings say so.
+  const { pairs, capped } = searchSimilarPairs(index, threshold, maxCandidates);
+  const cap = (group: number) => (capped.has(group) ? maxCandidates : 0);
+  for (const pair of pairs) {
     const a = groups[pair.a]!;
     const b = groups[pair.b]!;
     const score = roundScore(pair.score);
     for (const row of a.rows) for (const other of b.rows) {
-      out.push(similarFinding(row, other, score));
-      out.push(similarFinding(other, row, score));
+      out.push(similarFinding(row, other, score, cap(pair.a)));
+      out.push(similarFinding(other, row, score, cap(pair.b)));
     }
   }
   return out;
 }
 
-function similarFinding(row: LedgerRow, other: LedgerRow, score: number): Finding {
+function similarFinding(row: LedgerRow, other: LedgerRow, score: number, candidateCap: number): Finding {
   return finding({
     code: 'similar-name', ...cellOf(row, 'name'), value: row.name,
-    params: { otherRow: other.row, otherName: other.name, score },
+    params: { otherRow: other.row, otherName: other.name, score, ...(candidateCap > 0 ? { candidateCap } : {}) },
     related: [{ sheet: other.sheet, row: other.row, value: other.name, score }],
   });
 }
