@@ -46,9 +46,7 @@ export class UsageError extends Error {
  * progress bar's line clearing (ESC [ K).
  */
 export function terminalSafe(text: string, allowClearLine = false): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text)) return text;
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[(?:0|1|31|33|36)?[mK]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (ch) => {
     if (ch.length > 1 && (ch.endsWith('m') ? ch !== '\u001b[m' : allowClearLine && ch === '\u001b[K')) return ch;
     if (ch.length > 1) return `\u241b${ch.slice(1)}`;

@@ -6,12 +6,12 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as zlib from 'node:zlib';
 import type { Grid } from '../ledger/grid';
-import { DEFAULT_READ_LIMITS, readWorkbook, REGISTER_FILE_PATTERN, useNativeZip, type SourceFormat, type WorkbookReadFailure } from '../read';
+import { DEFAULT_READ_LIMITS, readWorkbook, REGISTER_FILE_PATTERN, installNativeZip, type SourceFormat, type WorkbookReadFailure } from '../read';
 
 // Node's own zlib inflates and checks .xlsx parts several times faster than the portable code the
 // pane uses; the reading layer keeps its limits either way (the output may not pass the size the
 // zip declares, which the limits have already accepted).
-useNativeZip({
+installNativeZip({
   inflateRaw: (data, size) => {
     // One output chunk (no concatenation), seen as a plain Uint8Array: Buffer's own indexOf and
     // subarray are far slower than the typed array's for the scanner's many small calls.

@@ -40,7 +40,7 @@ const OWNER = /^(?:人民政府|政府|党委|委(?!员会))/u;
 const LEVEL_START = new Set(['市', '县', '区', '本']);
 
 /** A trailing bracketed note: an abbreviation or remark such as （市安委会）, (暂行). */
-const TRAILING_NOTE = /[(\[【〔][^()[\]【】〔〕]*[)\]】〕]$/u;
+const TRAILING_NOTE = /[([【〔][^()[\]【】〔〕]*[)\]】〕]$/u;
 /** Everything that is not a letter or a digit: spaces, punctuation, quotes, brackets, symbols. */
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 

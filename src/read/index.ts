@@ -20,7 +20,7 @@ import type { WorkbookRead } from './result';
 
 export type { SourceFormat, WorkbookRead, WorkbookReadFailure } from './result';
 export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
-export { useNativeZip } from './zip';
+export { installNativeZip } from './zip';
 
 export interface ReadOptions {
   /** Reading limits that differ from `DEFAULT_READ_LIMITS`. */

@@ -79,8 +79,14 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
         const length = u16(bytes, e + 2);
         if (id === 0x0001) {
           let q = e + 4;
-          if (size === 0xffffffff) (size = u64(bytes, q)), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, q)), (q += 8);
+          if (size === 0xffffffff) {
+            size = u64(bytes, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, q);
+            q += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
           break;
         }
@@ -218,7 +224,7 @@ let checksum: (data: Uint8Array) => number = crc32;
  * Lets a host plug in its own inflater and CRC-32 (the CLI passes Node's zlib, several times
  * faster than the portable ones). The limits and checks stay here.
  */
-export function useNativeZip(native: { readonly inflateRaw?: RawInflater; readonly crc32?: (data: Uint8Array) => number }): void {
+export function installNativeZip(native: { readonly inflateRaw?: RawInflater; readonly crc32?: (data: Uint8Array) => number }): void {
   if (native.inflateRaw) rawInflater = native.inflateRaw;
   if (native.crc32) checksum = native.crc32;
 }
