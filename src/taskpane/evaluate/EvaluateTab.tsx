@@ -20,6 +20,7 @@ import { validateSheet } from '../../ledger/validate';
 import type { PickedFile, WorkbookPort } from '../../port/workbook';
 import { REGISTER_FILE_ACCEPT } from '../../read';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { LIST_TAB_STYLES } from '../components/listTabStyles';
 import { TaskProgress } from '../components/TaskProgress';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import { nextFrame, useTask } from '../hooks/useTask';
@@ -27,23 +28,7 @@ import { InputProblem } from '../compare/model';
 import { evaluateStrings, type EvaluateStrings } from './strings';
 
 const useStyles = makeStyles({
-  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  inline: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  grow: { flexGrow: 1, minWidth: 0 },
-  hidden: { display: 'none' },
-  fileName: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  heading: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalS },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
-  item: {
-    display: 'flex', flexDirection: 'column', gap: '2px', width: '100%', textAlign: 'start', border: 'none', fontFamily: 'inherit',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, backgroundColor: 'transparent', color: tokens.colorNeutralForeground1,
-    borderRadius: tokens.borderRadiusSmall, fontSize: tokens.fontSizeBase300, cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  ...LIST_TAB_STYLES,
   low: { color: tokens.colorPaletteRedForeground1 },
   chart: { display: 'flex', flexDirection: 'column', gap: '4px' },
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
