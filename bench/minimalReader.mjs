@@ -1,4 +1,4 @@
-// The "minimal reader" of issue 15, the floor the CLI's figures are compared with: node:zlib
+// The "minimal reader" (docs/performance.md), the floor the CLI's figures are compared with: node:zlib
 // inflate and a regular-expression scan of each sheet's XML that builds the rows (shared strings
 // resolved, numbers parsed). No styles, dates, merges, limits or checks. Plain JavaScript, run by
 // node directly (no TypeScript loader), so its start-up is Node's own.

@@ -1,6 +1,6 @@
 /**
  * Body names in the shapes that real registers take and that stress the similar-name search
- * (issue 15): a numbered series that shares everything but a number, the same topics in 140
+ * (docs/performance.md): a numbered series that shares everything but a number, the same topics in 140
  * counties with qualifiers, and names that share nothing. Deterministic.
  */
 import { placeNames, randomSource, TOPICS } from './synthetic';

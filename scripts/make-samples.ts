@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   await put('README.md', `${readme(manifest)}\n`);
   await makeVersionSamples(put); // compare / reconcile samples
   await makeReviewSamples(put); // joint approval samples
-  await makeEvaluationSamples(put); // 多方评价 samples (issue 11)
+  await makeEvaluationSamples(put); // 多方评价 samples (docs/evaluate.md)
   const count = planted.reduce((n, f) => n + f.expected.length, 0);
   console.log(`预置问题 ${count} 个 · ${count} planted mistakes (as of ${AS_OF})`);
 }

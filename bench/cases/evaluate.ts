@@ -1,5 +1,5 @@
 /**
- * Evaluate bench (issue 11): 多方评价 of a 10,000-row register (bench/synthetic.ts) next to
+ * Evaluate bench (docs/performance.md): 多方评价 of a 10,000-row register (bench/synthetic.ts) next to
  * validating it (validate + all flags). Evaluate includes that validation (its suggestions rest on
  * the register's flags), reads a 自评表 of one row per active body and a 成员单位评价表 of three
  * units per body, matches, scores, ranks and suggests. Target: evaluate ≤ 2× validate.

@@ -1,5 +1,5 @@
 /**
- * Scale bench (issue 15). In one run, on the same files:
+ * Scale bench (docs/performance.md). In one run, on the same files:
  * - each command's CPU time end to end (`node bin/ledger.js …`, as a user runs it) next to the
  *   minimal reader's (bench/minimalReader.mjs: node:zlib + a regex scan building the rows), at
  *   1 k, 10 k and 100 k rows, and for 100 county files × 300 rows; peak memory (max RSS);

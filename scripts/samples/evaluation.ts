@@ -1,5 +1,5 @@
 /**
- * Samples for `ledger evaluate` (issue 11, 多方评价), built on the sample city register
+ * Samples for `ledger evaluate` (多方评价, docs/evaluate.md), built on the sample city register
  * (scripts/samples/city.ts) so they evaluate the same 东营市 bodies for the year 2025:
  *
  *   samples/evaluation/自评表/市委系统.xlsx          self-evaluations of the Party bodies (category 1)

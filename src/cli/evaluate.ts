@@ -4,7 +4,7 @@
  *  [--format text|json] [--lang zh|en]`
  * `ledger evaluate <台账> --template -o 自评表.xlsx [--year YYYY]`
  *
- * 多方评价 (issue 11). Inputs are read-only; the output is written atomically, never over an input,
+ * 多方评价 (docs/evaluate.md). Inputs are read-only; the output is written atomically, never over an input,
  * and never over an existing file without --force.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The similar-name search on the name shapes that used to make it quadratic (issue 15): a numbered
+ * The similar-name search on the name shapes that used to make it quadratic: a numbered
  * series (东营市安全生产第3领导小组 …), the same topics in 140 counties, and the candidate cap.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * 多方评价 (seed 003 第(四)部分): the returned 自评表 and 成员单位评价表 against the register's active
+ * 多方评价 (the 潍坊 practice, docs/domain.md; docs/evaluate.md): the returned 自评表 and 成员单位评价表 against the register's active
  * bodies. Per body the three indicators, the weighted total, the grade and the rank, and one
  * suggested action with its reasons; per member unit the mean over its bodies and the rank; and
  * the findings missing-self-evaluation, unknown-evaluated-body, idle-body, low-evaluation,

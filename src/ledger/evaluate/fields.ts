@@ -1,5 +1,5 @@
 /**
- * The columns of the two 多方评价 sheets (DOMAIN.md, “多方评价”): the 自评表 each body's office fills
+ * The columns of the two 多方评价 sheets (docs/evaluate.md): the 自评表 each body's office fills
  * in, and the 成员单位评价表 the lead department fills in, one row per body × member unit. Headers
  * are matched like the register's (normaliseHeader: spaces, line breaks, full-width characters and
  * a trailing colon do not matter; a bracketed note such as “（0–100分）” is dropped).

@@ -1,5 +1,5 @@
 /**
- * 多方评价 (issue 11): the returned 自评表 and 成员单位评价表 against the register.
+ * 多方评价 (docs/evaluate.md): the returned 自评表 and 成员单位评价表 against the register.
  *
  *   const read = mergeReads(files.map((f) => readEvaluationGrids(f.grids, f.name)));
  *   const result = evaluateBodies({ file, rows, findings, title }, read, settings, makeEvaluationSettings());

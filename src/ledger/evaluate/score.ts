@@ -1,5 +1,5 @@
 /**
- * The three indicators of seed 003 (工作实绩性、运行规范度、协调配合度), each 0–100, and the total.
+ * The three indicators of the 潍坊 practice (docs/domain.md) (工作实绩性、运行规范度、协调配合度), each 0–100, and the total.
  * Every formula is a weighted sum of capped ratios, so it is simple to explain to a department and
  * monotone: one more meeting, document, problem solved, task completed or point from a member unit
  * never lowers a score. The targets (full marks) and the weights are settings.

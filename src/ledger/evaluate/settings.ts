@@ -1,5 +1,5 @@
 /**
- * Settings of 多方评价 (DOMAIN.md): the weights of the three indicators, the grade thresholds, the
+ * Settings of 多方评价 (docs/evaluate.md): the weights of the three indicators, the grade thresholds, the
  * passing grade, and the counts that earn an indicator's full marks. Never constants in the code:
  * the office sets them (the CLI takes them from a JSON file or the defaults below).
  */
@@ -29,7 +29,7 @@ const GradeSchema = z.object({
 }).refine((g) => g.good >= g.fairlyGood && g.fairlyGood >= g.fair, 'grade thresholds must fall: 好 ≥ 较好 ≥ 一般');
 
 const TargetSchema = z.object({
-  /** Meetings in the year that earn the meetings part of 规范 in full (seed 003: at least one plenary and one topic meeting). */
+  /** Meetings in the year that earn the meetings part of 规范 in full (the 潍坊 practice, docs/domain.md: at least one plenary and one topic meeting). */
   meetings: z.number().int().min(1).max(100).default(2),
   /** Documents issued in the body's name that earn the documents part of 规范 in full. */
   documents: z.number().int().min(1).max(100).default(2),

@@ -1,5 +1,5 @@
 /**
- * 评价 (多方评价, issue 11): the register (a sheet of this workbook), the returned 自评表 and
+ * 评价 (多方评价, docs/evaluate.md): the register (a sheet of this workbook), the returned 自评表 and
  * 成员单位评价表 (sheets of this workbook, or picked files: one per department) → the ranking, the
  * idle bodies, the suggestion counts, a bar chart of grades; clicking a body selects its register
  * row; the five result sheets, or the blank template, are added to the workbook. The same core as
