@@ -1,6 +1,6 @@
 /**
  * Which active body of the register a name written in a 自评表 or 成员单位评价表 means: the same
- * normalised name first (src/ledger/names.ts normaliseName: 东营市安全生产委员会 = 市安全生产委员会),
+ * normalised name first (src/ledger/names/normalise.ts normaliseName: 东营市安全生产委员会 = 市安全生产委员会),
  * then the similar-name measure of the register's flags, at or above its threshold, with its
  * score — never silently: an inexact match carries `how: 'similar'` and the score, and the
  * reports show both. A name that matches nothing gets the nearest body for its finding.
