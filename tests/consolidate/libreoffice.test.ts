@@ -3,35 +3,14 @@
  * sheet, 汇总, to CSV. tests/setup/tools.ts finds LibreOffice (or installs it, or stops the suite
  * saying how) before any test runs.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { writeCountyFolder } from './files';
-import { findSoffice } from '../setup/tools';
+import { sheetsAsCsv } from '../setup/libreoffice';
 
-
-// tests/setup/tools.ts has made sure LibreOffice is installed before any test ran.
-const soffice = findSoffice()!;
-
-/** A minimal CSV reader: quoted fields with doubled quotes, as LibreOffice writes them. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 describe('the return opens in LibreOffice', () => {
   let dir: string;
@@ -44,12 +23,7 @@ describe('the return opens in LibreOffice', () => {
     const out = join(dir, 'return.xlsx');
     const code = await main(['consolidate', join(dir, 'counties'), '-o', out, '--expect', '东营区,河口区,垦利区,利津县,广饶县', '--as-of', '2026-05-31'], { out: () => undefined, err: () => undefined, isTTY: false });
     expect(code).toBe(1);
-    // Filter options: comma, double quote, UTF-8 (76), from row 1. A private profile keeps parallel runs apart.
-    execFileSync(soffice, [
-      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--norestore',
-      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', join(dir, 'csv'), out,
-    ], { stdio: 'pipe', timeout: 120_000 });
-    table = parseCsv(readFileSync(join(dir, 'csv', 'return.csv'), 'utf8'));
+    table = sheetsAsCsv(out, dir, { asShown: true }).get('汇总')!;
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

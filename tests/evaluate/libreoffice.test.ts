@@ -3,36 +3,15 @@
  * every sheet to CSV. Only this test may be skipped, and only where LibreOffice is not installed.
  */
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { EVALUATION_FILES, WEAK_UNIT } from '../../scripts/samples/evaluation';
 import { SAMPLES } from '../cli/run';
-import { findSoffice } from '../setup/tools';
+import { sheetsAsCsv } from '../setup/libreoffice';
 
-
-// tests/setup/tools.ts has made sure LibreOffice is installed before any test ran.
-const soffice = findSoffice()!;
-
-/** A minimal CSV reader: quoted fields with doubled quotes, as LibreOffice writes them. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 const REGISTER = join(SAMPLES, '东营市市级议事协调机构管理台账.xlsx');
 
@@ -48,12 +27,7 @@ describe('the evaluation workbook opens in LibreOffice', () => {
       '--as-of', '2026-11-25', '-o', out,
     ], { out: () => undefined, err: () => undefined, isTTY: false });
     expect(code).toBe(1);
-    // Sheet -1: every sheet to its own file, result-<sheet>.csv. A private profile keeps parallel runs apart.
-    execFileSync(soffice, [
-      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--norestore',
-      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(dir, 'csv'), out,
-    ], { stdio: 'pipe', timeout: 120_000 });
-    for (const file of readdirSync(join(dir, 'csv'))) sheets.set(file.replace(/^result-|\.csv$/g, ''), parseCsv(readFileSync(join(dir, 'csv', file), 'utf8')));
+    for (const [name, rows] of sheetsAsCsv(out, dir, { asShown: false })) sheets.set(name, rows);
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

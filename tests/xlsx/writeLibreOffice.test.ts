@@ -2,41 +2,19 @@
  * A reader that is not ours: LibreOffice opens what writeWorkbook wrote, prints every sheet to CSV
  * as it displays it, and saves the workbook again as .xlsx in its own words, which ExcelJS then
  * reads. What survives that trip (table, dropdowns, formats, widths, the hidden list sheet) is what
- * a spreadsheet program understood. Skipped, with a message, only where LibreOffice is not
- * installed (`.ci/run` installs it: apt-get install libreoffice-calc-nogui). LibreOffice drops
+ * a spreadsheet program understood (tests/setup/tools.ts installs LibreOffice or says how). LibreOffice drops
  * frozen panes when it converts without a window, so those are checked in write.test.ts only.
  */
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEPARTMENTS } from '../../src/ledger/departments';
 import type { SheetSpec } from '../../src/ledger/sheetSpec';
 import { writeWorkbook } from '../../src/xlsx/write';
-import { findSoffice } from '../setup/tools';
+import { convertWithLibreOffice, sheetsAsCsv } from '../setup/libreoffice';
 
-
-// tests/setup/tools.ts has made sure LibreOffice is installed before any test ran.
-const SOFFICE = findSoffice()!;
-
-/** CSV as LibreOffice writes it: fields quoted when needed, quotes doubled. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [[]];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const row = rows[rows.length - 1]!;
-    if (inQuotes) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') inQuotes = false; else field += ch;
-    } else if (ch === '"') inQuotes = true;
-    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n') { row.push(field.replace(/\r$/, '')); field = ''; rows.push([]); } else field += ch;
-  }
-  if (field !== '') rows[rows.length - 1]!.push(field);
-  return rows.filter((r) => r.length > 0);
-}
 
 const CATEGORIES = ['党委议事协调机构', '政府议事协调机构', '部门间联席会议', '工作专班', '协调机制'];
 
@@ -74,14 +52,8 @@ describe('LibreOffice opens writeWorkbook’s output', () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-write-lo-'));
     const file = join(dir, 'return.xlsx');
     writeFileSync(file, await writeWorkbook(SPECS));
-    const run = (to: string, out: string): void => {
-      execFileSync(SOFFICE, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', to, '--outdir', join(dir, out), file],
-        { stdio: 'pipe', timeout: 120_000 });
-    };
-    // CSV of every sheet (token 12 = -1), as displayed (token 9), UTF-8 (76): return-<sheet>.csv
-    run('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', 'csv');
-    sheets = new Map(readdirSync(join(dir, 'csv')).map((f) => [f.replace(/^return-|\.csv$/g, ''), csvRows(readFileSync(join(dir, 'csv', f), 'utf8'))]));
-    run('xlsx', 'xlsx');
+    sheets = sheetsAsCsv(file, dir, { asShown: true });
+    convertWithLibreOffice(file, 'xlsx', join(dir, 'xlsx'), dir);
     resaved = new ExcelJS.Workbook();
     await resaved.xlsx.load(readFileSync(join(dir, 'xlsx', 'return.xlsx')) as unknown as ExcelJS.Buffer);
   }, 180_000);
