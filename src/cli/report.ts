@@ -31,13 +31,8 @@ export interface FileOutcome {
   readonly error?: { readonly reason: FileProblem; readonly message: string };
 }
 
-export interface SheetJson {
-  readonly sheet: string;
-  readonly status: 'validated' | 'skipped';
-  readonly skipReason?: string;
-  readonly skipMessage?: string;
-  readonly headerRow: number | null;
-  readonly rows: number;
+/** A sheet in the JSON report: its outcome with findings in their reported form, without the row names. */
+export interface SheetJson extends Omit<SheetOutcome, 'findings' | 'names'> {
   readonly findings: readonly ReportedFinding[];
 }
 

@@ -145,24 +145,35 @@ type Parsed = { readonly ok: true; readonly value: number | null } | { readonly 
 
 const NOT_NUMBER = { ok: false, reason: '不是数字', reasonEn: 'not a number' } as const;
 
+const EMPTY = { ok: true, value: null } as const;
+
+/**
+ * The number in a cell, typed or written as text (full-width digits and spaces allowed): a number,
+ * or what to report instead (empty, or not a number). `fromText` reads the text forms.
+ */
+function cellNumber(value: CellValue, fromText: (text: string) => number | Parsed): number | Parsed {
+  const scalar = toScalar(value);
+  if (scalar.kind === 'empty') return EMPTY;
+  let read: number | Parsed = NOT_NUMBER;
+  if (scalar.kind === 'number') read = scalar.value;
+  else if (scalar.kind === 'text') {
+    const text = toHalfWidth(scalar.text).replace(/\s+/g, '');
+    read = text === '' ? EMPTY : fromText(text);
+  }
+  return typeof read === 'number' && !Number.isFinite(read) ? NOT_NUMBER : read;
+}
+
 /** A whole count ≥ 0: 3, '3', '3次', '三次', '无' (0). Empty: null. */
 export function parseCount(value: CellValue): Parsed {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return { ok: true, value };
-  const scalar = toScalar(value);
-  if (scalar.kind === 'empty') return { ok: true, value: null };
-  let n: number;
-  if (scalar.kind === 'number') n = scalar.value;
-  else if (scalar.kind === 'text') {
-    const text = toHalfWidth(scalar.text).replace(/\s+/g, '');
-    if (text === '') return { ok: true, value: null };
-    if (isBlankOrPlaceholder(text) && !/^[?？]$/.test(text)) return { ok: true, value: 0 };
+  const n = cellNumber(value, (text) => {
+    if (isBlankOrPlaceholder(text) && !/^[?？]$/.test(text)) return 0;
     const m = COUNT_TEXT.exec(text);
+    if (m) return Number(m[1]);
     const chinese = /^([零〇一二两三四五六七八九十])(?:次|个|件|项|份|条|场)?$/u.exec(text);
-    if (m) n = Number(m[1]);
-    else if (chinese) n = CHINESE_DIGITS[chinese[1]!]!;
-    else return NOT_NUMBER;
-  } else return NOT_NUMBER;
-  if (!Number.isFinite(n)) return NOT_NUMBER;
+    return chinese ? CHINESE_DIGITS[chinese[1]!]! : NOT_NUMBER;
+  });
+  if (typeof n !== 'number') return n;
   if (n < 0) return { ok: false, reason: '不能为负数', reasonEn: 'cannot be negative' };
   if (!Number.isInteger(n)) return { ok: false, reason: '应为整数', reasonEn: 'must be a whole number' };
   return { ok: true, value: n };
@@ -170,18 +181,11 @@ export function parseCount(value: CellValue): Parsed {
 
 /** A score 0–100: 85, '85', '85分', 92.5. Empty: null. */
 export function parseScore(value: CellValue): Parsed {
-  const scalar = toScalar(value);
-  if (scalar.kind === 'empty') return { ok: true, value: null };
-  let n: number;
-  if (scalar.kind === 'number') n = scalar.value;
-  else if (scalar.kind === 'text') {
-    const text = toHalfWidth(scalar.text).replace(/\s+/g, '');
-    if (text === '') return { ok: true, value: null };
+  const n = cellNumber(value, (text) => {
     const m = SCORE_TEXT.exec(text);
-    if (!m) return NOT_NUMBER;
-    n = Number(m[1]);
-  } else return NOT_NUMBER;
-  if (!Number.isFinite(n)) return NOT_NUMBER;
+    return m ? Number(m[1]) : NOT_NUMBER;
+  });
+  if (typeof n !== 'number') return n;
   if (n < 0 || n > 100) return { ok: false, reason: '应在 0–100 之间', reasonEn: 'must be between 0 and 100' };
   return { ok: true, value: n };
 }
