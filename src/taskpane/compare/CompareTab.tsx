@@ -19,6 +19,7 @@ import { LIST_TAB_STYLES } from '../components/listTabStyles';
 import { TaskProgress } from '../components/TaskProgress';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import { nextFrame, useTask } from '../hooks/useTask';
+import { readFileBytes } from '../model/fileBytes';
 import { cellOf, InputProblem, loadList, loadVersion, sameSource, type LoadedVersion, type Source } from './model';
 import { compareStrings, type CompareStrings } from './strings';
 import { REGISTER_FILE_ACCEPT } from '../../read';
@@ -56,17 +57,6 @@ interface Reconciled {
   readonly register: LoadedVersion;
   readonly list: ReferenceList;
   readonly listSource: Source;
-}
-
-/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older Office webviews, jsdom). */
-function readFileBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name}: cannot be read`));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 /** A sheet of this workbook, or a picked file instead. */

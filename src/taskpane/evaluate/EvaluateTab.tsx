@@ -24,6 +24,7 @@ import { LIST_TAB_STYLES } from '../components/listTabStyles';
 import { TaskProgress } from '../components/TaskProgress';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import { nextFrame, useTask } from '../hooks/useTask';
+import { readFileBytes } from '../model/fileBytes';
 import { InputProblem } from '../compare/model';
 import { evaluateStrings, type EvaluateStrings } from './strings';
 
@@ -56,16 +57,6 @@ interface Evaluated {
   readonly rows: readonly LedgerRow[];
   /** The register's sheet (bodies' rows are selectable there). */
   readonly registerSheet: string;
-}
-
-function readFileBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name}: cannot be read`));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 function ReturnsPicker(props: { label: string; sheets: readonly string[]; value: Returns; optional: boolean; onChange: (r: Returns) => void; testId: string; s: EvaluateStrings; onError: (e: unknown) => void }) {
