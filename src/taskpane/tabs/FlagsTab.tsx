@@ -3,7 +3,7 @@ import { Badge, Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/re
 import { CheckmarkStarburstRegular } from '@fluentui/react-icons';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Finding, Severity } from '../../ledger/findings';
-import { BADGE_COLOR } from '../components/FindingList';
+import { BADGE_COLOR } from '../components/FindingGroupView';
 import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
 import { TaskProgress } from '../components/TaskProgress';

@@ -6,12 +6,13 @@ import { countBySeverity, type Finding } from '../../ledger/findings';
 import { skipMessage } from '../../ledger/validate';
 import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, messageOf, NoteBar } from '../components/ErrorBar';
-import { FindingList, type GroupMode } from '../components/FindingList';
+import { FindingList } from '../components/FindingList';
 import { SeverityBadges } from '../components/SeverityBadges';
 import { TaskProgress } from '../components/TaskProgress';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import type { useValidation } from '../hooks/useValidation';
 import { targetCell } from '../model/cells';
+import type { GroupMode } from '../model/findingGroups';
 import { useStrings } from '../i18n';
 
 const useStyles = makeStyles({
