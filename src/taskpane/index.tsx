@@ -1,50 +1,15 @@
 /**
  * The page Excel loads. Waits for Office, checks the requirement sets, and renders the pane on the
- * Excel adapter. The only Office.js in src/taskpane: Office.onReady and the Office theme.
+ * Excel adapter. The only Office.js in src/taskpane: Office.onReady here and the Office theme
+ * (ThemedApp.tsx).
  */
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useEffect, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { checkRequirements, createExcelWorkbookPort, requirementsMessage } from '../excel/index';
 import type { Lang } from '../ledger/findings';
 import { App } from './App';
 import { storedLang, storeLang } from './lang';
-import { defaultTheme, followOfficeTheme, type ThemeHost } from './theme';
-
-/** Office's theme as the pane's host for followOfficeTheme (officeTheme is missing on some hosts: light then). */
-function officeThemeHost(): ThemeHost {
-  return {
-    background: () => Office.context.officeTheme?.bodyBackgroundColor,
-    onThemeEvent: (handler) => {
-      // Reported by some hosts only; elsewhere addHandlerAsync fails, and focus/visibility do the work.
-      const document = Office.context.document as unknown as { addHandlerAsync?: (type: string, handler: () => void, callback?: (result: { status: string }) => void) => void; removeHandlerAsync?: (type: string, options?: unknown) => void } | undefined;
-      if (typeof document?.addHandlerAsync !== 'function') return;
-      document.addHandlerAsync('officeThemeChanged', handler, () => undefined);
-      return () => document.removeHandlerAsync?.('officeThemeChanged', { handler });
-    },
-    page: window,
-  };
-}
-
-/** The pane with Office's theme, following changes to it. */
-function ThemedApp({ render }: { render: (theme: typeof defaultTheme) => ReactElement }) {
-  const [theme, setTheme] = useState(defaultTheme);
-  useEffect(() => followOfficeTheme(officeThemeHost(), setTheme), []);
-  return render(theme);
-}
-
-function Notice({ title, body }: { title: string; body: string }) {
-  return (
-    <FluentProvider theme={defaultTheme} style={{ padding: 12 }}>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
-          {body}
-        </MessageBarBody>
-      </MessageBar>
-    </FluentProvider>
-  );
-}
+import { Notice } from './Notice';
+import { ThemedApp } from './ThemedApp';
 
 const root = createRoot(document.getElementById('root')!);
 const lang: Lang = storedLang();

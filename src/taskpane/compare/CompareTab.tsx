@@ -3,32 +3,25 @@
  * register and a general office's list → the three groups. Clicking an item selects its row.
  * Self-contained: its own strings (./strings), the port for everything it reads and writes.
  */
-import { Button, Label, Radio, RadioGroup, Select, Switch, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
-import { ArrowSwapRegular, DismissRegular, DocumentAddRegular, TableAddRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
-import {
-  changeSheets, compareVersions, describeChange, formatChange, matchLabel, newNameOf, CHANGE_KIND_LABELS, CHANGE_KINDS,
-  type ChangeEntry, type CompareResult,
-} from '../../ledger/compare';
-import { messageOf, type Lang } from '../../ledger/findings';
-import { reconcile, reconcileSheets, type ReconcileResult, type ReferenceList } from '../../ledger/reconcile';
+import { Button, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { ArrowSwapRegular, TableAddRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { changeSheets, compareVersions } from '../../ledger/compare';
+import type { Lang } from '../../ledger/findings';
+import { reconcile, reconcileSheets } from '../../ledger/reconcile';
 import type { Settings } from '../../ledger/settings';
 import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
-import { LIST_TAB_STYLES } from '../components/listTabStyles';
 import { TaskProgress } from '../components/TaskProgress';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import { nextFrame, useTask } from '../hooks/useTask';
-import { cellOf, InputProblem, loadList, loadVersion, sameSource, type LoadedVersion, type Source } from './model';
-import { compareStrings, type CompareStrings } from './strings';
+import { ChangeList } from './ChangeList';
+import { InputProblem, loadList, loadVersion, sameSource, type Compared, type Reconciled, type Source } from './model';
+import { ReconcileGroups } from './ReconcileGroups';
+import { SourcePicker } from './SourcePicker';
+import { compareStrings } from './strings';
+import { useCompareStyles } from './useCompareStyles';
 import { REGISTER_FILE_ACCEPT } from '../../read';
-
-const useStyles = makeStyles({
-  ...LIST_TAB_STYLES,
-  item: { ...LIST_TAB_STYLES.item, ':disabled': { cursor: 'default', color: tokens.colorNeutralForeground2 } },
-  problem: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
-  error: { color: tokens.colorPaletteRedForeground1 },
-});
 
 export interface CompareTabProps {
   readonly port: WorkbookPort;
@@ -45,78 +38,9 @@ type Mode = 'compare' | 'reconcile';
 /** Sheet names that are not registers: instructions, dropdown lists, a cover or contents, the sheets the add-in writes. */
 const NOT_A_REGISTER = /说明|填表|下拉选项|目录|封面|汇总|明细|问题清单|报送情况|调整清单|变化统计|对账|instructions|readme/i;
 
-interface Compared {
-  readonly result: CompareResult;
-  readonly old: LoadedVersion;
-  readonly new: LoadedVersion;
-}
-
-interface Reconciled {
-  readonly result: ReconcileResult;
-  readonly register: LoadedVersion;
-  readonly list: ReferenceList;
-  readonly listSource: Source;
-}
-
-/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older Office webviews, jsdom). */
-function readFileBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name}: cannot be read`));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
-/** A sheet of this workbook, or a picked file instead. */
-function SourcePicker(props: {
-  label: string;
-  sheets: readonly string[];
-  value: Source | null;
-  onChange: (source: Source) => void;
-  accept?: string;
-  testId: string;
-  s: CompareStrings;
-  onError: (error: unknown) => void;
-}) {
-  const { label, sheets, value, onChange, accept, testId, s, onError } = props;
-  const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
-  const labelId = useId(testId);
-  const pick = async (files: FileList | null) => {
-    const file = files?.[0];
-    if (!file) return;
-    onChange({ kind: 'file', file: { name: file.name, bytes: await readFileBytes(file) } });
-  };
-  return (
-    <div className={styles.picker} role="group" aria-labelledby={labelId}>
-      <Label id={labelId}>{label}</Label>
-      {value?.kind === 'file' ? (
-        <div className={styles.inline} data-testid={`${testId}-file`}>
-          <Text className={styles.fileName}>{s.fromFile(value.file.name)}</Text>
-          <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={s.removeFile(value.file.name)}
-            onClick={() => sheets[0] !== undefined && onChange({ kind: 'sheet', sheet: sheets[0] })} />
-        </div>
-      ) : (
-        <div className={styles.inline}>
-          <Select className={styles.grow} aria-labelledby={labelId} value={value?.kind === 'sheet' ? value.sheet : ''} disabled={sheets.length === 0}
-            onChange={(_, d) => d.value !== '' && onChange({ kind: 'sheet', sheet: d.value })} data-testid={`${testId}-select`}>
-            {value === null && <option value="" disabled>{s.choose}</option>}
-            {sheets.map((name) => <option key={name} value={name}>{name}</option>)}
-          </Select>
-          <Button icon={<DocumentAddRegular />} onClick={() => input.current?.click()}>{s.pickFile}</Button>
-        </div>
-      )}
-      <input ref={input} className={styles.hidden} type="file" accept={accept ?? REGISTER_FILE_ACCEPT} data-testid={`${testId}-file-input`}
-        onChange={(e) => { void pick(e.target.files).catch(onError).finally(() => { e.target.value = ''; }); }} />
-    </div>
-  );
-}
-
 export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }: CompareTabProps) {
   const s = compareStrings(lang);
-  const styles = useStyles();
+  const styles = useCompareStyles();
   const task = useTask();
   const { sheets: listed, error: sheetsError } = useSheets(port, revision);
   const sheets = (listed ?? []).map((x) => x.name);
@@ -253,114 +177,3 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
     </div>
   );
 }
-
-function ChangeList({ compared, lang, s, onSelect, showUnchanged, onShowUnchanged }: {
-  compared: Compared; lang: Lang; s: CompareStrings; onSelect: (cell: ReturnType<typeof cellOf>) => void; showUnchanged: boolean; onShowUnchanged: (show: boolean) => void;
-}) {
-  const styles = useStyles();
-  const setShowUnchanged = onShowUnchanged;
-  const { result } = compared;
-  const total = result.stats.find((l) => l.key === 'total')!;
-  const coordinating = result.stats.find((l) => l.key === 'coordinating')!;
-  const cellFor = (e: ChangeEntry) => cellOf(compared.new, e.kind === 'renamed' && e.target ? e.target : e.new) ?? cellOf(compared.old, e.old);
-  const changed = CHANGE_KINDS.some((k) => k !== 'unchanged' && result.counts[k] > 0);
-  // Say “click to select” only when some item can be selected; when none can, say why once.
-  const selectable = result.entries.some((e) => (e.kind !== 'unchanged' || showUnchanged) && cellFor(e) !== null);
-  const perItemNote = selectable;
-  return (
-    <div className={styles.section} data-testid="compare-result" data-counts={JSON.stringify(result.counts)}>
-      <Text weight="semibold" data-testid="compare-totals">{s.active(formatChange(total, lang))}</Text>
-      <Text size={200}>{s.coordinating(formatChange(coordinating, lang))}</Text>
-      {!changed && <NoteBar intent="info">{s.nothingChanged}</NoteBar>}
-      {changed && selectable && <Text size={200} data-testid="select-hint">{s.selectHint}</Text>}
-      {changed && !selectable && <Text size={200} data-testid="in-file-note">{s.allInFile}</Text>}
-      {CHANGE_KINDS.map((kind) => {
-        if (result.counts[kind] === 0 || (kind === 'unchanged' && !showUnchanged)) return null;
-        const entries = result.entries.filter((e) => e.kind === kind);
-        return (
-          <section key={kind} className={styles.section} data-kind={kind} data-count={entries.length}>
-            <Text className={styles.heading}>{CHANGE_KIND_LABELS[kind][lang]}（{entries.length}）</Text>
-            <ul className={styles.list}>
-              {entries.map((e, i) => {
-                const cell = cellFor(e);
-                const newName = newNameOf(e);
-                const title = e.old && newName && e.old.name !== newName ? `${e.old.name} → ${newName}` : (e.old?.name ?? newName);
-                const how = e.how && e.how !== 'name' ? `（${matchLabel(e.how, lang)}${e.score !== null ? `，${s.similarity(e.score)}` : ''}）` : '';
-                const what = describeChange(e, lang);
-                return (
-                  <li key={`${kind}-${i}`}>
-                    <button type="button" className={styles.item} disabled={cell === null} onClick={() => onSelect(cell)}
-                      data-change={kind} data-row={cell?.row ?? ''} data-sheet={cell?.sheet ?? ''}>
-                      <span>{title}{how}{cell === null && perItemNote ? ` ${s.inFile}` : ''}</span>
-                      {what !== '' && <span className={styles.detail}>{what}</span>}
-                      {e.findings.map((f, k) => (
-                        <span key={k} className={mergeClasses(styles.problem, f.severity === 'error' && styles.error)} data-finding={f.code}>{messageOf(f, lang)}</span>
-                      ))}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
-      {result.counts.unchanged > 0 && (
-        <Switch checked={showUnchanged} onChange={(_, d) => setShowUnchanged(d.checked)} label={s.showUnchanged(result.counts.unchanged)} />
-      )}
-    </div>
-  );
-}
-
-function ReconcileGroups({ reconciled, lang, s, onSelect }: { reconciled: Reconciled; lang: Lang; s: CompareStrings; onSelect: (cell: ReturnType<typeof cellOf>) => void }) {
-  const styles = useStyles();
-  const { result, register, list, listSource } = reconciled;
-  const listCell = (sheet: string, row: number) => {
-    if (listSource.kind !== 'sheet') return null;
-    const entry = list.entries.find((e) => e.sheet === sheet && e.row === row);
-    return entry ? { sheet, row, column: entry.column } : null;
-  };
-  const fuzzy = result.matched.filter((m) => m.how !== 'name');
-  // Selectable when the register or the list is a sheet of this workbook; otherwise say so once.
-  const selectable = register.source.kind === 'sheet' || listSource.kind === 'sheet';
-  const item = (key: string, cell: ReturnType<typeof cellOf>, text: string, detail: string | null, group: string) => (
-    <li key={key}>
-      <button type="button" className={styles.item} disabled={cell === null} onClick={() => onSelect(cell)} data-group={group} data-row={cell?.row ?? ''}>
-        <span>{text}{cell === null && selectable ? ` ${s.inFile}` : ''}</span>
-        {detail && <span className={styles.detail}>{detail}</span>}
-      </button>
-    </li>
-  );
-  return (
-    <div className={styles.section} data-testid="reconcile-result" data-counts={JSON.stringify(result.counts)}>
-      {selectable ? <Text size={200} data-testid="select-hint">{s.selectHint}</Text> : <Text size={200} data-testid="in-file-note">{s.allInFile}</Text>}
-      <section className={styles.section} data-group="matched" data-count={result.matched.length}>
-        <Text className={styles.heading}>{s.matchedTitle(result.matched.length)}</Text>
-        {fuzzy.length > 0 && <Text size={200}>{s.toConfirm(fuzzy.length)}</Text>}
-        <ul className={styles.list}>
-          {fuzzy.map((m, i) => item(`m${i}`, cellOf(register, m.register), `${m.register.name} ↔ ${m.reference.name}`, `${matchLabel(m.how, lang)}，${s.similarity(m.score)}`, 'matched'))}
-        </ul>
-      </section>
-      <section className={styles.section} data-group="not-in-reference" data-count={result.notInReference.length}>
-        <Text className={styles.heading}>{s.notInReference(result.notInReference.length)}</Text>
-        {result.notInReference.length === 0 && <Text size={200}>{s.none}</Text>}
-        <ul className={styles.list}>
-          {result.notInReference.map((r, i) => item(`n${i}`, cellOf(register, r), r.name, s.rowOf(r.sheet, r.row), 'not-in-reference'))}
-        </ul>
-      </section>
-      <section className={styles.section} data-group="missing-from-register" data-count={result.missingFromRegister.length}>
-        <Text className={styles.heading}>{s.missingFromRegister(result.missingFromRegister.length)}</Text>
-        {result.missingFromRegister.length === 0 && <Text size={200}>{s.none}</Text>}
-        <ul className={styles.list}>
-          {result.missingFromRegister.map((m, i) => item(
-            `x${i}`,
-            listCell(m.reference.sheet, m.reference.row) ?? cellOf(register, m.retired[0] ?? null),
-            m.reference.name,
-            [s.rowOf(m.reference.sheet, m.reference.row), ...m.retired.map((r) => `${s.retired}：${s.rowOf(r.sheet, r.row)}`)].join(lang === 'en' ? '; ' : '；'),
-            'missing-from-register',
-          ))}
-        </ul>
-      </section>
-    </div>
-  );
-}
-

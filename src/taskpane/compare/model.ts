@@ -2,10 +2,10 @@
  * What the 对比/对账 tab reads: a register or a list from a sheet of this workbook or from a picked
  * file (.xlsx through the port; .csv decoded here), parsed by the same core the CLI uses.
  */
-import type { RegisterVersion, VersionRow } from '../../ledger/compare';
+import type { CompareResult, RegisterVersion, VersionRow } from '../../ledger/compare';
 import type { Lang } from '../../ledger/findings';
 import type { Grid } from '../../ledger/grid';
-import { readReferenceList, type ReferenceList } from '../../ledger/reconcile';
+import { readReferenceList, type ReconcileResult, type ReferenceList } from '../../ledger/reconcile';
 import type { Settings } from '../../ledger/settings';
 import { validateSheet } from '../../ledger/validate';
 import type { PickedFile, WorkbookPort } from '../../port/workbook';
@@ -44,6 +44,21 @@ export interface LoadedVersion {
   readonly version: RegisterVersion;
   /** `sheet\u0000row` → 1-based column of the body's name. */
   readonly nameColumns: ReadonlyMap<string, number>;
+}
+
+/** Two versions compared: the result and the versions (to select an item's row). */
+export interface Compared {
+  readonly result: CompareResult;
+  readonly old: LoadedVersion;
+  readonly new: LoadedVersion;
+}
+
+/** A register reconciled with a list: the result, the register and the list (to select an item's row). */
+export interface Reconciled {
+  readonly result: ReconcileResult;
+  readonly register: LoadedVersion;
+  readonly list: ReferenceList;
+  readonly listSource: Source;
 }
 
 const cellKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;

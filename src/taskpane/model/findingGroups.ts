@@ -1,6 +1,9 @@
 /** Groups a sheet's findings for the list: by problem (code) or by row. */
 import { FINDING_CODES, type Finding, type FindingCode, type Severity } from '../../ledger/findings';
 
+/** How the list groups findings: by problem (code) or by row. */
+export type GroupMode = 'code' | 'row';
+
 export interface FindingGroup {
   /** Stable key: the code, or `row:<n>` / `sheet` for findings about the whole sheet. */
   readonly key: string;

@@ -1,6 +1,6 @@
 /** The 标记 tab's view of a report: duplicate pairs and deadline lists, derived from the findings. */
 import { firstDay } from '../../ledger/cells/date';
-import type { Finding } from '../../ledger/findings';
+import type { Finding, Severity } from '../../ledger/findings';
 import type { SheetReport } from '../../ledger/validate';
 
 export interface DuplicatePair {
@@ -89,4 +89,21 @@ export function flagsView(report: Pick<SheetReport, 'rows' | 'findings'>): Flags
     expiring: expiring.sort(byEnd),
     review: review.sort(byEstablished),
   };
+}
+
+/**
+ * Words for how close two different names are. The core's score compares names with the common
+ * words (工作, 领导小组 …) set aside, so 市食品安全委员会 and 市食品安全工作委员会 score 1.00: a number
+ * that reads as “identical” for names that are not. Words say what the user can trust.
+ */
+export function closeness(score: number): 'high' | 'close' {
+  return Number.isFinite(score) && score >= 0.9 ? 'high' : 'close';
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** The worst severity among findings; null for none. */
+export function worst(findings: readonly Finding[]): Severity | null {
+  let best: Severity | null = null;
+  for (const f of findings) if (best === null || RANK[f.severity] < RANK[best]) best = f.severity;
+  return best;
 }

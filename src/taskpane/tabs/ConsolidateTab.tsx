@@ -1,11 +1,11 @@
 /** 汇总: county registers (sheets here and/or .xlsx files) in, the return's sheets added to this workbook. */
 import {
-  Button, Checkbox, Field, Label, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens, useId,
+  Button, Checkbox, Field, Label, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Switch, Text, Textarea, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { CheckboxCheckedRegular, CheckboxUncheckedRegular, DismissRegular, DocumentAddRegular, TableSimpleMultipleRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import packageJson from '../../../package.json';
-import { consolidate, returnSheets, RETURN_SHEET_NAMES, type ConsolidatedReturn, type Tally } from '../../ledger/consolidate';
+import { consolidate, returnSheets, RETURN_SHEET_NAMES } from '../../ledger/consolidate';
 import type { Settings } from '../../ledger/settings';
 import type { PickedFile, WorkbookPort } from '../../port/workbook';
 import { ErrorBar, NoteBar } from '../components/ErrorBar';
@@ -15,6 +15,7 @@ import { nextFrame, useTask } from '../hooks/useTask';
 import { gatherInputs, isReturnSheet, looksLikeCountySheet } from '../model/consolidation';
 import { splitList } from '../model/settingsForm';
 import { useStrings } from '../i18n';
+import { ReturnSummary, type Built } from './ReturnSummary';
 import { REGISTER_FILE_ACCEPT } from '../../read';
 
 const useStyles = makeStyles({
@@ -25,8 +26,6 @@ const useStyles = makeStyles({
   file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   fileName: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   hidden: { display: 'none' },
-  number: { textAlign: 'end' },
-  total: { fontWeight: tokens.fontWeightSemibold },
 });
 
 interface Props {
@@ -35,14 +34,6 @@ interface Props {
   readonly revision: number;
   readonly onSheetsAdded: () => void;
 }
-
-interface Built {
-  readonly ret: ConsolidatedReturn;
-  readonly names: readonly string[];
-}
-
-const activeCount = (tally: Tally) =>
-  Object.values(tally.activeByCategory).reduce((a, b) => a + b, 0) + tally.activeUncategorised;
 
 export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Props) {
   const t = useStrings();
@@ -210,48 +201,5 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
       {task.error != null && <ErrorBar error={task.error} onDismiss={task.dismiss} />}
       {built && <ReturnSummary built={built} unassigned={unassigned} />}
     </div>
-  );
-}
-
-function ReturnSummary({ built, unassigned }: { built: Built; unassigned: number }) {
-  const t = useStrings();
-  const styles = useStyles();
-  const { ret, names } = built;
-  return (
-    <>
-      <NoteBar>{t.consolidate.done(names.join('、'))}</NoteBar>
-      {ret.missing.length > 0 && <NoteBar intent="warning">{t.consolidate.missing(ret.missing.join('、'))}</NoteBar>}
-      {unassigned > 0 && <NoteBar intent="warning">{t.consolidate.unassigned(unassigned)}</NoteBar>}
-      {ret.unreadable.length > 0 && <NoteBar intent="warning">{t.consolidate.unreadable(ret.unreadable.length)}</NoteBar>}
-      <Table size="extra-small" aria-label={t.consolidate.summaryTitle} data-testid="return-summary">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.consolidate.county}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t.consolidate.active}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t.consolidate.coordinating}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t.consolidate.errors}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t.consolidate.warnings}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {ret.counties.map((c) => (
-            <TableRow key={c.county} data-county={c.county} data-state={c.state}>
-              <TableCell>{c.county}</TableCell>
-              <TableCell className={styles.number}>{c.state === 'missing' ? '—' : activeCount(c)}</TableCell>
-              <TableCell className={styles.number}>{c.state === 'missing' ? '—' : c.activeCoordinating}</TableCell>
-              <TableCell className={styles.number}>{c.errors}</TableCell>
-              <TableCell className={styles.number}>{c.warnings}</TableCell>
-            </TableRow>
-          ))}
-          <TableRow className={styles.total} data-county="total">
-            <TableCell>{t.consolidate.total}</TableCell>
-            <TableCell className={styles.number}>{activeCount(ret.total)}</TableCell>
-            <TableCell className={styles.number}>{ret.total.activeCoordinating}</TableCell>
-            <TableCell className={styles.number}>{ret.total.errors}</TableCell>
-            <TableCell className={styles.number}>{ret.total.warnings}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
-    </>
   );
 }

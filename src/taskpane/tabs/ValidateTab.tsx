@@ -1,26 +1,26 @@
 /** 校验: choose a sheet, check it in one click, see the findings, jump to a cell, clear the marks. */
-import { Button, Field, Input, Radio, RadioGroup, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, CalendarEditRegular, CheckmarkStarburstRegular, EraserRegular } from '@fluentui/react-icons';
+import { Button, Field, Radio, RadioGroup, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSyncRegular, CheckmarkStarburstRegular, EraserRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { countBySeverity, type Finding } from '../../ledger/findings';
 import { skipMessage } from '../../ledger/validate';
 import type { WorkbookPort } from '../../port/workbook';
 import { ErrorBar, messageOf, NoteBar } from '../components/ErrorBar';
-import { FindingList, type GroupMode } from '../components/FindingList';
+import { FindingList } from '../components/FindingList';
 import { SeverityBadges } from '../components/SeverityBadges';
 import { TaskProgress } from '../components/TaskProgress';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import type { useValidation } from '../hooks/useValidation';
 import { targetCell } from '../model/cells';
+import type { GroupMode } from '../model/findingGroups';
 import { useStrings } from '../i18n';
+import { AsOfLine } from './AsOfLine';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   sheetRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalXS },
   grow: { flexGrow: 1, minWidth: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  asOf: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  dateInput: { width: '11em' },
 });
 
 /** A core message as a sentence: 工作表为空 → 工作表为空。, the sheet is empty → The sheet is empty. */
@@ -158,45 +158,6 @@ export function ValidateTab({ port, revision, checking, asOf, asOfIsToday = true
           )}
         </>
       )}
-    </div>
-  );
-}
-
-/** 核对日期 next to the check: which date deadlines are judged against, and a way to change it here. */
-function AsOfLine({ asOf, today, onChange, onError }: { asOf: string; today: boolean; onChange: Props['onAsOfChange']; onError: (e: unknown) => void }) {
-  const t = useStrings();
-  const styles = useStyles();
-  const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(asOf);
-  const save = async (next: string | null) => {
-    try {
-      await onChange?.(next);
-      setEditing(false);
-    } catch (e) {
-      onError(e);
-    }
-  };
-  if (!editing) {
-    return (
-      <div className={styles.asOf} data-testid="as-of-line">
-        <Text>{t.validate.asOfLine(asOf, today)}</Text>
-        {onChange && (
-          <Button size="small" icon={<CalendarEditRegular />} onClick={() => { setValue(asOf); setEditing(true); }} data-testid="as-of-change">
-            {t.validate.asOfChange}
-          </Button>
-        )}
-      </div>
-    );
-  }
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return (
-    <div className={styles.asOf} data-testid="as-of-line">
-      <Field label={t.validate.asOfLabel} validationState={valid ? 'none' : 'error'} validationMessage={valid ? undefined : t.settings.problem.date}>
-        <Input className={styles.dateInput} type="date" value={value} onChange={(_, d) => setValue(d.value)} data-testid="as-of-edit" />
-      </Field>
-      <Button size="small" appearance="primary" disabled={!valid} onClick={() => void save(value)} data-testid="as-of-save">{t.validate.asOfSave}</Button>
-      {!today && <Button size="small" onClick={() => void save(null)} data-testid="as-of-today">{t.validate.asOfUseToday}</Button>}
-      <Button size="small" appearance="subtle" onClick={() => setEditing(false)}>{t.common.cancel}</Button>
     </div>
   );
 }

@@ -1,0 +1,12 @@
+/** Reading a file the user picked, for the tabs that take files (对比/对账, 评价). */
+
+/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older Office webviews, jsdom). */
+export function readFileBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error(`${file.name}: cannot be read`));
+    reader.readAsArrayBuffer(file);
+  });
+}
