@@ -3,13 +3,11 @@
  * "清除标记" can find exactly the add-in's marks and never touches the cells' own formatting or a
  * user's conditional formats. Pure: the tag, the formula and the colours.
  */
-import type { Severity } from '../ledger/findings';
+import { SEVERITY_RANK, type Severity } from '../ledger/findings';
 import type { CellMark } from '../port/workbook';
 import { chunkAddressList, compactAreas, MAX_ADDRESS_LENGTH } from './addresses';
 
 export const MARK_TAG = 'ledger-mark';
-
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
 /**
  * The rule formula of a mark: `N("text")` is 0, so the rule is always true and the string
@@ -55,7 +53,7 @@ export function planMarks(marks: readonly CellMark[], maxLength = MAX_ADDRESS_LE
     }
     const key = `${mark.sheet}\u0000${mark.row}\u0000${mark.column}`;
     const seen = strongest.get(key);
-    if (!seen || SEVERITY_RANK[mark.severity] > SEVERITY_RANK[seen.severity]) strongest.set(key, mark);
+    if (!seen || SEVERITY_RANK[mark.severity] < SEVERITY_RANK[seen.severity]) strongest.set(key, mark);
   }
   const cellsByGroup = new Map<string, { sheet: string; severity: Severity; cells: CellMark[] }>();
   for (const mark of strongest.values()) {

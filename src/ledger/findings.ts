@@ -375,7 +375,15 @@ export function finding(input: NewFinding): Finding {
   return out;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Severities from the worst: error 0, warning 1, info 2. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** The worst severity among findings; null for none. */
+export function worstSeverity(findings: readonly Finding[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const f of findings) if (worst === null || SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
 
 /** Stable order for reports: sheet, row (sheet-level first), column, then severity and code. */
 export function compareFindings(a: Finding, b: Finding): number {

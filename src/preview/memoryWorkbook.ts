@@ -4,7 +4,7 @@
  * Marks live beside the values (never in them), so clearing removes exactly the marks.
  */
 import type { CellValue, Grid, MergedRange } from '../ledger/grid';
-import type { Severity } from '../ledger/findings';
+import { SEVERITY_RANK, type Severity } from '../ledger/findings';
 import { headerRowOf, type ColumnSpec, type SheetSpec } from '../ledger/sheetSpec';
 import {
   WorkbookError,
@@ -56,7 +56,6 @@ interface MutableSheet {
 /** Minimal storage the workbook remembers settings in (window.localStorage in the browser). */
 export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const FORBIDDEN_IN_SHEET_NAMES = /[:\\/?*[\]]/g;
 const MAX_SHEET_NAME = 31;
 

@@ -2,7 +2,7 @@
 import { Switch, Text, mergeClasses } from '@fluentui/react-components';
 import { describeChange, formatChange, matchLabel, newNameOf, CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeEntry } from '../../ledger/compare';
 import { messageOf, type Lang } from '../../ledger/findings';
-import { NoteBar } from '../components/ErrorBar';
+import { NoteBar } from '../components/NoteBar';
 import { cellOf, type Compared } from './model';
 import type { CompareStrings } from './strings';
 import { useCompareStyles } from './useCompareStyles';

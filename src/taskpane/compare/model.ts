@@ -10,16 +10,9 @@ import type { Settings } from '../../ledger/settings';
 import { validateSheet } from '../../ledger/validate';
 import type { PickedFile, WorkbookPort } from '../../port/workbook';
 import { compareStrings } from './strings';
+import { InputProblem } from '../model/inputProblem';
 
 export type Source = { readonly kind: 'sheet'; readonly sheet: string } | { readonly kind: 'file'; readonly file: PickedFile };
-
-/** A problem with what the user chose (not a register, an empty list): shown as a note, not as a failure of the add-in. */
-export class InputProblem extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputProblem';
-  }
-}
 
 export function sourceLabel(source: Source): string {
   return source.kind === 'sheet' ? source.sheet : source.file.name;

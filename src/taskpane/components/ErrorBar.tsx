@@ -1,6 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
 import { WorkbookError } from '../../port/workbook';
 import { useStrings } from '../i18n';
 
@@ -42,18 +41,6 @@ export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss?: () 
           containerAction={<Button aria-label={t.common.dismiss} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />}
         />
       )}
-    </MessageBar>
-  );
-}
-
-/** A short success or information note. */
-export function NoteBar({ intent = 'success', title, children }: { intent?: 'success' | 'info' | 'warning' | 'error'; title?: string; children: ReactNode }) {
-  return (
-    <MessageBar intent={intent} layout="multiline">
-      <MessageBarBody>
-        {title && <MessageBarTitle>{title}</MessageBarTitle>}
-        {children}
-      </MessageBarBody>
     </MessageBar>
   );
 }

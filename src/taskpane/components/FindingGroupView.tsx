@@ -2,16 +2,15 @@
 import { Badge, Button } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { Finding, Severity } from '../../ledger/findings';
+import type { Finding } from '../../ledger/findings';
 import type { FindingGroup, GroupMode } from '../model/findingGroups';
 import { useStrings } from '../i18n';
+import { BADGE_COLOR } from './badgeColors';
 import { FindingItem } from './FindingItem';
 import { useFindingListStyles } from './useFindingListStyles';
 
 /** Findings shown per expanded group before “show more”. */
 export const FINDINGS_PAGE = 50;
-
-export const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const satisfies Record<Severity, string>;
 
 export function FindingGroupView({ group, mode, names, onSelect, initiallyOpen }: {
   group: FindingGroup; mode: GroupMode; names: ReadonlyMap<number, string>; onSelect: (f: Finding) => void; initiallyOpen: boolean;

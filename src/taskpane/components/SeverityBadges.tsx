@@ -1,12 +1,11 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { SeverityCounts } from '../../ledger/findings';
 import { useStrings } from '../i18n';
+import { BADGE_COLOR } from './badgeColors';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
-
-const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 /** The error / warning / info counts of a check. */
 export function SeverityBadges({ counts }: { counts: SeverityCounts }) {
@@ -15,7 +14,7 @@ export function SeverityBadges({ counts }: { counts: SeverityCounts }) {
   return (
     <div className={styles.row} data-testid="severity-badges">
       {(['error', 'warning', 'info'] as const).map((severity) => (
-        <Badge key={severity} size="large" appearance={counts[severity] > 0 ? 'filled' : 'outline'} color={COLOR[severity]} data-severity={severity} data-count={counts[severity]}>
+        <Badge key={severity} size="large" appearance={counts[severity] > 0 ? 'filled' : 'outline'} color={BADGE_COLOR[severity]} data-severity={severity} data-count={counts[severity]}>
           {t.severity[severity]} {counts[severity]}
         </Badge>
       ))}

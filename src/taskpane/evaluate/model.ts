@@ -3,7 +3,7 @@ import { readEvaluationGrids, type EvaluationRead, type EvaluationResult } from 
 import type { Grid } from '../../ledger/grid';
 import type { LedgerRow } from '../../ledger/row';
 import type { PickedFile, WorkbookPort } from '../../port/workbook';
-import { InputProblem } from '../compare/model';
+import { InputProblem } from '../model/inputProblem';
 import type { EvaluateStrings } from './strings';
 
 /** Returns come from one sheet of this workbook, or from picked files. */

@@ -1,4 +1,4 @@
-/** Reading a file the user picked, for the tabs that take files (对比/对账, 评价). */
+/** Reading a file the user picked, for every tab that takes files. */
 
 /** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older Office webviews, jsdom). */
 export function readFileBytes(file: File): Promise<ArrayBuffer> {

@@ -1,5 +1,5 @@
 /** Groups a sheet's findings for the list: by problem (code) or by row. */
-import { FINDING_CODES, type Finding, type FindingCode, type Severity } from '../../ledger/findings';
+import { FINDING_CODES, SEVERITY_RANK, worstSeverity, type Finding, type FindingCode, type Severity } from '../../ledger/findings';
 
 /** How the list groups findings: by problem (code) or by row. */
 export type GroupMode = 'code' | 'row';
@@ -15,14 +15,7 @@ export interface FindingGroup {
   readonly findings: readonly Finding[];
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const CODE_ORDER = new Map(FINDING_CODES.map((code, i) => [code, i]));
-
-function worst(findings: readonly Finding[]): Severity {
-  let best: Severity = 'info';
-  for (const f of findings) if (RANK[f.severity] < RANK[best]) best = f.severity;
-  return best;
-}
 
 /** One group per code; errors first, then warnings, then info, each in the code table's order. */
 export function groupByCode(findings: readonly Finding[]): FindingGroup[] {
@@ -33,8 +26,8 @@ export function groupByCode(findings: readonly Finding[]): FindingGroup[] {
     else byCode.set(f.code, [f]);
   }
   return [...byCode]
-    .map(([code, list]) => ({ key: code, code, severity: worst(list), findings: list }))
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0));
+    .map(([code, list]) => ({ key: code, code, severity: worstSeverity(list) ?? 'info', findings: list }))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0));
 }
 
 /** One group per sheet row, in row order; findings about the whole sheet come first. */
@@ -47,6 +40,6 @@ export function groupByRow(findings: readonly Finding[]): FindingGroup[] {
   }
   return [...byRow]
     .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
-    .map(([row, list]) => ({ key: row === null ? 'sheet' : `row:${row}`, row, severity: worst(list), findings: list }));
+    .map(([row, list]) => ({ key: row === null ? 'sheet' : `row:${row}`, row, severity: worstSeverity(list) ?? 'info', findings: list }));
 }
 

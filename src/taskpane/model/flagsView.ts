@@ -1,6 +1,6 @@
 /** The 标记 tab's view of a report: duplicate pairs and deadline lists, derived from the findings. */
 import { firstDay } from '../../ledger/cells/date';
-import type { Finding, Severity } from '../../ledger/findings';
+import type { Finding } from '../../ledger/findings';
 import type { SheetReport } from '../../ledger/validate';
 
 export interface DuplicatePair {
@@ -98,12 +98,4 @@ export function flagsView(report: Pick<SheetReport, 'rows' | 'findings'>): Flags
  */
 export function closeness(score: number): 'high' | 'close' {
   return Number.isFinite(score) && score >= 0.9 ? 'high' : 'close';
-}
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-/** The worst severity among findings; null for none. */
-export function worst(findings: readonly Finding[]): Severity | null {
-  let best: Severity | null = null;
-  for (const f of findings) if (best === null || RANK[f.severity] < RANK[best]) best = f.severity;
-  return best;
 }

@@ -12,7 +12,8 @@ import { buildOpinion, officeFromTitle, readApplications, registerLocalNames, re
 import type { Settings } from '../../ledger/settings';
 import type { SheetReport } from '../../ledger/validate';
 import type { SheetInfo, WorkbookPort } from '../../port/workbook';
-import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { ErrorBar } from '../components/ErrorBar';
+import { NoteBar } from '../components/NoteBar';
 import { useStrings } from '../i18n';
 
 const useStyles = makeStyles({

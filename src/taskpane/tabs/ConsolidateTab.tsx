@@ -8,7 +8,8 @@ import packageJson from '../../../package.json';
 import { consolidate, returnSheets, RETURN_SHEET_NAMES } from '../../ledger/consolidate';
 import type { Settings } from '../../ledger/settings';
 import type { PickedFile, WorkbookPort } from '../../port/workbook';
-import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { ErrorBar } from '../components/ErrorBar';
+import { NoteBar } from '../components/NoteBar';
 import { TaskProgress } from '../components/TaskProgress';
 import { useSheets } from '../hooks/useSheets';
 import { nextFrame, useTask } from '../hooks/useTask';
@@ -17,6 +18,7 @@ import { splitList } from '../model/settingsForm';
 import { useStrings } from '../i18n';
 import { ReturnSummary, type Built } from './ReturnSummary';
 import { REGISTER_FILE_ACCEPT } from '../../read';
+import { readFileBytes } from '../model/fileBytes';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -91,7 +93,7 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
     });
 
   const addFiles = async (list: FileList) => {
-    const picked = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+    const picked = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) })));
     setFiles((current) => [...current.filter((c) => !picked.some((p) => p.name === c.name)), ...picked]);
   };
 

@@ -1,6 +1,7 @@
 /** A 标记 section of deadline entries (overdue, expiring, due for review): one block for all three lists, each its own meta line. */
 import type { Finding } from '../../ledger/findings';
-import { worst, type DeadlineItem } from '../model/flagsView';
+import { worstSeverity } from '../../ledger/findings';
+import type { DeadlineItem } from '../model/flagsView';
 import { FlagSection } from './FlagSection';
 import { useFlagsStyles } from './useFlagsStyles';
 
@@ -18,7 +19,7 @@ interface Props {
 export function DeadlineSection({ title, testId, items, meta, withEnd = false, onSelect }: Props) {
   const styles = useFlagsStyles();
   return (
-    <FlagSection title={title} count={items.length} severity={worst(items.map((i) => i.finding))} testId={testId}>
+    <FlagSection title={title} count={items.length} severity={worstSeverity(items.map((i) => i.finding))} testId={testId}>
       {items.map((item) => (
         <button key={item.row} type="button" className={styles.entry} onClick={() => onSelect(item.finding)} data-row={item.row} data-end={withEnd ? item.end : undefined}>
           <span>{item.name}</span>

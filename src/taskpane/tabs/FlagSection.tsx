@@ -2,7 +2,7 @@
 import { Badge, Button, Subtitle2, Text } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { Severity } from '../../ledger/findings';
-import { BADGE_COLOR } from '../components/FindingGroupView';
+import { BADGE_COLOR } from '../components/badgeColors';
 import { useStrings } from '../i18n';
 import { useFlagsStyles } from './useFlagsStyles';
 

@@ -2,13 +2,14 @@
 import { Button, Text } from '@fluentui/react-components';
 import { CheckmarkStarburstRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import type { Finding } from '../../ledger/findings';
 import type { WorkbookPort } from '../../port/workbook';
-import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { ErrorBar } from '../components/ErrorBar';
+import { NoteBar } from '../components/NoteBar';
 import { TaskProgress } from '../components/TaskProgress';
 import type { useValidation } from '../hooks/useValidation';
 import { targetCell } from '../model/cells';
-import { closeness, flagsView, worst, type DeadlineItem } from '../model/flagsView';
+import { worstSeverity, type Finding } from '../../ledger/findings';
+import { closeness, flagsView, type DeadlineItem } from '../model/flagsView';
 import { useStrings } from '../i18n';
 import { DeadlineSection } from './DeadlineSection';
 import { FlagSection } from './FlagSection';
@@ -60,7 +61,7 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
       {report && view && (
         <>
           <Text size={200}>{t.flags.source(report.sheet)}</Text>
-          <FlagSection title={t.flags.duplicates} count={view.pairs.length} severity={worst(view.pairs.map((p) => p.finding))} testId="flags-duplicates">
+          <FlagSection title={t.flags.duplicates} count={view.pairs.length} severity={worstSeverity(view.pairs.map((p) => p.finding))} testId="flags-duplicates">
             {view.pairs.map((pair) => (
               <button key={`${pair.rowA}:${pair.rowB}`} type="button" className={styles.entry} onClick={() => select(pair.finding)} data-rows={`${pair.rowA},${pair.rowB}`}>
                 <span>

@@ -1,7 +1,7 @@
 /** What a 汇总 run made: the sheets added, what is missing or unreadable, and a table of the counties' counts. */
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConsolidatedReturn, Tally } from '../../ledger/consolidate';
-import { NoteBar } from '../components/ErrorBar';
+import { NoteBar } from '../components/NoteBar';
 import { useStrings } from '../i18n';
 
 const useStyles = makeStyles({

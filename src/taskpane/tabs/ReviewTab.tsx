@@ -17,7 +17,8 @@ import {
 import type { Settings } from '../../ledger/settings';
 import { validateSheet, type SheetReport } from '../../ledger/validate';
 import type { WorkbookPort } from '../../port/workbook';
-import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { ErrorBar } from '../components/ErrorBar';
+import { NoteBar } from '../components/NoteBar';
 import { pickSheet, useSheets } from '../hooks/useSheets';
 import { useStrings } from '../i18n';
 import { ApprovalLog } from './ApprovalLog';

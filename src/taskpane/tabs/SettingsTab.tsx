@@ -5,7 +5,8 @@ import { useRef, useState } from 'react';
 import { DEFAULT_DEPARTMENTS } from '../../ledger/departments';
 import { makeSettings, parseSettings, type Settings } from '../../ledger/settings';
 import type { WorkbookPort } from '../../port/workbook';
-import { ErrorBar, NoteBar } from '../components/ErrorBar';
+import { ErrorBar } from '../components/ErrorBar';
+import { NoteBar } from '../components/NoteBar';
 import { useTask } from '../hooks/useTask';
 import {
   decodeText, departmentsText, formOf, formProblems, inputOf, type CheckedField, type FieldProblem, type SettingsForm,
@@ -13,6 +14,7 @@ import {
 import { useStrings, type Strings } from '../i18n';
 import { departmentListText, parseDepartmentList } from '../../ledger/departmentList';
 import { REGISTER_FILE_ACCEPT } from '../../read';
+import { readFileBytes } from '../model/fileBytes';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -96,7 +98,7 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
   const loadDepartments = async (file: File) => {
     setNote(null);
     const outcome = await task.run(async (signal) => {
-      const bytes = await file.arrayBuffer();
+      const bytes = await readFileBytes(file);
       // As the CLI's --departments: a text file line by line, any other format by its department column.
       if (/\.txt$/i.test(file.name)) return parseDepartmentList(decodeText(bytes));
       const grids = await port.readWorkbookFile({ name: file.name, bytes }, { signal });
