@@ -34,21 +34,34 @@ const OFFICE_JS_PACKAGE = path.join(root, 'node_modules', '@microsoft', 'office-
  */
 function officeJsFiles() {
   if (!fs.existsSync(path.join(OFFICE_JS_PACKAGE, 'office.js'))) {
-    throw new Error('office.js is missing from node_modules/@microsoft/office-js: run npm ci, or build with OFFICE_JS=cdn.');
+    throw new Error(
+      'office.js is missing from node_modules/@microsoft/office-js: run npm ci, or build with OFFICE_JS=cdn.',
+    );
   }
   const names = fs.readdirSync(OFFICE_JS_PACKAGE, { withFileTypes: true });
   const files = names
-    .filter((e) => e.isFile() && !e.name.includes('.debug.') && /^(office\.js|o15apptofilemappingtable\.js|es6-promise\.js|excel-[a-z0-9-]*16\.\d\d(-core)?\.js)$/.test(e.name))
+    .filter(
+      (e) =>
+        e.isFile() &&
+        !e.name.includes('.debug.') &&
+        /^(office\.js|o15apptofilemappingtable\.js|es6-promise\.js|excel-[a-z0-9-]*16\.\d\d(-core)?\.js)$/.test(e.name),
+    )
     .map((e) => e.name);
   for (const dir of names.filter((e) => e.isDirectory())) {
-    if (fs.existsSync(path.join(OFFICE_JS_PACKAGE, dir.name, 'office_strings.js'))) files.push(`${dir.name}/office_strings.js`);
+    if (fs.existsSync(path.join(OFFICE_JS_PACKAGE, dir.name, 'office_strings.js')))
+      files.push(`${dir.name}/office_strings.js`);
   }
   files.push('telemetry/oteljs_agave.js');
   return files;
 }
 
 /** Where the Excel helper keeps `manifestForUrl(xml, baseUrl)`; the first that exists is used. */
-const MANIFEST_MODULES = ['src/excel/manifest.ts', 'scripts/manifest.ts', 'scripts/manifest.js', 'src/excel/manifest.js'];
+const MANIFEST_MODULES = [
+  'src/excel/manifest.ts',
+  'scripts/manifest.ts',
+  'scripts/manifest.js',
+  'src/excel/manifest.js',
+];
 
 async function loadManifestRewriter() {
   for (const candidate of MANIFEST_MODULES) {
@@ -78,11 +91,17 @@ class SampleRegistersPlugin {
         { name: 'SampleRegistersPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
           const listing = { city: [], counties: [] };
-          for (const [folder, key] of [['samples', 'city'], ['samples/counties', 'counties']]) {
+          for (const [folder, key] of [
+            ['samples', 'city'],
+            ['samples/counties', 'counties'],
+          ]) {
             const dir = path.join(root, folder);
             compilation.contextDependencies.add(dir);
             if (!fs.existsSync(dir)) continue;
-            const names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$')).sort();
+            const names = fs
+              .readdirSync(dir)
+              .filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$'))
+              .sort();
             for (const name of names) {
               const asset = `${folder}/${name}`;
               compilation.emitAsset(asset, new webpack.sources.RawSource(fs.readFileSync(path.join(dir, name))));
@@ -119,7 +138,8 @@ export default async (env = {}, argv = {}) => {
   const quick = env.quick === true;
   const sourceMaps = env.sourceMaps === true || process.env.SOURCE_MAPS === '1';
   const officeJs = String(env.officeJs ?? process.env.OFFICE_JS ?? 'local').toLowerCase();
-  if (officeJs !== 'local' && officeJs !== 'cdn') throw new Error(`OFFICE_JS must be "local" or "cdn", not "${officeJs}".`);
+  if (officeJs !== 'local' && officeJs !== 'cdn')
+    throw new Error(`OFFICE_JS must be "local" or "cdn", not "${officeJs}".`);
   const addinUrl = process.env.ADDIN_URL?.trim() || null;
   const https = process.env.HTTPS === '1' || process.env.HTTPS === 'true' || env.https === true;
   const manifestForUrl = addinUrl ? await loadManifestRewriter() : null;
@@ -141,7 +161,12 @@ export default async (env = {}, argv = {}) => {
 
   const copyPatterns = [];
   if (fs.existsSync(path.join(root, 'assets'))) {
-    copyPatterns.push({ from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/.gitkeep'] } });
+    copyPatterns.push({
+      from: 'assets',
+      to: 'assets',
+      noErrorOnMissing: true,
+      globOptions: { ignore: ['**/.gitkeep'] },
+    });
   }
   if (fs.existsSync(path.join(root, 'manifest.xml'))) {
     copyPatterns.push({
@@ -152,7 +177,8 @@ export default async (env = {}, argv = {}) => {
   }
 
   if (officeJs === 'local') {
-    for (const file of officeJsFiles()) copyPatterns.push({ from: path.join(OFFICE_JS_PACKAGE, file), to: `${OFFICE_JS_DIR}/${file}` });
+    for (const file of officeJsFiles())
+      copyPatterns.push({ from: path.join(OFFICE_JS_PACKAGE, file), to: `${OFFICE_JS_DIR}/${file}` });
   }
 
   return {

@@ -15,7 +15,11 @@ function entries(bytes) {
   for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
     const nameLength = bytes.readUInt16LE(p + 28);
     const name = bytes.toString('utf8', p + 46, p + 46 + nameLength);
-    out.set(name, { method: bytes.readUInt16LE(p + 10), size: bytes.readUInt32LE(p + 20), offset: bytes.readUInt32LE(p + 42) });
+    out.set(name, {
+      method: bytes.readUInt16LE(p + 10),
+      size: bytes.readUInt32LE(p + 20),
+      offset: bytes.readUInt32LE(p + 42),
+    });
     p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
   }
   return out;
@@ -33,14 +37,17 @@ function read(path) {
   const bytes = readFileSync(path);
   const list = entries(bytes);
   const strings = [];
-  for (const m of part(bytes, list, 'xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)) strings.push(m[1].replace(/<[^>]*>/g, ''));
+  for (const m of part(bytes, list, 'xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g))
+    strings.push(m[1].replace(/<[^>]*>/g, ''));
   let rows = 0;
   for (const name of list.keys()) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
     const sheet = [];
     for (const r of part(bytes, list, name).matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)) {
       const row = [];
-      for (const c of r[1].matchAll(/<c r="([A-Z]+)\d+"[^>]*?(?: t="(\w+)")?[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)?<\/c>/g)) {
+      for (const c of r[1].matchAll(
+        /<c r="([A-Z]+)\d+"[^>]*?(?: t="(\w+)")?[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)?<\/c>/g,
+      )) {
         row.push(c[2] === 's' ? strings[Number(c[3])] : c[4] !== undefined ? c[4] : Number(c[3]));
       }
       sheet.push(row);
@@ -52,7 +59,10 @@ function read(path) {
 
 let total = 0;
 for (const arg of process.argv.slice(2)) {
-  if (statSync(arg).isDirectory()) for (const f of readdirSync(arg)) { if (f.endsWith('.xlsx')) total += read(join(arg, f)); }
+  if (statSync(arg).isDirectory())
+    for (const f of readdirSync(arg)) {
+      if (f.endsWith('.xlsx')) total += read(join(arg, f));
+    }
   else total += read(arg);
 }
 console.log(total);

@@ -8,9 +8,31 @@ import { placeNames, randomSource, TOPICS } from './synthetic';
 export type NameShape = 'numbered' | 'counties' | 'distinct';
 export const NAME_SHAPES: readonly NameShape[] = ['numbered', 'counties', 'distinct'];
 
-const QUALIFIERS = ['督查', '改革', '推进', '考核', '专项整治', '攻坚', '督导', '协调', '应急', '评估', '规划', '监管', '执法', '宣传', '保障', '试点', '示范', '提升', '治理', '服务'];
+const QUALIFIERS = [
+  '督查',
+  '改革',
+  '推进',
+  '考核',
+  '专项整治',
+  '攻坚',
+  '督导',
+  '协调',
+  '应急',
+  '评估',
+  '规划',
+  '监管',
+  '执法',
+  '宣传',
+  '保障',
+  '试点',
+  '示范',
+  '提升',
+  '治理',
+  '服务',
+];
 const STRUCTURES = ['领导小组', '工作领导小组', '委员会', '指挥部', '工作专班'];
-const STEM_CHARS = '安保北兵财产城诚春慈丹德登鼎东方丰福富港广桂海航和河恒红虹宏华欢黄惠吉佳嘉建江金锦京景静聚凯康科宽昆兰蓝乐磊黎立利林临龙鲁路伦罗茂美民敏明宁农鹏平齐启谦琴青清庆秋泉荣瑞润森山善尚盛石舒顺松泰涛天田通同万旺威文武西希贤祥新信星兴秀旭轩雅岩阳耀怡义益银英永勇优友雨玉元园远悦越云泽展章长振正志中忠舟洲竹卓子宗';
+const STEM_CHARS =
+  '安保北兵财产城诚春慈丹德登鼎东方丰福富港广桂海航和河恒红虹宏华欢黄惠吉佳嘉建江金锦京景静聚凯康科宽昆兰蓝乐磊黎立利林临龙鲁路伦罗茂美民敏明宁农鹏平齐启谦琴青清庆秋泉荣瑞润森山善尚盛石舒顺松泰涛天田通同万旺威文武西希贤祥新信星兴秀旭轩雅岩阳耀怡义益银英永勇优友雨玉元园远悦越云泽展章长振正志中忠舟洲竹卓子宗';
 
 /** `count` distinct names of one shape. */
 export function namesOfShape(shape: NameShape, count: number, seed = 15): string[] {

@@ -17,7 +17,9 @@ const casesDir = join(dirname(fileURLToPath(import.meta.url)), 'cases');
 
 /** The cases in bench/cases, flags first (the core everyone else builds on), then by file name. */
 async function discover(): Promise<{ name: string; run: CaseFn }[]> {
-  const files = readdirSync(casesDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort((a, b) => (a === 'flags.ts' ? -1 : b === 'flags.ts' ? 1 : a.localeCompare(b)));
+  const files = readdirSync(casesDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .sort((a, b) => (a === 'flags.ts' ? -1 : b === 'flags.ts' ? 1 : a.localeCompare(b)));
   const found: { name: string; run: CaseFn }[] = [];
   for (const file of files) {
     const module = (await import(pathToFileURL(join(casesDir, file)).href)) as Record<string, unknown>;

@@ -35,7 +35,10 @@ const LAYERS: Array<{ color: Rgb; inside: (x: number, y: number) => boolean }> =
   ...[0.3, 0.45, 0.6].map((y) => ({ color: BLUE, inside: roundedRect(0.29, y, 0.63, y + 0.07, 0.02) })),
   { color: WHITE, inside: circle(0.74, 0.74, 0.23) },
   { color: GREEN, inside: circle(0.74, 0.74, 0.19) },
-  { color: WHITE, inside: (x, y) => segment(0.64, 0.74, 0.71, 0.81, 0.07)(x, y) || segment(0.71, 0.81, 0.84, 0.66, 0.07)(x, y) },
+  {
+    color: WHITE,
+    inside: (x, y) => segment(0.64, 0.74, 0.71, 0.81, 0.07)(x, y) || segment(0.71, 0.81, 0.84, 0.66, 0.07)(x, y),
+  },
 ];
 
 const SUPERSAMPLE = 8;

@@ -19,7 +19,12 @@ describe('README', () => {
 });
 
 describe('README and docs/', () => {
-  const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const pages = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
 
   it('README stays a front door (≤ 12 KB) and links every page of docs/', () => {
     expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(12 * 1024);

@@ -53,7 +53,19 @@ function newVersion(old: Grid): Grid {
         break;
       case 99:
         rows.push(row);
-        rows.push([null, `${String(row[REGISTER_HEADER.indexOf('县区')])}第${i}号重点项目推进工作专班`, '工作专班', '2025年3月', '市政字〔2025〕3号', '市发展改革委', '任务完成后撤销', '2025年新设', '上级未设置', '存续', row[REGISTER_HEADER.indexOf('县区')]]);
+        rows.push([
+          null,
+          `${String(row[REGISTER_HEADER.indexOf('县区')])}第${i}号重点项目推进工作专班`,
+          '工作专班',
+          '2025年3月',
+          '市政字〔2025〕3号',
+          '市发展改革委',
+          '任务完成后撤销',
+          '2025年新设',
+          '上级未设置',
+          '存续',
+          row[REGISTER_HEADER.indexOf('县区')],
+        ]);
         return;
     }
     rows.push(row);
@@ -81,8 +93,8 @@ function referenceList(old: Grid): Grid {
   return { sheet: '名单', values };
 }
 
-
-const ms = (t: { wallMs: number; cpuMs: number }) => `${t.wallMs.toFixed(0).padStart(7)} ms ${t.cpuMs.toFixed(0).padStart(7)} ms`;
+const ms = (t: { wallMs: number; cpuMs: number }) =>
+  `${t.wallMs.toFixed(0).padStart(7)} ms ${t.cpuMs.toFixed(0).padStart(7)} ms`;
 const ratio = (t: { cpuMs: number }, base: { cpuMs: number }) => (t.cpuMs / base.cpuMs).toFixed(2);
 
 export async function compareCase(): Promise<string[]> {
@@ -95,13 +107,27 @@ export async function compareCase(): Promise<string[]> {
   const validate = timed(() => validateSheet(oldGrid, settings));
   const parseOld = timed(() => validateSheet(oldGrid, settings, { flags: false }));
   const parseNew = timed(() => validateSheet(newGrid, settings, { flags: false }));
-  const compare = timed(() => compareVersions({ file: 'old', rows: parseOld.value.rows, title: parseOld.value.title }, { file: 'new', rows: parseNew.value.rows, title: parseNew.value.title }, settings));
-  const compareAll = { wallMs: parseOld.wallMs + parseNew.wallMs + compare.wallMs, cpuMs: parseOld.cpuMs + parseNew.cpuMs + compare.cpuMs };
+  const compare = timed(() =>
+    compareVersions(
+      { file: 'old', rows: parseOld.value.rows, title: parseOld.value.title },
+      { file: 'new', rows: parseNew.value.rows, title: parseNew.value.title },
+      settings,
+    ),
+  );
+  const compareAll = {
+    wallMs: parseOld.wallMs + parseNew.wallMs + compare.wallMs,
+    cpuMs: parseOld.cpuMs + parseNew.cpuMs + compare.cpuMs,
+  };
   const readList = timed(() => readReferenceList([listGrid], 'list'));
   if (!readList.value.ok) throw new Error(readList.value.message);
   const list = readList.value.list;
-  const rec = timed(() => reconcile({ file: 'register', rows: parseOld.value.rows, title: parseOld.value.title }, list, settings));
-  const reconcileAll = { wallMs: parseOld.wallMs + readList.wallMs + rec.wallMs, cpuMs: parseOld.cpuMs + readList.cpuMs + rec.cpuMs };
+  const rec = timed(() =>
+    reconcile({ file: 'register', rows: parseOld.value.rows, title: parseOld.value.title }, list, settings),
+  );
+  const reconcileAll = {
+    wallMs: parseOld.wallMs + readList.wallMs + rec.wallMs,
+    cpuMs: parseOld.cpuMs + readList.cpuMs + rec.cpuMs,
+  };
 
   const c = compare.value.counts;
   const r = rec.value.counts;

@@ -18,7 +18,21 @@ import { writeWorkbook } from '../../src/xlsx/write';
 
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const ROWS = 300;
-export const COUNTY_HEADER = ['序号', '机构名称', '类别', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况', '状态', '联络人', '联系电话', '县区'];
+export const COUNTY_HEADER = [
+  '序号',
+  '机构名称',
+  '类别',
+  '设立时间',
+  '依据文件',
+  '办事机构所在部门',
+  '存续时间',
+  '历史沿革',
+  '上级机构设置情况',
+  '状态',
+  '联络人',
+  '联系电话',
+  '县区',
+];
 
 /** 25 × 25 distinct two-character place names: 东营区, 河口县 … */
 const FIRST = '东河垦利广奎潍坊寒青诸寿安昌高临沂兰罗郯费平莒蒙滨';
@@ -27,14 +41,64 @@ const SECOND = '营口丰津饶文城子亭州原光丘乐密朐山庄泽宁阴�
  * 20 subjects × 15 actions = 300 different bodies per county (县安全生产专项整治委员会 …): every pair
  * of names differs in a whole word, so only the planted near-duplicates look alike.
  */
-const SUBJECTS = ['安全生产', '乡村振兴', '城市管理', '生态环境', '食品药品', '交通运输', '防汛抗旱', '森林防火', '招商引资', '营商环境',
-  '文明创建', '教育督导', '医疗保障', '住房保障', '黄河保护', '海洋渔业', '数字政府', '信用体系', '国防动员', '民族宗教'];
-const ACTIONS = ['专项整治', '攻坚行动', '示范创建', '改革试点', '综合治理', '督导检查', '考核评价', '规划编制', '标准建设', '宣传教育',
-  '应急处置', '监测预警', '评估验收', '项目推进', '人才培养'];
-const KINDS: readonly [string, string][] = [
-  ['委员会', '党委议事协调机构'], ['领导小组', '政府议事协调机构'], ['工作联席会议', '部门间联席会议'], ['工作专班', '工作专班'], ['协调机制', '协调机制'],
+const SUBJECTS = [
+  '安全生产',
+  '乡村振兴',
+  '城市管理',
+  '生态环境',
+  '食品药品',
+  '交通运输',
+  '防汛抗旱',
+  '森林防火',
+  '招商引资',
+  '营商环境',
+  '文明创建',
+  '教育督导',
+  '医疗保障',
+  '住房保障',
+  '黄河保护',
+  '海洋渔业',
+  '数字政府',
+  '信用体系',
+  '国防动员',
+  '民族宗教',
 ];
-const DEPARTMENTS = ['县应急局', '县发展改革委', '县农业农村局', '县水务局', '县市场监管局', '县委宣传部', '县委办公室', '县政府办公室', '县卫生健康委', '县公安局'];
+const ACTIONS = [
+  '专项整治',
+  '攻坚行动',
+  '示范创建',
+  '改革试点',
+  '综合治理',
+  '督导检查',
+  '考核评价',
+  '规划编制',
+  '标准建设',
+  '宣传教育',
+  '应急处置',
+  '监测预警',
+  '评估验收',
+  '项目推进',
+  '人才培养',
+];
+const KINDS: readonly [string, string][] = [
+  ['委员会', '党委议事协调机构'],
+  ['领导小组', '政府议事协调机构'],
+  ['工作联席会议', '部门间联席会议'],
+  ['工作专班', '工作专班'],
+  ['协调机制', '协调机制'],
+];
+const DEPARTMENTS = [
+  '县应急局',
+  '县发展改革委',
+  '县农业农村局',
+  '县水务局',
+  '县市场监管局',
+  '县委宣传部',
+  '县委办公室',
+  '县政府办公室',
+  '县卫生健康委',
+  '县公安局',
+];
 
 export function countyName(i: number): string {
   return `${FIRST[i % FIRST.length]}${SECOND[Math.floor(i / FIRST.length) % SECOND.length]}${i % 3 === 0 ? '区' : '县'}`;
@@ -44,14 +108,26 @@ export function countyRows(county: string, c: number): CellValue[][] {
   const rows: CellValue[][] = [];
   for (let r = 0; r < ROWS; r++) {
     const [suffix, category] = KINDS[r % KINDS.length]!;
-    const stemOf = (i: number): string => `${SUBJECTS[i % SUBJECTS.length]}${ACTIONS[Math.floor(i / SUBJECTS.length) % ACTIONS.length]}`;
+    const stemOf = (i: number): string =>
+      `${SUBJECTS[i % SUBJECTS.length]}${ACTIONS[Math.floor(i / SUBJECTS.length) % ACTIONS.length]}`;
     const year = 2015 + (r % 11);
     // Every 50th row repeats the body ten rows up with 工作 added: a planted near-duplicate.
-    const name = r % 50 === 49 ? `县${stemOf(r - 10)}工作${KINDS[(r - 10) % KINDS.length]![0]}` : `县${stemOf(r)}${suffix}`;
+    const name =
+      r % 50 === 49 ? `县${stemOf(r - 10)}工作${KINDS[(r - 10) % KINDS.length]![0]}` : `县${stemOf(r)}${suffix}`;
     rows.push([
-      r + 1, name, category, new Date(Date.UTC(year, r % 12, 1 + (r % 28))), `${county.slice(0, 1)}政发〔${year}〕${(r % 40) + 1}号`,
-      DEPARTMENTS[r % DEPARTMENTS.length], r % 7 === 0 ? `至${year + 3}年12月31日` : '长期', `${year}年设立`, r % 4 === 0 ? '上级未设置' : '市级设有对应机构',
-      r % 23 === 0 ? '已撤销' : '', `联络人${(r % 9) + 1}`, `0546-${String(8_200_000 + c * 300 + r)}`, county,
+      r + 1,
+      name,
+      category,
+      new Date(Date.UTC(year, r % 12, 1 + (r % 28))),
+      `${county.slice(0, 1)}政发〔${year}〕${(r % 40) + 1}号`,
+      DEPARTMENTS[r % DEPARTMENTS.length],
+      r % 7 === 0 ? `至${year + 3}年12月31日` : '长期',
+      `${year}年设立`,
+      r % 4 === 0 ? '上级未设置' : '市级设有对应机构',
+      r % 23 === 0 ? '已撤销' : '',
+      `联络人${(r % 9) + 1}`,
+      `0546-${String(8_200_000 + c * 300 + r)}`,
+      county,
     ]);
   }
   return rows;
@@ -73,7 +149,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; time: Timi
   return { result, time: { wall: performance.now() - start, cpu: cpuMs(process.cpuUsage(cpu)) } };
 }
 
-const line = (label: string, t: Timing): string => `  ${label.padEnd(34)}${seconds(t.wall).padStart(9)}${seconds(t.cpu).padStart(9)}`;
+const line = (label: string, t: Timing): string =>
+  `  ${label.padEnd(34)}${seconds(t.wall).padStart(9)}${seconds(t.cpu).padStart(9)}`;
 const ratioLine = (label: string, a: Timing, b: Timing): string =>
   `  ${label.padEnd(34)}${(a.wall / b.wall).toFixed(2).padStart(9)}${(a.cpu / b.cpu).toFixed(2).padStart(9)}`;
 
@@ -84,7 +161,15 @@ export async function consolidateCase(): Promise<string[]> {
     mkdirSync(folder);
     for (let c = 0; c < COUNTIES; c++) {
       const county = countyName(c);
-      const bytes = await writeWorkbook([{ name: '台账', columns: COUNTY_HEADER.map((header) => ({ header })), rows: countyRows(county, c), table: false, freezeHeader: false }]);
+      const bytes = await writeWorkbook([
+        {
+          name: '台账',
+          columns: COUNTY_HEADER.map((header) => ({ header })),
+          rows: countyRows(county, c),
+          table: false,
+          freezeHeader: false,
+        },
+      ]);
       writeFileSync(join(folder, `${String(c + 1).padStart(3, '0')}-${county}.xlsx`), bytes);
     }
     const files = readdirSync(folder).map((f) => join(folder, f));
@@ -102,7 +187,12 @@ export async function consolidateCase(): Promise<string[]> {
     const output = join(dir, 'return.xlsx');
     const silent = { out: () => undefined, err: () => undefined, isTTY: false };
     const { result: code, time: endToEnd } = await timed(() =>
-      run([folder, '-o', output, '--as-of', '2026-05-31', '--departments', departmentsFile, '--format', 'json'], silent, { stderrIsTTY: false }));
+      run(
+        [folder, '-o', output, '--as-of', '2026-05-31', '--departments', departmentsFile, '--format', 'json'],
+        silent,
+        { stderrIsTTY: false },
+      ),
+    );
 
     // The same work again step by step, to show where the time goes.
     const settings = makeSettings({ asOf: '2026-05-31', departments: DEPARTMENTS });

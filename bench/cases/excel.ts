@@ -27,12 +27,17 @@ const REGISTER = syntheticRegister(ROWS);
 /** The synthetic register (bench/synthetic.ts) in a sheet whose 设立时间 column is date-formatted. */
 function workbook(): FakeWorkbook {
   const book = new FakeWorkbook();
-  book.addSheet(SHEET, { rows: REGISTER.values, columnFormats: { [REGISTER_HEADER.indexOf('设立时间')]: 'yyyy-mm-dd' } });
+  book.addSheet(SHEET, {
+    rows: REGISTER.values,
+    columnFormats: { [REGISTER_HEADER.indexOf('设立时间')]: 'yyyy-mm-dd' },
+  });
   return book;
 }
 
 /** Counts the syncs `work` makes on a fresh fake workbook. */
-async function countSyncs(work: (fake: FakeExcel) => Promise<readonly Finding[]>): Promise<{ syncs: number; ms: number; findings: readonly Finding[] }> {
+async function countSyncs(
+  work: (fake: FakeExcel) => Promise<readonly Finding[]>,
+): Promise<{ syncs: number; ms: number; findings: readonly Finding[] }> {
   validationMs = 0;
   const fake = installFakeExcel(workbook());
   const context = fake.context;
@@ -62,7 +67,11 @@ function validate(grid: Grid): readonly Finding[] {
 }
 
 const marksOf = (findings: readonly Finding[]): CellMark[] =>
-  findings.flatMap((f) => (f.row !== null && f.columnIndex !== undefined ? [{ sheet: f.sheet, row: f.row, column: f.columnIndex, severity: f.severity }] : []));
+  findings.flatMap((f) =>
+    f.row !== null && f.columnIndex !== undefined
+      ? [{ sheet: f.sheet, row: f.row, column: f.columnIndex, severity: f.severity }]
+      : [],
+  );
 
 let adapterRead: { grid: Grid; findings: readonly Finding[] } | null = null;
 
@@ -95,7 +104,10 @@ async function perRow(expected: { grid: Grid; findings: readonly Finding[] }): P
       await context.sync();
       values.push((row.values[0] as CellValue[]).map((v) => (v === '' ? null : v)));
     }
-    if (values.length !== expected.grid.values.length || values.some((row, r) => row.length !== expected.grid.values[r]?.length)) {
+    if (
+      values.length !== expected.grid.values.length ||
+      values.some((row, r) => row.length !== expected.grid.values[r]?.length)
+    ) {
       throw new Error('the per-row read does not match the adapter read');
     }
     const painted = new Set<string>();

@@ -11,7 +11,14 @@
 import { loadavg } from 'node:os';
 import { flagRegister } from '../../src/ledger/flags/index';
 import type { FindingCode } from '../../src/ledger/findings';
-import { buildNameIndex, inferLocalNames, profileNames, similarPairs, similarPairsNaive, type NameProfile } from '../../src/ledger/names';
+import {
+  buildNameIndex,
+  inferLocalNames,
+  profileNames,
+  similarPairs,
+  similarPairsNaive,
+  type NameProfile,
+} from '../../src/ledger/names';
 import { makeSettings } from '../../src/ledger/settings';
 import { validateSheet } from '../../src/ledger/validate';
 import { syntheticNames, syntheticRegister } from '../synthetic';
@@ -20,8 +27,15 @@ import { timed, type Timed } from '../timing';
 const SIZES = [1_000, 10_000, 100_000];
 const NAIVE_SIZE = 20_000;
 const settings = makeSettings({ asOf: '2026-11-25' });
-const FLAG_CODES: readonly FindingCode[] = ['duplicate-name', 'similar-name', 'shared-basis-document', 'overdue', 'expiring-soon', 'review-due', 'over-limit'];
-
+const FLAG_CODES: readonly FindingCode[] = [
+  'duplicate-name',
+  'similar-name',
+  'shared-basis-document',
+  'overdue',
+  'expiring-soon',
+  'review-due',
+  'over-limit',
+];
 
 /** The fastest of `runs` runs by CPU time: the least disturbed by other work. */
 function best<T>(runs: number, fn: () => T): Timed<T> {
@@ -34,8 +48,10 @@ function best<T>(runs: number, fn: () => T): Timed<T> {
 }
 
 const n = (x: number) => x.toLocaleString('en');
-const msText = (t: { cpuMs: number; wallMs: number }) => `${t.cpuMs.toFixed(0).padStart(6)} ms CPU ${t.wallMs.toFixed(0).padStart(6)} ms wall`;
-const perSecond = (rows: number, t: { cpuMs: number }) => `${n(Math.round(rows / (t.cpuMs / 1000))).padStart(9)} rows/s`;
+const msText = (t: { cpuMs: number; wallMs: number }) =>
+  `${t.cpuMs.toFixed(0).padStart(6)} ms CPU ${t.wallMs.toFixed(0).padStart(6)} ms wall`;
+const perSecond = (rows: number, t: { cpuMs: number }) =>
+  `${n(Math.round(rows / (t.cpuMs / 1000))).padStart(9)} rows/s`;
 
 /**
  * A fixed reference workload — grouping 100,000 strings with a Map, 3 times — to tell a slow or
@@ -57,7 +73,9 @@ function machineReference(): Timed<number> {
 /** Distinct names as flagRegister indexes them (one profile per normalised name). */
 function distinctProfiles(names: readonly string[]): NameProfile[] {
   const seen = new Set<string>();
-  return profileNames(names, inferLocalNames(names)).filter((p) => p.key !== '' && !seen.has(p.key) && (seen.add(p.key), true));
+  return profileNames(names, inferLocalNames(names)).filter(
+    (p) => p.key !== '' && !seen.has(p.key) && (seen.add(p.key), true),
+  );
 }
 
 export async function flagsCase(): Promise<string[]> {
@@ -66,7 +84,11 @@ export async function flagsCase(): Promise<string[]> {
   validateSheet(syntheticRegister(2_000, 7), settings);
 
   const reference = machineReference();
-  lines.push(`machine reference (group 100,000 strings in a Map): ${msText(reference)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  lines.push(
+    `machine reference (group 100,000 strings in a Map): ${msText(reference)}; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   lines.push('validate + all flags, synthetic province-wide register (asOf 2026-11-25), best of several runs:');
   const totals = new Map<number, Timed<unknown>>();
   for (const size of SIZES) {
@@ -76,7 +98,9 @@ export async function flagsCase(): Promise<string[]> {
     const rulesOnly = best(runs, () => validateSheet(grid, settings, { flags: false }));
     const flagsOnly = best(runs, () => flagRegister(full.value.rows, settings));
     totals.set(size, full);
-    const counts = FLAG_CODES.map((code) => `${code} ${n(full.value.findings.filter((f) => f.code === code).length)}`).join(', ');
+    const counts = FLAG_CODES.map(
+      (code) => `${code} ${n(full.value.findings.filter((f) => f.code === code).length)}`,
+    ).join(', ');
     lines.push(
       `  ${n(size).padStart(7)} rows  validate+flags ${msText(full)} ${perSecond(size, full)}`,
       `                 of which rules ${msText(rulesOnly)}, flags ${msText(flagsOnly)} ${perSecond(size, flagsOnly)}`,

@@ -54,9 +54,22 @@ export async function formatsCase(): Promise<string[]> {
   const sheet = XLSX.utils.aoa_to_sheet(grid.values.map((row) => row.map((v) => (v ?? '') as string | number)));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, '汇总台账');
-  const csvText = texts.map((r) => r.map((t) => (/[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t)).join(',')).join('\r\n');
+  const csvText = texts
+    .map((r) => r.map((t) => (/[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t)).join(','))
+    .join('\r\n');
   const files: [string, Uint8Array | null][] = [
-    ['xlsx', await writeWorkbook([{ name: '汇总台账', columns: texts[1]!.map((header) => ({ header })), rows: grid.values.slice(2), preamble: [grid.values[0]!], table: false }])],
+    [
+      'xlsx',
+      await writeWorkbook([
+        {
+          name: '汇总台账',
+          columns: texts[1]!.map((header) => ({ header })),
+          rows: grid.values.slice(2),
+          preamble: [grid.values[0]!],
+          table: false,
+        },
+      ]),
+    ],
     ['xls', new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'biff8' }) as ArrayBuffer)],
     ['ods', new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'ods' }) as ArrayBuffer)],
     ['csv', new TextEncoder().encode(csvText)],
@@ -64,7 +77,9 @@ export async function formatsCase(): Promise<string[]> {
     ['docx', wordTable(texts.slice(1))],
   ];
   const settings = makeSettings({ asOf: '2026-11-25' });
-  const lines = [`${ROWS.toLocaleString('en')} rows, CPU time; ratio = this format ÷ .xlsx (read, and read + validate)`];
+  const lines = [
+    `${ROWS.toLocaleString('en')} rows, CPU time; ratio = this format ÷ .xlsx (read, and read + validate)`,
+  ];
   let base: { read: number; total: number } | null = null;
   for (const [label, bytes] of files) {
     if (!bytes) {
@@ -78,7 +93,9 @@ export async function formatsCase(): Promise<string[]> {
     const check = cpuMs(() => validateSheet(sheetRead, settings));
     const total = read.ms + check.ms;
     base ??= { read: read.ms, total };
-    lines.push(`  ${label.padEnd(14)} ${(bytes.length / 1e6).toFixed(1).padStart(5)} MB  read ${read.ms.toFixed(0).padStart(6)} ms (${(read.ms / base.read).toFixed(2)}×)  read+validate ${total.toFixed(0).padStart(6)} ms (${(total / base.total).toFixed(2)}×)  ${check.value.rows.length} bodies`);
+    lines.push(
+      `  ${label.padEnd(14)} ${(bytes.length / 1e6).toFixed(1).padStart(5)} MB  read ${read.ms.toFixed(0).padStart(6)} ms (${(read.ms / base.read).toFixed(2)}×)  read+validate ${total.toFixed(0).padStart(6)} ms (${(total / base.total).toFixed(2)}×)  ${check.value.rows.length} bodies`,
+    );
   }
   return lines;
 }

@@ -37,7 +37,12 @@ interface Usage {
 
 /** CPU time (user + system) and peak RSS of one child process. */
 function measure(args: readonly string[]): Usage {
-  const run = spawnSync('/usr/bin/time', ['-f', '@@%U %S %M', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync('/usr/bin/time', ['-f', '@@%U %S %M', process.execPath, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const m = /@@([\d.]+) ([\d.]+) (\d+)\s*$/.exec(run.stderr ?? '');
   if (!m) throw new Error(`could not measure ${args.join(' ')}: ${run.stderr?.slice(-300)}`);
   return { cpuMs: (Number(m[1]) + Number(m[2])) * 1000, peakMiB: Number(m[3]) / 1024, code: run.status };
@@ -55,15 +60,31 @@ export async function scaleCase(): Promise<string[]> {
     const reader = join(ROOT, 'bench', 'minimalReader.mjs');
     const help = measure([ledger, '--help']);
     out.push(`  start-up: ledger --help ${s(help.cpuMs)} CPU, ${mib(help.peakMiB)}`);
-    out.push('', `  ${'validate'.padEnd(22)}${'ledger CPU'.padStart(11)}${'reader CPU'.padStart(11)}${'ratio'.padStart(8)}${'ledger peak'.padStart(12)}${'reader peak'.padStart(12)}`);
+    out.push(
+      '',
+      `  ${'validate'.padEnd(22)}${'ledger CPU'.padStart(11)}${'reader CPU'.padStart(11)}${'ratio'.padStart(8)}${'ledger peak'.padStart(12)}${'reader peak'.padStart(12)}`,
+    );
     for (const n of SIZES) {
       const grid = syntheticRegister(n);
       const path = join(dir, `register-${n}.xlsx`);
-      writeFileSync(path, await writeWorkbook([{ name: '台账', preamble: [grid.values[0]!], columns: grid.values[1]!.map((h) => ({ header: String(h) })), rows: grid.values.slice(2), table: false }]));
+      writeFileSync(
+        path,
+        await writeWorkbook([
+          {
+            name: '台账',
+            preamble: [grid.values[0]!],
+            columns: grid.values[1]!.map((h) => ({ header: String(h) })),
+            rows: grid.values.slice(2),
+            table: false,
+          },
+        ]),
+      );
       const cli = measure([ledger, 'validate', path, '--as-of', AS_OF, '--format', 'json']);
       const floor = measure([reader, path]);
       if (cli.code === 2) out.push(`  ! validate ${n} rows exited 2`);
-      out.push(`  ${`${n.toLocaleString('en-US')} rows`.padEnd(22)}${s(cli.cpuMs)}  ${s(floor.cpuMs)}${x(cli.cpuMs, floor.cpuMs)}  ${mib(cli.peakMiB)}   ${mib(floor.peakMiB)}`);
+      out.push(
+        `  ${`${n.toLocaleString('en-US')} rows`.padEnd(22)}${s(cli.cpuMs)}  ${s(floor.cpuMs)}${x(cli.cpuMs, floor.cpuMs)}  ${mib(cli.peakMiB)}   ${mib(floor.peakMiB)}`,
+      );
     }
 
     // 100 county files × 300 rows.
@@ -71,32 +92,58 @@ export async function scaleCase(): Promise<string[]> {
     mkdirSync(counties);
     for (let c = 0; c < COUNTIES; c++) {
       const county = countyName(c);
-      writeFileSync(join(counties, `${county}.xlsx`), await writeWorkbook([{ name: '台账', columns: COUNTY_HEADER.map((header) => ({ header })), rows: countyRows(county, c), table: false, freezeHeader: false }]));
+      writeFileSync(
+        join(counties, `${county}.xlsx`),
+        await writeWorkbook([
+          {
+            name: '台账',
+            columns: COUNTY_HEADER.map((header) => ({ header })),
+            rows: countyRows(county, c),
+            table: false,
+            freezeHeader: false,
+          },
+        ]),
+      );
     }
     const cons = measure([ledger, 'consolidate', counties, '-o', join(dir, '汇总.xlsx'), '--as-of', AS_OF]);
     const consFloor = measure([reader, counties]);
-    out.push(`  ${`consolidate ${COUNTIES} × 300`.padEnd(22)}${s(cons.cpuMs)}  ${s(consFloor.cpuMs)}${x(cons.cpuMs, consFloor.cpuMs)}  ${mib(cons.peakMiB)}   ${mib(consFloor.peakMiB)}`);
+    out.push(
+      `  ${`consolidate ${COUNTIES} × 300`.padEnd(22)}${s(cons.cpuMs)}  ${s(consFloor.cpuMs)}${x(cons.cpuMs, consFloor.cpuMs)}  ${mib(cons.peakMiB)}   ${mib(consFloor.peakMiB)}`,
+    );
 
     // The core alone, in process: validate + flags.
     const big = syntheticRegister(Math.max(...SIZES));
     const settings = makeSettings({ asOf: AS_OF });
     const core = timed(() => validateSheet(big, settings));
-    out.push('', `  core: validate + flags, ${big.values.length - 2} rows in process: ${s(core.cpuMs)} CPU (${core.value.findings.length} findings)`);
+    out.push(
+      '',
+      `  core: validate + flags, ${big.values.length - 2} rows in process: ${s(core.cpuMs)} CPU (${core.value.findings.length} findings)`,
+    );
 
     // Similar-name search per name shape.
-    out.push('', `  ${'similar names'.padEnd(14)}${'10 k'.padStart(9)}${'40 k'.padStart(9)}${'100 k'.padStart(9)}${'10→40k'.padStart(8)}${'10→100k'.padStart(9)}  pairs at 100 k`);
+    out.push(
+      '',
+      `  ${'similar names'.padEnd(14)}${'10 k'.padStart(9)}${'40 k'.padStart(9)}${'100 k'.padStart(9)}${'10→40k'.padStart(8)}${'10→100k'.padStart(9)}  pairs at 100 k`,
+    );
     for (const shape of NAME_SHAPES) {
       const cpu: number[] = [];
       let pairs = 0;
       let capped = 0;
       for (const n of [10_000, 40_000, 100_000]) {
         const names = namesOfShape(shape, n);
-        const t = timed(() => searchSimilarPairs(buildNameIndex(profileNames(names, inferLocalNames(names))), settings.similarNameThreshold));
+        const t = timed(() =>
+          searchSimilarPairs(
+            buildNameIndex(profileNames(names, inferLocalNames(names))),
+            settings.similarNameThreshold,
+          ),
+        );
         cpu.push(t.cpuMs);
         pairs = t.value.pairs.length;
         capped = t.value.capped.size;
       }
-      out.push(`  ${shape.padEnd(14)}${s(cpu[0]!)}${s(cpu[1]!)}${s(cpu[2]!)}${x(cpu[1]!, cpu[0]!)}${x(cpu[2]!, cpu[0]!).padStart(9)}  ${pairs}${capped ? ` (${capped} names capped)` : ''}`);
+      out.push(
+        `  ${shape.padEnd(14)}${s(cpu[0]!)}${s(cpu[1]!)}${s(cpu[2]!)}${x(cpu[1]!, cpu[0]!)}${x(cpu[2]!, cpu[0]!).padStart(9)}  ${pairs}${capped ? ` (${capped} names capped)` : ''}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -58,7 +58,10 @@ export type OutputFormat = 'text' | 'json';
 export function parseFormat(value: string | undefined): OutputFormat {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
-  throw new UsageError(`--format 只能是 text 或 json（收到“${value}”）`, `--format must be text or json (got “${value}”)`);
+  throw new UsageError(
+    `--format 只能是 text 或 json（收到“${value}”）`,
+    `--format must be text or json (got “${value}”)`,
+  );
 }
 
 /** --as-of YYYY-MM-DD (a real calendar date), or undefined for today. */
@@ -66,13 +69,20 @@ export function parseAsOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (!IsoDateSchema.safeParse(text).success) {
-    throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的有效日期，如 2026-11-25（收到“${value}”）`, `--as-of must be a real date written YYYY-MM-DD, e.g. 2026-11-25 (got “${value}”)`);
+    throw new UsageError(
+      `--as-of 应为 YYYY-MM-DD 格式的有效日期，如 2026-11-25（收到“${value}”）`,
+      `--as-of must be a real date written YYYY-MM-DD, e.g. 2026-11-25 (got “${value}”)`,
+    );
   }
   return text;
 }
 
 /** The options every command shares, read once: --lang, --format and --as-of. */
-export function commonOptions(values: { readonly lang?: string | undefined; readonly format?: string | undefined; readonly 'as-of'?: string | undefined }): { lang: Lang; format: OutputFormat; asOf: string | undefined } {
+export function commonOptions(values: {
+  readonly lang?: string | undefined;
+  readonly format?: string | undefined;
+  readonly 'as-of'?: string | undefined;
+}): { lang: Lang; format: OutputFormat; asOf: string | undefined } {
   return { lang: parseLang(values.lang), format: parseFormat(values.format), asOf: parseAsOf(values['as-of']) };
 }
 
@@ -82,7 +92,12 @@ export function commonOptions(values: { readonly lang?: string | undefined; read
  */
 export function startCommand<const O extends Options>(argv: readonly string[], options: O, help: string, io: CliIo) {
   const parsed = parseCommandArgs(argv, options);
-  const values = parsed.values as { help?: boolean | undefined; lang?: string | undefined; format?: string | undefined; 'as-of'?: string | undefined };
+  const values = parsed.values as {
+    help?: boolean | undefined;
+    lang?: string | undefined;
+    format?: string | undefined;
+    'as-of'?: string | undefined;
+  };
   if (values.help) {
     io.out(help);
     return null;

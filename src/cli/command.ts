@@ -16,7 +16,6 @@ export const EXIT = {
   internal: 3,
 } as const;
 
-
 /** Where a command writes: the report on `out`, problems with the run itself on `err`. */
 export interface CliIo {
   out(text: string): void;
@@ -31,7 +30,10 @@ export interface Command {
 
 /** A mistake in how the command was called; shown with a pointer to --help, exit 2. */
 export class UsageError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(en);
     this.name = 'UsageError';
   }
@@ -64,8 +66,12 @@ export function processIo(): CliIo {
     });
   }
   return {
-    out: (text) => { process.stdout.write(terminalSafe(text)); },
-    err: (text) => { process.stderr.write(terminalSafe(text, true)); },
+    out: (text) => {
+      process.stdout.write(terminalSafe(text));
+    },
+    err: (text) => {
+      process.stderr.write(terminalSafe(text, true));
+    },
     isTTY: Boolean(process.stdout.isTTY),
   };
 }

@@ -7,8 +7,16 @@
  * Also the shared input handling of `ledger reconcile`.
  */
 import {
-  changeSheets, compareVersions, describeChange, formatChange, matchLabel, newNameOf, CHANGE_KIND_LABELS, CHANGE_KINDS,
-  type ChangeEntry, type CompareResult,
+  changeSheets,
+  compareVersions,
+  describeChange,
+  formatChange,
+  matchLabel,
+  newNameOf,
+  CHANGE_KIND_LABELS,
+  CHANGE_KINDS,
+  type ChangeEntry,
+  type CompareResult,
 } from '../ledger/compare';
 import { messageOf, type Lang } from '../ledger/findings';
 import { writeWorkbook } from '../xlsx/write';
@@ -17,7 +25,14 @@ import { EXIT, UsageError, type CliIo } from './command';
 import { isSameFile } from './files';
 import { checkOutput, writeOutput } from './output';
 import { cutReporter } from './outputCuts';
-import { loadRegister, readInputs, refuseSameFile, withFindings, type LoadedRegister, type ReadFile } from './registers';
+import {
+  loadRegister,
+  readInputs,
+  refuseSameFile,
+  withFindings,
+  type LoadedRegister,
+  type ReadFile,
+} from './registers';
 import { summarise, toJson, type FileOutcome, type SheetOutcome } from './report';
 import { settingsFrom } from './settings';
 
@@ -77,31 +92,45 @@ const OPTIONS = { ...COMMON_OPTIONS, ...REGISTER_OPTIONS, ...OUTPUT_OPTIONS } as
 const WORDS = {
   zh: {
     title: (a: string, b: string) => `对比：${a} → ${b}`,
-    read: (which: string, sheets: readonly SheetOutcome[]) => `  ${which}：${sheets.filter((s) => s.status === 'validated').map((s) => `工作表“${s.sheet}”（${s.rows} 条）`).join('，')}`,
-    old: '旧版', new: '新版',
+    read: (which: string, sheets: readonly SheetOutcome[]) =>
+      `  ${which}：${sheets
+        .filter((s) => s.status === 'validated')
+        .map((s) => `工作表“${s.sheet}”（${s.rows} 条）`)
+        .join('，')}`,
+    old: '旧版',
+    new: '新版',
     active: (total: string, coord: string) => `存续机构：${total}；其中议事协调机构（第 1–2 类）${coord}`,
     counts: (parts: string) => `变动：${parts}`,
     count: (label: string, n: number) => `${label} ${n} 个`,
     at: (which: string, sheet: string, row: number) => `${which} ${sheet} 第${row}行`,
-    how: (label: string, score: number | null) => `（${label}${score === null ? '' : score >= 0.995 ? '，高度相近，名称不完全相同' : `，相似度 ${score.toFixed(2)}`}）`,
+    how: (label: string, score: number | null) =>
+      `（${label}${score === null ? '' : score >= 0.995 ? '，高度相近，名称不完全相同' : `，相似度 ${score.toFixed(2)}`}）`,
     severity: { error: '错误', warning: '警告', info: '提示' },
     summary: (e: number, w: number, i: number) => `合计：错误 ${e} 个，警告 ${w} 个，提示 ${i} 个`,
     written: (output: string) => `已写入 ${output}（变动清单、统计）`,
-    sep: '，', list: '、',
+    sep: '，',
+    list: '、',
   },
   en: {
     title: (a: string, b: string) => `Compare: ${a} → ${b}`,
-    read: (which: string, sheets: readonly SheetOutcome[]) => `  ${which}: ${sheets.filter((s) => s.status === 'validated').map((s) => `sheet “${s.sheet}”, ${s.rows} rows`).join('; ')}`,
-    old: 'Old', new: 'New',
+    read: (which: string, sheets: readonly SheetOutcome[]) =>
+      `  ${which}: ${sheets
+        .filter((s) => s.status === 'validated')
+        .map((s) => `sheet “${s.sheet}”, ${s.rows} rows`)
+        .join('; ')}`,
+    old: 'Old',
+    new: 'New',
     active: (total: string, coord: string) => `Active bodies: ${total}; coordinating bodies (categories 1–2) ${coord}`,
     counts: (parts: string) => `Changes: ${parts}`,
     count: (label: string, n: number) => `${label} ${n}`,
     at: (which: string, sheet: string, row: number) => `${which} ${sheet} row ${row}`,
-    how: (label: string, score: number | null) => ` (${label}${score === null ? '' : score >= 0.995 ? ', very close, not the same name' : `, similarity ${score.toFixed(2)}`})`,
+    how: (label: string, score: number | null) =>
+      ` (${label}${score === null ? '' : score >= 0.995 ? ', very close, not the same name' : `, similarity ${score.toFixed(2)}`})`,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     summary: (e: number, w: number, i: number) => `Total: ${e} errors, ${w} warnings, ${i} info`,
     written: (output: string) => `Written to ${output} (变动清单, 统计)`,
-    sep: ', ', list: ', ',
+    sep: ', ',
+    list: ', ',
   },
 } as const;
 
@@ -118,7 +147,12 @@ function entryLines(e: ChangeEntry, lang: Lang): string[] {
   return lines;
 }
 
-export function compareText(result: CompareResult, oldFile: LoadedRegister, newFile: LoadedRegister, options: { lang: Lang; output?: string }): string {
+export function compareText(
+  result: CompareResult,
+  oldFile: LoadedRegister,
+  newFile: LoadedRegister,
+  options: { lang: Lang; output?: string },
+): string {
   const W = WORDS[options.lang];
   const lang = options.lang;
   const total = result.stats.find((l) => l.key === 'total')!;
@@ -163,7 +197,12 @@ export function compareJson(result: CompareResult, files: readonly FileOutcome[]
       how: e.how,
       score: e.score,
       moved: e.moved,
-      fields: e.fields.map((f) => ({ field: f.field, label: lang === 'en' ? f.labelEn : f.label, old: f.old, new: f.new })),
+      fields: e.fields.map((f) => ({
+        field: f.field,
+        label: lang === 'en' ? f.labelEn : f.label,
+        old: f.old,
+        new: f.new,
+      })),
       findings: e.findings.map((f) => f.code),
     })),
   };
@@ -174,13 +213,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!command) return EXIT.ok;
   const { values, positionals, lang, format, asOf } = command;
   if (positionals.length !== 2) {
-    throw new UsageError(`请指定两个版本：旧版.xlsx 新版.xlsx（收到 ${positionals.length} 个文件）`, `name the two versions: old.xlsx new.xlsx (got ${positionals.length} files)`);
+    throw new UsageError(
+      `请指定两个版本：旧版.xlsx 新版.xlsx（收到 ${positionals.length} 个文件）`,
+      `name the two versions: old.xlsx new.xlsx (got ${positionals.length} files)`,
+    );
   }
   const output = values.output ?? null;
   const force = values.force === true;
   if (output) await checkOutput(output, force);
   const settings = await settingsFrom(asOf, values.departments);
-  const [oldRead, newRead] = await readInputs(positionals) as [ReadFile, ReadFile];
+  const [oldRead, newRead] = (await readInputs(positionals)) as [ReadFile, ReadFile];
   refuseSameFile(oldRead, newRead, '请指定两个不同的版本', 'name two different versions');
   if (output && ((await isSameFile(output, oldRead.path)) || (await isSameFile(output, newRead.path)))) {
     throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
@@ -195,7 +237,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   ];
   if (output) {
     const cuts = cutReporter(io, output, lang);
-    const bytes = await writeWorkbook(changeSheets(result, { lang, oldFile: oldFile.version.file, newFile: newFile.version.file }), { onCut: cuts.onCut });
+    const bytes = await writeWorkbook(
+      changeSheets(result, { lang, oldFile: oldFile.version.file, newFile: newFile.version.file }),
+      { onCut: cuts.onCut },
+    );
     if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
     cuts.report();
   }

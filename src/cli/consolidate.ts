@@ -8,7 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { consolidate, EVERY_RETURN_HAS, returnSheets, type ConsolidatedReturn, type Submission, type UnreadableInput } from '../ledger/consolidate';
+import {
+  consolidate,
+  EVERY_RETURN_HAS,
+  returnSheets,
+  type ConsolidatedReturn,
+  type Submission,
+  type UnreadableInput,
+} from '../ledger/consolidate';
 import { toReported, type Lang } from '../ledger/findings';
 import { makeSettings, type Settings } from '../ledger/settings';
 import { readWorkbook } from '../read';
@@ -86,21 +93,39 @@ const PROGRESS_FROM_FILES = 10;
 
 /** 东营区,河口区 / 东营区、河口区 / 东营区 河口区 → names. */
 export function splitCounties(text: string): string[] {
-  return text.split(/[,，、;；\s]+/u).map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(/[,，、;；\s]+/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 async function expectedFromFile(path: string): Promise<string[]> {
   const file = await readInputFile(path);
   if (!file.ok) throw new UsageError(`应报县区名单 ${file.message}`, `expected-county list ${file.messageEn}`);
-  const names = decodeText(file.bytes).split(/\r\n|\r|\n/).filter((l) => !l.trim().startsWith('#')).flatMap(splitCounties);
-  if (names.length === 0) throw new UsageError(`应报县区名单 ${path} 中没有县区（每行一个）`, `the expected-county list ${path} names no county (one per line)`);
+  const names = decodeText(file.bytes)
+    .split(/\r\n|\r|\n/)
+    .filter((l) => !l.trim().startsWith('#'))
+    .flatMap(splitCounties);
+  if (names.length === 0)
+    throw new UsageError(
+      `应报县区名单 ${path} 中没有县区（每行一个）`,
+      `the expected-county list ${path} names no county (one per line)`,
+    );
   return names;
 }
 
 /** --as-of and --departments as every command reads them, plus the expected counties. */
-async function settingsWithCounties(values: { 'as-of'?: string; departments?: string; expect?: string[]; 'expect-file'?: string }): Promise<Settings> {
+async function settingsWithCounties(values: {
+  'as-of'?: string;
+  departments?: string;
+  expect?: string[];
+  'expect-file'?: string;
+}): Promise<Settings> {
   const input = await settingsInputFrom(parseAsOf(values['as-of']), values.departments);
-  const expected = [...(values.expect ?? []).flatMap(splitCounties), ...(values['expect-file'] ? await expectedFromFile(values['expect-file']) : [])];
+  const expected = [
+    ...(values.expect ?? []).flatMap(splitCounties),
+    ...(values['expect-file'] ? await expectedFromFile(values['expect-file']) : []),
+  ];
   input.expectedCounties = [...new Set(expected)];
   return makeSettings(input);
 }
@@ -134,8 +159,16 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
   }
   const lang: Lang = parseLang(values.lang);
   const format = parseFormat(values.format);
-  if (positionals.length === 0) throw new UsageError('请指定各县区报送的台账文件或所在文件夹', 'name the counties’ register files or the folder that holds them');
-  if (!values.output) throw new UsageError('请用 -o 指定汇总表的输出文件，如 -o 汇总.xlsx', 'name the output file with -o, e.g. -o return.xlsx');
+  if (positionals.length === 0)
+    throw new UsageError(
+      '请指定各县区报送的台账文件或所在文件夹',
+      'name the counties’ register files or the folder that holds them',
+    );
+  if (!values.output)
+    throw new UsageError(
+      '请用 -o 指定汇总表的输出文件，如 -o 汇总.xlsx',
+      'name the output file with -o, e.g. -o return.xlsx',
+    );
   const output = values.output;
   const force = values.force === true;
   await checkOutput(output, force);
@@ -149,7 +182,10 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
   for (const f of expanded.files) if (await isSameFile(f, output)) clashes.push(f);
   for (const clash of clashes) {
     if (!(await isEarlierReturn(clash))) {
-      throw new UsageError(`输出文件 ${output} 是输入的台账之一，不能覆盖；请换一个输出文件名`, `the output ${output} is one of the input registers and will not be overwritten; choose another output name`);
+      throw new UsageError(
+        `输出文件 ${output} 是输入的台账之一，不能覆盖；请换一个输出文件名`,
+        `the output ${output} is one of the input registers and will not be overwritten; choose another output name`,
+      );
     }
   }
   const files = expanded.files.filter((f) => !clashes.includes(f));
@@ -158,10 +194,19 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
     throw new UsageError(why || '没有可汇总的 .xlsx 文件', why || 'no .xlsx file to consolidate');
   }
 
-  const progress = progressReporter(io, { total: files.length, enabled: files.length >= PROGRESS_FROM_FILES, tty: options.stderrIsTTY ?? Boolean(process.stderr.isTTY), lang });
+  const progress = progressReporter(io, {
+    total: files.length,
+    enabled: files.length >= PROGRESS_FROM_FILES,
+    tty: options.stderrIsTTY ?? Boolean(process.stderr.isTTY),
+    lang,
+  });
   const submissions: Submission[] = [];
   const names = displayNames([...expanded.problems.map((p) => p.path), ...files]);
-  const unreadable: UnreadableInput[] = expanded.problems.map((p) => ({ file: names.get(p.path)!, message: p.message, messageEn: p.messageEn }));
+  const unreadable: UnreadableInput[] = expanded.problems.map((p) => ({
+    file: names.get(p.path)!,
+    message: p.message,
+    messageEn: p.messageEn,
+  }));
   const inputs: InputRecord[] = [];
   for (const [i, path] of files.entries()) {
     progress.step(i, path);
@@ -183,7 +228,9 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
 
   const ret = consolidate(submissions, settings, { unreadable });
   const cuts = cutReporter(io, output, lang);
-  const bytes = await writeWorkbook(returnSheets(ret, { toolVersion: (await packageInfo()).version, inputs, lang }), { onCut: cuts.onCut });
+  const bytes = await writeWorkbook(returnSheets(ret, { toolVersion: (await packageInfo()).version, inputs, lang }), {
+    onCut: cuts.onCut,
+  });
   // writeOutput refuses an output someone created while the inputs were read.
   if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
   cuts.report();

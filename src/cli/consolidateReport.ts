@@ -25,7 +25,8 @@ const WORDS = {
     missing: (names: string) => `Sent nothing: ${names}`,
     duplicate: (county: string, files: string) => `Sent twice: ${county} (${files}); all are counted: keep one`,
     unassigned: (where: string, rows: number) => `Not in the totals: ${where} (${rows} rows), county unknown`,
-    mixed: (where: string, names: string) => `Not in the totals: ${where}, the 县区 column names several counties (${names})`,
+    mixed: (where: string, names: string) =>
+      `Not in the totals: ${where}, the 县区 column names several counties (${names})`,
     unreadable: (message: string) => `Unreadable: ${message}`,
     written: (output: string) => `Written to ${output} (${RETURN_SHEET_NAMES.join(', ')})`,
     summary: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} info; see 问题清单`,
@@ -36,7 +37,10 @@ const WORDS = {
 /** Columns a string takes in a terminal: CJK characters take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return width;
 }
 
@@ -45,24 +49,55 @@ const pad = (text: string, width: number, right: boolean): string => {
   return right ? fill + text : text + fill;
 };
 
-export function consolidateText(ret: ConsolidatedReturn, options: { readonly output: string; readonly lang: Lang }): string {
+export function consolidateText(
+  ret: ConsolidatedReturn,
+  options: { readonly output: string; readonly lang: Lang },
+): string {
   const W = WORDS[options.lang];
-  const rows: string[][] = ret.counties.map((c) => c.state === 'missing'
-    ? [c.county, W.states.missing, '', '', '', String(c.errors), '']
-    : [c.county, W.states[c.state], String(c.rows), String(c.activeCoordinating), String(c.abolishedOrMerged), String(c.errors), String(c.warnings)]);
+  const rows: string[][] = ret.counties.map((c) =>
+    c.state === 'missing'
+      ? [c.county, W.states.missing, '', '', '', String(c.errors), '']
+      : [
+          c.county,
+          W.states[c.state],
+          String(c.rows),
+          String(c.activeCoordinating),
+          String(c.abolishedOrMerged),
+          String(c.errors),
+          String(c.warnings),
+        ],
+  );
   const t = ret.total;
-  rows.push([W.total, '', String(t.rows), String(t.activeCoordinating), String(t.abolishedOrMerged), String(t.errors), String(t.warnings)]);
+  rows.push([
+    W.total,
+    '',
+    String(t.rows),
+    String(t.activeCoordinating),
+    String(t.abolishedOrMerged),
+    String(t.errors),
+    String(t.warnings),
+  ]);
   const table = [[...W.headers], ...rows];
   const widths = W.headers.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i] ?? ''))));
   const lines = [W.title(ret.asOf), ''];
-  for (const r of table) lines.push(r.map((cell, i) => pad(cell, widths[i]!, i >= 2)).join('  ').trimEnd());
+  for (const r of table)
+    lines.push(
+      r
+        .map((cell, i) => pad(cell, widths[i]!, i >= 2))
+        .join('  ')
+        .trimEnd(),
+    );
   lines.push('');
   if (ret.missing.length > 0) lines.push(W.missing(ret.missing.join(W.sep)));
   for (const c of ret.counties) if (c.state === 'duplicate') lines.push(W.duplicate(c.county, c.files.join(W.sep)));
   for (const r of ret.registers) {
     if (r.status !== 'unassigned') continue;
     const where = `${r.file} › ${r.sheet}`;
-    lines.push(r.reason === 'mixed-county' ? W.mixed(where, r.candidates.map((c) => `${c.county}×${c.rows}`).join(W.sep)) : W.unassigned(where, r.rowCount));
+    lines.push(
+      r.reason === 'mixed-county'
+        ? W.mixed(where, r.candidates.map((c) => `${c.county}×${c.rows}`).join(W.sep))
+        : W.unassigned(where, r.rowCount),
+    );
   }
   for (const u of ret.unreadable) lines.push(W.unreadable(options.lang === 'en' ? u.messageEn : u.message));
   lines.push(W.summary(ret.summary.error, ret.summary.warning, ret.summary.info));

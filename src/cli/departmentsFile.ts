@@ -28,7 +28,10 @@ export async function loadDepartmentsFile(path: string): Promise<DepartmentList>
   if (!file.ok) throw new UsageError(`部门名单 ${file.message}`, `department list ${file.messageEn}`);
   const list = parseDepartmentList(await listText(path, file.bytes));
   if (list.departments.length === 0) {
-    throw new UsageError(`部门名单 ${path} 中没有任何部门（每行一个部门，# 开头为注释）`, `the department list ${path} names no department (one per line; # starts a comment)`);
+    throw new UsageError(
+      `部门名单 ${path} 中没有任何部门（每行一个部门，# 开头为注释）`,
+      `the department list ${path} names no department (one per line; # starts a comment)`,
+    );
   }
   return list;
 }

@@ -11,9 +11,26 @@ import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { buildDepartmentIndex } from '../ledger/cells/department';
 import {
-  ACTIONS, ACTION_LABELS_EN, GRADE_LABELS_EN, INDICATORS, INDICATOR_LABELS, actionSummary, evaluateBodies, evaluationSheets, evaluationYear,
-  makeEvaluationSettings, mergeReads, parseEvaluationSettings, ranking, readEvaluationGrids, templateSheets,
-  type EvaluationInputFile, type EvaluationRead, type EvaluationResult, type EvaluationSettings, type EvaluationSettingsInput,
+  ACTIONS,
+  ACTION_LABELS_EN,
+  GRADE_LABELS_EN,
+  INDICATORS,
+  INDICATOR_LABELS,
+  actionSummary,
+  evaluateBodies,
+  evaluationSheets,
+  evaluationYear,
+  makeEvaluationSettings,
+  mergeReads,
+  parseEvaluationSettings,
+  ranking,
+  readEvaluationGrids,
+  templateSheets,
+  type EvaluationInputFile,
+  type EvaluationRead,
+  type EvaluationResult,
+  type EvaluationSettings,
+  type EvaluationSettingsInput,
 } from '../ledger/evaluate';
 import { countBySeverity, toReported, type Finding, type Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
@@ -110,7 +127,10 @@ function parseYear(value: string | undefined): number | null {
   if (value === undefined) return null;
   const text = value.trim().replace(/年度?$/u, '');
   if (!/^\d{4}$/.test(text) || Number(text) < 1949 || Number(text) > 2100) {
-    throw new UsageError(`--year 应为四位年份，如 2025（收到“${value}”）`, `--year must be a four-digit year such as 2025 (got “${value}”)`);
+    throw new UsageError(
+      `--year 应为四位年份，如 2025（收到“${value}”）`,
+      `--year must be a four-digit year such as 2025 (got “${value}”)`,
+    );
   }
   return Number(text);
 }
@@ -128,7 +148,11 @@ async function loadEvaluationSettings(path: string | undefined, year: number | n
       throw new UsageError(`${path}：不是有效的 JSON（${detail}）`, `${path}: not valid JSON (${detail})`);
     }
     const parsed = parseEvaluationSettings(json);
-    if (!parsed.ok) throw new UsageError(`${path}：评价设置有误：${parsed.problems.join('；')}`, `${path}: bad evaluation settings: ${parsed.problems.join('; ')}`);
+    if (!parsed.ok)
+      throw new UsageError(
+        `${path}：评价设置有误：${parsed.problems.join('；')}`,
+        `${path}: bad evaluation settings: ${parsed.problems.join('; ')}`,
+      );
     input = parsed.settings;
   }
   return makeEvaluationSettings(year === null ? input : { ...input, year });
@@ -142,14 +166,22 @@ interface RegisterRead {
 }
 
 /** The register with its own findings (the flags the suggestions rest on). */
-async function loadRegisterWithFlags(file: ReadFile, settings: Settings, wanted: readonly string[]): Promise<RegisterRead> {
+async function loadRegisterWithFlags(
+  file: ReadFile,
+  settings: Settings,
+  wanted: readonly string[],
+): Promise<RegisterRead> {
   const book = await readWorkbook(file.bytes, file.path);
   if (!book.ok) throw new UsageError(book.message, book.messageEn);
   const norm = (name: string) => name.trim().toLowerCase();
-  const grids = wanted.length === 0 ? book.sheets : book.sheets.filter((g) => wanted.some((w) => norm(w) === norm(g.sheet)));
+  const grids =
+    wanted.length === 0 ? book.sheets : book.sheets.filter((g) => wanted.some((w) => norm(w) === norm(g.sheet)));
   if (grids.length === 0) {
     const have = book.sheets.map((g) => g.sheet).join('、');
-    throw new UsageError(`${file.path}：没有名为“${wanted.join('、')}”的工作表（现有：${have}）`, `${file.path}: no sheet named ${wanted.join(', ')} (sheets: ${have})`);
+    throw new UsageError(
+      `${file.path}：没有名为“${wanted.join('、')}”的工作表（现有：${have}）`,
+      `${file.path}: no sheet named ${wanted.join(', ')} (sheets: ${have})`,
+    );
   }
   const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
   const rows: LedgerRow[] = [];
@@ -163,7 +195,10 @@ async function loadRegisterWithFlags(file: ReadFile, settings: Settings, wanted:
     title.push(...report.title);
   }
   if (rows.length === 0) {
-    throw new UsageError(`${file.path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表`, `${file.path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …)`);
+    throw new UsageError(
+      `${file.path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表`,
+      `${file.path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …)`,
+    );
   }
   return { file, rows, findings, title };
 }
@@ -181,7 +216,11 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 async function loadReturns(paths: readonly string[], seen: Map<string, ReturnedFile>): Promise<ReturnedFile[]> {
   const expanded = await expandInputs(paths);
   const problem = expanded.problems[0];
-  if (problem) throw new UsageError(problem.message.replace('台账文件', '评价表文件'), problem.messageEn.replace('register file', 'evaluation file'));
+  if (problem)
+    throw new UsageError(
+      problem.message.replace('台账文件', '评价表文件'),
+      problem.messageEn.replace('register file', 'evaluation file'),
+    );
   const out: ReturnedFile[] = [];
   for (const path of expanded.files) {
     const key = resolve(path);
@@ -194,7 +233,12 @@ async function loadReturns(paths: readonly string[], seen: Map<string, ReturnedF
     if (!file.ok) throw new UsageError(file.message, file.messageEn);
     const book = await readWorkbook(file.bytes, path);
     if (!book.ok) throw new UsageError(book.message, book.messageEn);
-    const returned: ReturnedFile = { path, name: path, bytes: file.bytes, read: readEvaluationGrids(book.sheets, path) };
+    const returned: ReturnedFile = {
+      path,
+      name: path,
+      bytes: file.bytes,
+      read: readEvaluationGrids(book.sheets, path),
+    };
     seen.set(key, returned);
     out.push(returned);
   }
@@ -205,7 +249,9 @@ async function loadReturns(paths: readonly string[], seen: Map<string, ReturnedF
 function displayNames(files: readonly ReturnedFile[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const f of files) count.set(basename(f.path), (count.get(basename(f.path)) ?? 0) + 1);
-  return new Map(files.map((f) => [f.path, count.get(basename(f.path))! > 1 ? f.path.split('\\').join('/') : basename(f.path)]));
+  return new Map(
+    files.map((f) => [f.path, count.get(basename(f.path))! > 1 ? f.path.split('\\').join('/') : basename(f.path)]),
+  );
 }
 
 function renamed(read: EvaluationRead, name: string): EvaluationRead {
@@ -224,7 +270,10 @@ function renamed(read: EvaluationRead, name: string): EvaluationRead {
 /** Columns a string takes in a terminal: CJK characters take two. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 const pad = (text: string, to: number): string => text + ' '.repeat(Math.max(0, to - width(text)));
@@ -235,16 +284,22 @@ const WORDS = {
   zh: {
     title: (file: string, year: number, asOf: string) => `多方评价：${file}，${year} 年度（核对日期 ${asOf}）`,
     read: (kind: string, files: number, rows: number) => `  ${kind}：${files} 个文件，${rows} 行`,
-    self: '自评表', memberSheets: '成员单位评价表', none: '未提供',
-    bodies: (c: EvaluationResult['counts']) => `  存续机构 ${c.active} 个：已评价 ${c.evaluated} 个，未报送自评表 ${c.missing} 个；等次：好 ${c.byGrade.好}、较好 ${c.byGrade.较好}、一般 ${c.byGrade.一般}、差 ${c.byGrade.差}`,
-    ranking: '排名', notEvaluated: '未评价', total: '总分',
+    self: '自评表',
+    memberSheets: '成员单位评价表',
+    none: '未提供',
+    bodies: (c: EvaluationResult['counts']) =>
+      `  存续机构 ${c.active} 个：已评价 ${c.evaluated} 个，未报送自评表 ${c.missing} 个；等次：好 ${c.byGrade.好}、较好 ${c.byGrade.较好}、一般 ${c.byGrade.一般}、差 ${c.byGrade.差}`,
+    ranking: '排名',
+    notEvaluated: '未评价',
+    total: '总分',
     grade: (g: string | null) => g ?? '',
     idle: (n: number) => `闲置机构（年度内未开会、未发文）：${n} 个`,
     inexact: '按相近名称对应（请确认）',
     ignored: '未计入的自评表行',
     otherYear: (y: string) => `：${y} 年度，不是评价年度`,
     duplicate: '：该机构已有自评表行，只计第一行',
-    inexactLine: (written: string, where: string, body: string, score: number) => `  ${written}（${where}）→ ${body}（相似度 ${score.toFixed(2)}）`,
+    inexactLine: (written: string, where: string, body: string, score: number) =>
+      `  ${written}（${where}）→ ${body}（相似度 ${score.toFixed(2)}）`,
     at: (file: string, sheet: string, row: number) => `${file} ${sheet} 第${row}行`,
     members: '成员单位排名',
     memberLine: (bodies: number, mean: number) => `${bodies} 个机构  平均 ${mean.toFixed(1)}`,
@@ -261,17 +316,24 @@ const WORDS = {
   },
   en: {
     title: (file: string, year: number, asOf: string) => `Evaluation: ${file}, ${year} (as of ${asOf})`,
-    read: (kind: string, files: number, rows: number) => `  ${kind}: ${files} ${files === 1 ? 'file' : 'files'}, ${rows} rows`,
-    self: 'Self-evaluations', memberSheets: 'Member-unit scores', none: 'none given',
-    bodies: (c: EvaluationResult['counts']) => `  Active bodies ${c.active}: evaluated ${c.evaluated}, no self-evaluation ${c.missing}; grades: good ${c.byGrade.好}, fairly good ${c.byGrade.较好}, fair ${c.byGrade.一般}, poor ${c.byGrade.差}`,
-    ranking: 'Ranking', notEvaluated: 'not evaluated', total: 'total',
+    read: (kind: string, files: number, rows: number) =>
+      `  ${kind}: ${files} ${files === 1 ? 'file' : 'files'}, ${rows} rows`,
+    self: 'Self-evaluations',
+    memberSheets: 'Member-unit scores',
+    none: 'none given',
+    bodies: (c: EvaluationResult['counts']) =>
+      `  Active bodies ${c.active}: evaluated ${c.evaluated}, no self-evaluation ${c.missing}; grades: good ${c.byGrade.好}, fairly good ${c.byGrade.较好}, fair ${c.byGrade.一般}, poor ${c.byGrade.差}`,
+    ranking: 'Ranking',
+    notEvaluated: 'not evaluated',
+    total: 'total',
     grade: (g: string | null) => (g ? GRADE_LABELS_EN[g as keyof typeof GRADE_LABELS_EN] : ''),
     idle: (n: number) => `Idle bodies (no meeting, no document in the year): ${n}`,
     inexact: 'Matched by a similar name (to confirm)',
     ignored: 'Self-evaluation rows left out',
     otherYear: (y: string) => `: year ${y}, not the year evaluated`,
     duplicate: ': the body already has a self-evaluation row; only the first counts',
-    inexactLine: (written: string, where: string, body: string, score: number) => `  ${written} (${where}) → ${body} (similarity ${score.toFixed(2)})`,
+    inexactLine: (written: string, where: string, body: string, score: number) =>
+      `  ${written} (${where}) → ${body} (similarity ${score.toFixed(2)})`,
     at: (file: string, sheet: string, row: number) => `${file} ${sheet} row ${row}`,
     members: 'Member units',
     memberLine: (bodies: number, mean: number) => `${bodies} bodies  mean ${mean.toFixed(1)}`,
@@ -283,26 +345,33 @@ const WORDS = {
     severity: { error: 'error', warning: 'warning', info: 'info' },
     summary: (e: number, w: number) => `Total: ${e} errors, ${w} warnings`,
     written: (output: string) => `Written to ${output} (评价结果, 成员单位评价, 调整建议, 问题清单, 说明)`,
-    template: (output: string, n: number) => `Written to ${output} (自评表, 成员单位评价表, prefilled with ${n} active bodies)`,
+    template: (output: string, n: number) =>
+      `Written to ${output} (自评表, 成员单位评价表, prefilled with ${n} active bodies)`,
     action_: (a: (typeof ACTIONS)[number]) => ACTION_LABELS_EN[a],
   },
 } as const;
 
-export function evaluationText(result: EvaluationResult, context: { register: string; asOf: string; selfFiles: number; memberFiles: number; lang: Lang; output?: string }): string {
+export function evaluationText(
+  result: EvaluationResult,
+  context: { register: string; asOf: string; selfFiles: number; memberFiles: number; lang: Lang; output?: string },
+): string {
   const { lang } = context;
   const W = WORDS[lang];
   const c = result.counts;
   const lines = [
     W.title(context.register, result.year, context.asOf),
     W.read(W.self, context.selfFiles, c.selfRows),
-    context.memberFiles > 0 ? W.read(W.memberSheets, context.memberFiles, c.memberRows) : `  ${W.memberSheets}${lang === 'en' ? ': ' : '：'}${W.none}`,
+    context.memberFiles > 0
+      ? W.read(W.memberSheets, context.memberFiles, c.memberRows)
+      : `  ${W.memberSheets}${lang === 'en' ? ': ' : '：'}${W.none}`,
     W.bodies(c),
     '',
     W.ranking,
   ];
   const ranked = ranking(result);
   const nameWidth = Math.min(44, Math.max(...ranked.map((b) => width(b.name)))) + 2;
-  const label = (k: (typeof INDICATORS)[number]) => (lang === 'en' ? INDICATOR_LABELS[k].en.slice(0, 4) : INDICATOR_LABELS[k].short);
+  const label = (k: (typeof INDICATORS)[number]) =>
+    lang === 'en' ? INDICATOR_LABELS[k].en.slice(0, 4) : INDICATOR_LABELS[k].short;
   for (const b of ranked) {
     const rank = padStart(b.rank === null ? '—' : String(b.rank), 4);
     const action = W.action_(b.suggestion);
@@ -311,11 +380,14 @@ export function evaluationText(result: EvaluationResult, context: { register: st
       continue;
     }
     const scores = INDICATORS.map((k) => `${label(k)} ${padStart(fixed(b.scores[k]), 5)}`).join('  ');
-    lines.push(`${rank}  ${pad(b.name, nameWidth)}${scores}  ${W.total} ${padStart(fixed(b.total), 5)}  ${pad(W.grade(b.grade), lang === 'en' ? 12 : 5)}${action}`);
+    lines.push(
+      `${rank}  ${pad(b.name, nameWidth)}${scores}  ${W.total} ${padStart(fixed(b.total), 5)}  ${pad(W.grade(b.grade), lang === 'en' ? 12 : 5)}${action}`,
+    );
   }
   const idle = result.bodies.filter((b) => b.idle);
   lines.push('', W.idle(idle.length));
-  for (const b of idle) lines.push(`  ${pad(b.name, nameWidth)}→ ${W.action_(b.suggestion)}${b.partner ? W.partner(b.partner.name) : ''}`);
+  for (const b of idle)
+    lines.push(`  ${pad(b.name, nameWidth)}→ ${W.action_(b.suggestion)}${b.partner ? W.partner(b.partner.name) : ''}`);
   const otherYear = result.ignored.filter((r) => r.reason === 'other-year');
   const duplicates = result.ignored.filter((r) => r.reason === 'duplicate');
   if (otherYear.length > 0 || duplicates.length > 0) {
@@ -330,7 +402,10 @@ export function evaluationText(result: EvaluationResult, context: { register: st
   if (result.members.length > 0) {
     lines.push('', W.members);
     const unitWidth = Math.max(...result.members.map((m) => width(m.unit))) + 2;
-    for (const m of result.members) lines.push(`${padStart(String(m.rank), 4)}  ${pad(m.unit, unitWidth)}${W.memberLine(m.bodies, m.mean)}${m.low ? `  ${W.low}` : ''}`);
+    for (const m of result.members)
+      lines.push(
+        `${padStart(String(m.rank), 4)}  ${pad(m.unit, unitWidth)}${W.memberLine(m.bodies, m.mean)}${m.low ? `  ${W.low}` : ''}`,
+      );
   }
   lines.push('', W.suggestions(actionSummary(c.byAction, lang)));
   for (const action of ACTIONS) {
@@ -339,14 +414,21 @@ export function evaluationText(result: EvaluationResult, context: { register: st
     for (const b of result.bodies) {
       if (b.suggestion !== action) continue;
       const reasons = b.reasons.map((r) => (lang === 'en' ? r.en : r.zh)).join(lang === 'en' ? '; ' : '；');
-      lines.push(`    ${b.name}${b.partner ? W.partner(b.partner.name) : ''}：${reasons}`.replace('：', lang === 'en' ? ': ' : '：'));
+      lines.push(
+        `    ${b.name}${b.partner ? W.partner(b.partner.name) : ''}：${reasons}`.replace(
+          '：',
+          lang === 'en' ? ': ' : '：',
+        ),
+      );
     }
   }
   if (result.findings.length > 0) {
     lines.push('', W.findings);
     for (const { file, finding: f } of result.findings) {
       const r = toReported(f, lang);
-      lines.push(`  ${pad(W.severity[f.severity], lang === 'en' ? 8 : 5)}${pad(f.code, 26)}${W.at(file, f.sheet, f.row ?? 0)}  ${r.message}${r.suggestion && !r.message.includes(r.suggestion) ? `（${r.suggestion}）` : ''}`);
+      lines.push(
+        `  ${pad(W.severity[f.severity], lang === 'en' ? 8 : 5)}${pad(f.code, 26)}${W.at(file, f.sheet, f.row ?? 0)}  ${r.message}${r.suggestion && !r.message.includes(r.suggestion) ? `（${r.suggestion}）` : ''}`,
+      );
     }
   }
   const counts = countBySeverity(result.findings.map((f) => f.finding));
@@ -355,7 +437,10 @@ export function evaluationText(result: EvaluationResult, context: { register: st
   return `${lines.join('\n')}\n`;
 }
 
-export function evaluationJson(result: EvaluationResult, context: { register: string; asOf: string; lang: Lang; output: string | null; settings: EvaluationSettings }) {
+export function evaluationJson(
+  result: EvaluationResult,
+  context: { register: string; asOf: string; lang: Lang; output: string | null; settings: EvaluationSettings },
+) {
   const { lang } = context;
   return {
     register: context.register,
@@ -368,13 +453,34 @@ export function evaluationJson(result: EvaluationResult, context: { register: st
     counts: result.counts,
     findings: result.findings.map(({ file, finding }) => ({ file, ...toReported(finding, lang) })),
     bodies: result.bodies.map((b) => ({
-      name: b.name, sheet: b.sheet, row: b.row, department: b.department,
-      scores: b.scores, total: b.total, grade: b.grade, rank: b.rank, idle: b.idle,
-      suggestion: b.suggestion, suggestionLabel: lang === 'en' ? ACTION_LABELS_EN[b.suggestion] : b.suggestion,
-      reasons: b.reasons.map((r) => (lang === 'en' ? r.en : r.zh)), reasonBases: b.reasons.map((r) => r.basis),
-      partner: b.partner, match: b.self, counts: b.counts, workRules: b.workRules, workPoints: b.workPoints,
+      name: b.name,
+      sheet: b.sheet,
+      row: b.row,
+      department: b.department,
+      scores: b.scores,
+      total: b.total,
+      grade: b.grade,
+      rank: b.rank,
+      idle: b.idle,
+      suggestion: b.suggestion,
+      suggestionLabel: lang === 'en' ? ACTION_LABELS_EN[b.suggestion] : b.suggestion,
+      reasons: b.reasons.map((r) => (lang === 'en' ? r.en : r.zh)),
+      reasonBases: b.reasons.map((r) => r.basis),
+      partner: b.partner,
+      match: b.self,
+      counts: b.counts,
+      workRules: b.workRules,
+      workPoints: b.workPoints,
     })),
-    members: result.members.map((m) => ({ unit: m.unit, bodies: m.bodies, rows: m.rows, mean: m.mean, rank: m.rank, low: m.low, spellings: m.spellings })),
+    members: result.members.map((m) => ({
+      unit: m.unit,
+      bodies: m.bodies,
+      rows: m.rows,
+      mean: m.mean,
+      rank: m.rank,
+      low: m.low,
+      spellings: m.spellings,
+    })),
     inexact: result.inexact,
     ignored: result.ignored,
   };
@@ -385,27 +491,49 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!command) return EXIT.ok;
   const { values, positionals, lang, format, asOf } = command;
   if (positionals.length !== 1) {
-    throw new UsageError(`请指定一个台账文件（收到 ${positionals.length} 个）；自评表用 --self 指定`, `name one register file (got ${positionals.length}); pass the self-evaluations with --self`);
+    throw new UsageError(
+      `请指定一个台账文件（收到 ${positionals.length} 个）；自评表用 --self 指定`,
+      `name one register file (got ${positionals.length}); pass the self-evaluations with --self`,
+    );
   }
   const year = parseYear(values.year);
   const output = values.output ?? null;
   const force = values.force === true;
   const template = values.template === true;
-  if (template && !output) throw new UsageError('--template 需要用 -o 指定输出文件，如 -o 自评表.xlsx', '--template needs an output file: -o self-evaluation.xlsx');
-  if (template && (values.self || values.members)) throw new UsageError('--template 只写空白表，不能同时给 --self 或 --members', '--template writes blank sheets; it takes no --self or --members');
-  if (!template && !values.self) throw new UsageError('请用 --self 指定报回的自评表（文件或文件夹）', 'name the returned self-evaluations with --self (a file or a folder)');
+  if (template && !output)
+    throw new UsageError(
+      '--template 需要用 -o 指定输出文件，如 -o 自评表.xlsx',
+      '--template needs an output file: -o self-evaluation.xlsx',
+    );
+  if (template && (values.self || values.members))
+    throw new UsageError(
+      '--template 只写空白表，不能同时给 --self 或 --members',
+      '--template writes blank sheets; it takes no --self or --members',
+    );
+  if (!template && !values.self)
+    throw new UsageError(
+      '请用 --self 指定报回的自评表（文件或文件夹）',
+      'name the returned self-evaluations with --self (a file or a folder)',
+    );
   if (output) await checkOutput(output, force);
   const settings = await settingsFrom(asOf, values.departments);
   const evaluation = await loadEvaluationSettings(values.settings, year);
-  const [registerFile] = await readInputs([positionals[0]!]) as [ReadFile];
-  if (output && resolve(output) === resolve(registerFile.path)) throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
+  const [registerFile] = (await readInputs([positionals[0]!])) as [ReadFile];
+  if (output && resolve(output) === resolve(registerFile.path))
+    throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
   const register = await loadRegisterWithFlags(registerFile, settings, values.sheet ?? []);
 
   if (template) {
-    const sheets = templateSheets(register.rows, { year: evaluationYear([], evaluation, settings.asOf), departments: settings.departments });
+    const sheets = templateSheets(register.rows, {
+      year: evaluationYear([], evaluation, settings.asOf),
+      departments: settings.departments,
+    });
     if (!(await writeOutput(output!, await writeWorkbook(sheets), force, io, lang))) return EXIT.usage;
     const n = register.rows.filter((r) => r.active && r.name !== '').length;
-    if (format === 'json') io.out(`${JSON.stringify({ register: registerFile.name, output, bodies: n, sheets: sheets.map((s) => s.name) }, null, 2)}\n`);
+    if (format === 'json')
+      io.out(
+        `${JSON.stringify({ register: registerFile.name, output, bodies: n, sheets: sheets.map((s) => s.name) }, null, 2)}\n`,
+      );
     else io.out(`${WORDS[lang].template(output!, n)}\n`);
     return EXIT.ok;
   }
@@ -416,10 +544,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const all = [...seen.values()];
   const registerHash = sha256(registerFile.bytes);
   for (const f of all) {
-    if (resolve(f.path) === resolve(registerFile.path) || (f.bytes.length === registerFile.bytes.length && sha256(f.bytes) === registerHash)) {
-      throw new UsageError(`${f.path} 是台账本身，不是评价表`, `${f.path} is the register itself, not an evaluation return`);
+    if (
+      resolve(f.path) === resolve(registerFile.path) ||
+      (f.bytes.length === registerFile.bytes.length && sha256(f.bytes) === registerHash)
+    ) {
+      throw new UsageError(
+        `${f.path} 是台账本身，不是评价表`,
+        `${f.path} is the register itself, not an evaluation return`,
+      );
     }
-    if (output && resolve(output) === resolve(f.path)) throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
+    if (output && resolve(output) === resolve(f.path))
+      throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
   }
   const names = displayNames(all);
   for (const f of selfFiles) {
@@ -439,17 +574,47 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
   const read = mergeReads(all.map((f) => renamed(f.read, names.get(f.path)!)));
-  const result = evaluateBodies({ file: registerFile.name, rows: register.rows, findings: register.findings, title: register.title }, read, settings, evaluation);
+  const result = evaluateBodies(
+    { file: registerFile.name, rows: register.rows, findings: register.findings, title: register.title },
+    read,
+    settings,
+    evaluation,
+  );
 
   if (output) {
     const inputs: EvaluationInputFile[] = [
       { file: registerFile.name, role: 'register', size: registerFile.bytes.length, sha256: registerHash },
-      ...all.map((f) => ({ file: names.get(f.path)!, role: (memberFiles.includes(f) && !selfFiles.includes(f) ? 'members' : 'self') as EvaluationInputFile['role'], size: f.bytes.length, sha256: sha256(f.bytes) })),
+      ...all.map((f) => ({
+        file: names.get(f.path)!,
+        role: (memberFiles.includes(f) && !selfFiles.includes(f) ? 'members' : 'self') as EvaluationInputFile['role'],
+        size: f.bytes.length,
+        sha256: sha256(f.bytes),
+      })),
     ];
-    const sheets = evaluationSheets(result, { lang, registerFile: registerFile.name, asOf: settings.asOf, settings: evaluation, inputs, toolVersion: (await packageInfo()).version });
+    const sheets = evaluationSheets(result, {
+      lang,
+      registerFile: registerFile.name,
+      asOf: settings.asOf,
+      settings: evaluation,
+      inputs,
+      toolVersion: (await packageInfo()).version,
+    });
     if (!(await writeOutput(output, await writeWorkbook(sheets), force, io, lang))) return EXIT.usage;
   }
-  if (format === 'json') io.out(`${JSON.stringify(evaluationJson(result, { register: registerFile.name, asOf: settings.asOf, lang, output, settings: evaluation }), null, 2)}\n`);
-  else io.out(evaluationText(result, { register: registerFile.name, asOf: settings.asOf, selfFiles: selfFiles.length, memberFiles: memberFiles.length, lang, ...(output ? { output } : {}) }));
+  if (format === 'json')
+    io.out(
+      `${JSON.stringify(evaluationJson(result, { register: registerFile.name, asOf: settings.asOf, lang, output, settings: evaluation }), null, 2)}\n`,
+    );
+  else
+    io.out(
+      evaluationText(result, {
+        register: registerFile.name,
+        asOf: settings.asOf,
+        selfFiles: selfFiles.length,
+        memberFiles: memberFiles.length,
+        lang,
+        ...(output ? { output } : {}),
+      }),
+    );
   return result.findings.some((f) => f.finding.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

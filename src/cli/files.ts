@@ -6,7 +6,14 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as zlib from 'node:zlib';
 import type { Grid } from '../ledger/grid';
-import { DEFAULT_READ_LIMITS, readWorkbook, REGISTER_FILE_PATTERN, installNativeZip, type SourceFormat, type WorkbookReadFailure } from '../read';
+import {
+  DEFAULT_READ_LIMITS,
+  readWorkbook,
+  REGISTER_FILE_PATTERN,
+  installNativeZip,
+  type SourceFormat,
+  type WorkbookReadFailure,
+} from '../read';
 
 // Node's own zlib inflates and checks .xlsx parts several times faster than the portable code the
 // pane uses; the reading layer keeps its limits either way (the output may not pass the size the
@@ -18,7 +25,9 @@ installNativeZip({
     const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64 * 1024, size) });
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   },
-  ...(typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32: (d: Uint8Array) => number }).crc32(data) } : {}),
+  ...(typeof (zlib as { crc32?: unknown }).crc32 === 'function'
+    ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32: (d: Uint8Array) => number }).crc32(data) }
+    : {}),
 });
 
 export type FileRead =
@@ -30,14 +39,22 @@ export type FileRead =
  * a device such as /dev/zero, a FIFO or a file that grows while it is read is refused, not
  * swallowed.
  */
-export async function readInputFile(path: string, maxBytes: number = DEFAULT_READ_LIMITS.maxFileBytes): Promise<FileRead> {
+export async function readInputFile(
+  path: string,
+  maxBytes: number = DEFAULT_READ_LIMITS.maxFileBytes,
+): Promise<FileRead> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) {
       return { ok: false, path, message: `${path}：是文件夹，不是文件`, messageEn: `${path}: is a folder, not a file` };
     }
     if (!info.isFile()) {
-      return { ok: false, path, message: `${path}：不是普通文件（设备、管道等），未读取`, messageEn: `${path}: not a regular file (a device, a pipe …); not read` };
+      return {
+        ok: false,
+        path,
+        message: `${path}：不是普通文件（设备、管道等），未读取`,
+        messageEn: `${path}: not a regular file (a device, a pipe …); not read`,
+      };
     }
     if (info.size > maxBytes) return { ok: false, path, ...tooBig(path, info.size, maxBytes) };
     const handle = await open(path, 'r');
@@ -106,9 +123,15 @@ function describeFsError(path: string, error: unknown): { message: string; messa
     case 'EPERM':
       return { message: `${path}：没有读取权限`, messageEn: `${path}: permission denied` };
     case 'EBUSY':
-      return { message: `${path}：文件被其他程序占用，请关闭后再试`, messageEn: `${path}: the file is locked by another program; close it and try again` };
+      return {
+        message: `${path}：文件被其他程序占用，请关闭后再试`,
+        messageEn: `${path}: the file is locked by another program; close it and try again`,
+      };
     default:
-      return { message: `${path}：无法读取（${code ?? String(error)}）`, messageEn: `${path}: cannot be read (${code ?? String(error)})` };
+      return {
+        message: `${path}：无法读取（${code ?? String(error)}）`,
+        messageEn: `${path}: cannot be read (${code ?? String(error)})`,
+      };
   }
 }
 
@@ -118,8 +141,20 @@ function isRegisterFileName(name: string): boolean {
 }
 
 export type InputWorkbook =
-  | { readonly ok: true; readonly path: string; readonly bytes: Uint8Array; readonly sheets: Grid[]; readonly format: SourceFormat }
-  | { readonly ok: false; readonly path: string; readonly reason: WorkbookReadFailure | 'unreadable'; readonly message: string; readonly messageEn: string };
+  | {
+      readonly ok: true;
+      readonly path: string;
+      readonly bytes: Uint8Array;
+      readonly sheets: Grid[];
+      readonly format: SourceFormat;
+    }
+  | {
+      readonly ok: false;
+      readonly path: string;
+      readonly reason: WorkbookReadFailure | 'unreadable';
+      readonly message: string;
+      readonly messageEn: string;
+    };
 
 /** Reads an input file of any format the reading layer takes (see src/read/index.ts). */
 export async function readInputWorkbook(path: string, displayName: string = path): Promise<InputWorkbook> {
@@ -131,7 +166,10 @@ export async function readInputWorkbook(path: string, displayName: string = path
 }
 
 function wildcardToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 
@@ -173,7 +211,12 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) {
       const entries = (await readdir(path)).filter(isRegisterFileName).sort(byName);
-      if (entries.length === 0) problems.push({ path, message: `${path}：文件夹中没有台账文件（.xlsx、.xls、.et、.ods、.csv、.docx 等）`, messageEn: `${path}: the folder holds no register file (.xlsx, .xls, .et, .ods, .csv, .docx …)` });
+      if (entries.length === 0)
+        problems.push({
+          path,
+          message: `${path}：文件夹中没有台账文件（.xlsx、.xls、.et、.ods、.csv、.docx 等）`,
+          messageEn: `${path}: the folder holds no register file (.xlsx, .xls, .et, .ods, .csv, .docx …)`,
+        });
       for (const e of entries) {
         const full = join(path, e);
         if ((await stat(full).catch(() => null))?.isFile()) add(full);

@@ -13,17 +13,44 @@ export interface CommandEntry {
 }
 
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
-  validate: { zh: '逐行检查台账，列出问题', en: 'check every row of registers and list the problems', load: () => import('./validate') },
-  consolidate: { zh: '汇总各县区报送的台账，生成汇总表', en: 'consolidate the counties’ registers into one return', load: () => import('./consolidate') },
-  compare: { zh: '对比台账的两个版本，列出调整清单', en: 'compare two versions of a register: the change list', load: () => import('./compare') },
-  reconcile: { zh: '与党委、政府办公室的名单对账', en: 'reconcile the register with a general office’s list', load: () => import('./reconcile') },
-  review: { zh: '联合审批：对照台账审核设立申请，生成审核意见', en: 'joint approval: check applications against the register, draft the opinions', load: () => import('./review') },
-  evaluate: { zh: '多方评价：机构运行评价、成员单位评分和调整建议', en: 'evaluate how bodies work, score member units, suggest adjustments', load: () => import('./evaluate') },
+  validate: {
+    zh: '逐行检查台账，列出问题',
+    en: 'check every row of registers and list the problems',
+    load: () => import('./validate'),
+  },
+  consolidate: {
+    zh: '汇总各县区报送的台账，生成汇总表',
+    en: 'consolidate the counties’ registers into one return',
+    load: () => import('./consolidate'),
+  },
+  compare: {
+    zh: '对比台账的两个版本，列出调整清单',
+    en: 'compare two versions of a register: the change list',
+    load: () => import('./compare'),
+  },
+  reconcile: {
+    zh: '与党委、政府办公室的名单对账',
+    en: 'reconcile the register with a general office’s list',
+    load: () => import('./reconcile'),
+  },
+  review: {
+    zh: '联合审批：对照台账审核设立申请，生成审核意见',
+    en: 'joint approval: check applications against the register, draft the opinions',
+    load: () => import('./review'),
+  },
+  evaluate: {
+    zh: '多方评价：机构运行评价、成员单位评分和调整建议',
+    en: 'evaluate how bodies work, score member units, suggest adjustments',
+    load: () => import('./evaluate'),
+  },
 };
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length)) + 2;
-  const list = (lang: 'zh' | 'en') => Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}${c[lang]}`).join('\n');
+  const list = (lang: 'zh' | 'en') =>
+    Object.entries(COMMANDS)
+      .map(([name, c]) => `  ${name.padEnd(width)}${c[lang]}`)
+      .join('\n');
   return `用法：ledger <命令> [参数]
 
 议事协调机构管理台账命令行工具。输入文件只读，不会被修改。
@@ -46,7 +73,11 @@ Help on a command: ledger <command> --help
 }
 
 /** Runs the CLI and resolves to the exit code; never throws. */
-export async function main(argv: readonly string[], io: CliIo = processIo(), commands: Readonly<Record<string, CommandEntry>> = COMMANDS): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo(),
+  commands: Readonly<Record<string, CommandEntry>> = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv;
   const lang = (() => {
     try {
@@ -91,12 +122,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), com
 
 /** Edit distance with adjacent swaps (valdate, vaildate and validte are all one step from validate). */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;

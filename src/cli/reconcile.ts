@@ -8,7 +8,13 @@
 import { matchLabel } from '../ledger/compare';
 import type { Lang } from '../ledger/findings';
 import type { Grid } from '../ledger/grid';
-import { readReferenceList, reconcile, reconcileSheets, type ReconcileResult, type ReferenceList } from '../ledger/reconcile';
+import {
+  readReferenceList,
+  reconcile,
+  reconcileSheets,
+  type ReconcileResult,
+  type ReferenceList,
+} from '../ledger/reconcile';
 import { readWorkbook } from '../read';
 import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
@@ -16,7 +22,14 @@ import { EXIT, UsageError, type CliIo } from './command';
 import { isSameFile } from './files';
 import { checkOutput, writeOutput } from './output';
 import { cutReporter } from './outputCuts';
-import { loadRegister, readInputs, refuseSameFile, withFindings, type LoadedRegister, type ReadFile } from './registers';
+import {
+  loadRegister,
+  readInputs,
+  refuseSameFile,
+  withFindings,
+  type LoadedRegister,
+  type ReadFile,
+} from './registers';
 import { settingsFrom } from './settings';
 import { summarise, toJson, type FileOutcome, type SheetOutcome } from './report';
 
@@ -85,7 +98,11 @@ function loadList(file: ReadFile, grids: readonly Grid[]): ReferenceList {
 
 function listSheets(list: ReferenceList): SheetOutcome[] {
   return list.sheets.map((s) => ({
-    sheet: s.sheet, status: 'validated', headerRow: s.headerRow, rows: s.entries, findings: [],
+    sheet: s.sheet,
+    status: 'validated',
+    headerRow: s.headerRow,
+    rows: s.entries,
+    findings: [],
     names: new Map(list.entries.filter((e) => e.sheet === s.sheet).map((e) => [e.row, e.name])),
   }));
 }
@@ -93,9 +110,13 @@ function listSheets(list: ReferenceList): SheetOutcome[] {
 const WORDS = {
   zh: {
     title: (a: string, b: string) => `对账：${a} ↔ ${b}`,
-    counts: (r: ReconcileResult['counts']) => `台账存续 ${r.registerActive} 个，名单 ${r.reference} 个；已对上 ${r.matched} 个（名称相同 ${r.byName}，名称相近 ${r.similar}，依据文件相同 ${r.document}）`,
-    confirm: '已对上，请人工确认', notIn: '台账有、名单无（警告）', missing: '名单有、台账无（错误）',
-    pair: (a: string, b: string, how: string, score: number) => `  ${a} ↔ ${b}（${how}，${score >= 0.995 ? '高度相近，名称不完全相同' : `相似度 ${score.toFixed(2)}`}）`,
+    counts: (r: ReconcileResult['counts']) =>
+      `台账存续 ${r.registerActive} 个，名单 ${r.reference} 个；已对上 ${r.matched} 个（名称相同 ${r.byName}，名称相近 ${r.similar}，依据文件相同 ${r.document}）`,
+    confirm: '已对上，请人工确认',
+    notIn: '台账有、名单无（警告）',
+    missing: '名单有、台账无（错误）',
+    pair: (a: string, b: string, how: string, score: number) =>
+      `  ${a} ↔ ${b}（${how}，${score >= 0.995 ? '高度相近，名称不完全相同' : `相似度 ${score.toFixed(2)}`}）`,
     at: (sheet: string, row: number) => `${sheet} 第${row}行`,
     retired: (names: string) => `    台账中为非存续记录：${names}`,
     summary: (e: number, w: number) => `合计：错误 ${e} 个，警告 ${w} 个`,
@@ -103,9 +124,13 @@ const WORDS = {
   },
   en: {
     title: (a: string, b: string) => `Reconcile: ${a} ↔ ${b}`,
-    counts: (r: ReconcileResult['counts']) => `Active in the register ${r.registerActive}, on the list ${r.reference}; matched ${r.matched} (same name ${r.byName}, similar name ${r.similar}, same document ${r.document})`,
-    confirm: 'Matched, to confirm', notIn: 'In the register only (warning)', missing: 'On the list only (error)',
-    pair: (a: string, b: string, how: string, score: number) => `  ${a} ↔ ${b} (${how}, ${score >= 0.995 ? 'very close, not the same name' : `similarity ${score.toFixed(2)}`})`,
+    counts: (r: ReconcileResult['counts']) =>
+      `Active in the register ${r.registerActive}, on the list ${r.reference}; matched ${r.matched} (same name ${r.byName}, similar name ${r.similar}, same document ${r.document})`,
+    confirm: 'Matched, to confirm',
+    notIn: 'In the register only (warning)',
+    missing: 'On the list only (error)',
+    pair: (a: string, b: string, how: string, score: number) =>
+      `  ${a} ↔ ${b} (${how}, ${score >= 0.995 ? 'very close, not the same name' : `similarity ${score.toFixed(2)}`})`,
     at: (sheet: string, row: number) => `${sheet} row ${row}`,
     retired: (names: string) => `    inactive in the register: ${names}`,
     summary: (e: number, w: number) => `Total: ${e} errors, ${w} warnings`,
@@ -113,7 +138,12 @@ const WORDS = {
   },
 } as const;
 
-export function reconcileText(result: ReconcileResult, register: LoadedRegister, list: ReferenceList, options: { lang: Lang; output?: string }): string {
+export function reconcileText(
+  result: ReconcileResult,
+  register: LoadedRegister,
+  list: ReferenceList,
+  options: { lang: Lang; output?: string },
+): string {
   const lang = options.lang;
   const W = WORDS[lang];
   const lines = [W.title(register.version.file, list.file), W.counts(result.counts)];
@@ -130,16 +160,25 @@ export function reconcileText(result: ReconcileResult, register: LoadedRegister,
     lines.push('', W.missing);
     for (const m of result.missingFromRegister) {
       lines.push(`  ${m.reference.name}  ${W.at(m.reference.sheet, m.reference.row)}`);
-      if (m.retired.length > 0) lines.push(W.retired(m.retired.map((r) => `${r.name}（${W.at(r.sheet, r.row)}）`).join('、')));
+      if (m.retired.length > 0)
+        lines.push(W.retired(m.retired.map((r) => `${r.name}（${W.at(r.sheet, r.row)}）`).join('、')));
     }
   }
   const all = [...result.findings.register, ...result.findings.reference];
-  lines.push('', W.summary(all.filter((f) => f.severity === 'error').length, all.filter((f) => f.severity === 'warning').length));
+  lines.push(
+    '',
+    W.summary(all.filter((f) => f.severity === 'error').length, all.filter((f) => f.severity === 'warning').length),
+  );
   if (options.output) lines.push(W.written(options.output));
   return `${lines.join('\n')}\n`;
 }
 
-export function reconcileJson(result: ReconcileResult, files: readonly FileOutcome[], lang: Lang, output: string | null) {
+export function reconcileJson(
+  result: ReconcileResult,
+  files: readonly FileOutcome[],
+  lang: Lang,
+  output: string | null,
+) {
   return {
     ...toJson(files, lang),
     output,
@@ -155,15 +194,27 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!command) return EXIT.ok;
   const { values, positionals, lang, format, asOf } = command;
   if (positionals.length !== 1) {
-    throw new UsageError(`请指定一个台账文件（收到 ${positionals.length} 个）`, `name one register file (got ${positionals.length})`);
+    throw new UsageError(
+      `请指定一个台账文件（收到 ${positionals.length} 个）`,
+      `name one register file (got ${positionals.length})`,
+    );
   }
-  if (!values.against) throw new UsageError('请用 --against 指定对账名单，如 --against 两办名单.xlsx', 'name the reference list with --against, e.g. --against list.xlsx');
+  if (!values.against)
+    throw new UsageError(
+      '请用 --against 指定对账名单，如 --against 两办名单.xlsx',
+      'name the reference list with --against, e.g. --against list.xlsx',
+    );
   const output = values.output ?? null;
   const force = values.force === true;
   if (output) await checkOutput(output, force);
   const settings = await settingsFrom(asOf, values.departments);
-  const [registerRead, listRead] = await readInputs([positionals[0]!, values.against]) as [ReadFile, ReadFile];
-  refuseSameFile(registerRead, listRead, '请用 --against 指定党委、政府办公室的名单', 'pass the general office’s list with --against');
+  const [registerRead, listRead] = (await readInputs([positionals[0]!, values.against])) as [ReadFile, ReadFile];
+  refuseSameFile(
+    registerRead,
+    listRead,
+    '请用 --against 指定党委、政府办公室的名单',
+    'pass the general office’s list with --against',
+  );
   if (output && ((await isSameFile(output, registerRead.path)) || (await isSameFile(output, listRead.path)))) {
     throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
   }
@@ -177,7 +228,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   ];
   if (output) {
     const cuts = cutReporter(io, output, lang);
-    const bytes = await writeWorkbook(reconcileSheets(result, { lang, registerFile: register.version.file, listFile: list.file }), { onCut: cuts.onCut });
+    const bytes = await writeWorkbook(
+      reconcileSheets(result, { lang, registerFile: register.version.file, listFile: list.file }),
+      { onCut: cuts.onCut },
+    );
     if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
     cuts.report();
   }

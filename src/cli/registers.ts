@@ -42,7 +42,10 @@ export function refuseSameFile(a: ReadFile, b: ReadFile, zhWhat: string, enWhat:
   if (samePath || sameBytes) {
     const how = samePath ? '' : '（内容完全相同）';
     const howEn = samePath ? '' : ' (identical content)';
-    throw new UsageError(`${a.path} 与 ${b.path} 是同一个文件${how}，${zhWhat}`, `${a.path} and ${b.path} are the same file${howEn}; ${enWhat}`);
+    throw new UsageError(
+      `${a.path} 与 ${b.path} 是同一个文件${how}，${zhWhat}`,
+      `${a.path} and ${b.path} are the same file${howEn}; ${enWhat}`,
+    );
   }
 }
 
@@ -57,7 +60,12 @@ export interface LoadedRegister {
 }
 
 /** Reads a register workbook: every sheet with a register header (or the --sheet ones). */
-export async function loadRegister(file: ReadFile, settings: Settings, wanted: readonly string[], lang: Lang): Promise<LoadedRegister> {
+export async function loadRegister(
+  file: ReadFile,
+  settings: Settings,
+  wanted: readonly string[],
+  lang: Lang,
+): Promise<LoadedRegister> {
   const book = await readWorkbook(file.bytes, file.path);
   if (!book.ok) throw new UsageError(book.message, book.messageEn);
   let grids = book.sheets;
@@ -66,7 +74,10 @@ export async function loadRegister(file: ReadFile, settings: Settings, wanted: r
     grids = book.sheets.filter((g) => wanted.some((w) => norm(w) === norm(g.sheet)));
     if (grids.length === 0) {
       const have = book.sheets.map((g) => g.sheet).join(lang === 'en' ? ', ' : '、');
-      throw new UsageError(`${file.path}：没有名为“${wanted.join('、')}”的工作表（现有：${have}）`, `${file.path}: no sheet named ${wanted.join(', ')} (sheets: ${have})`);
+      throw new UsageError(
+        `${file.path}：没有名为“${wanted.join('、')}”的工作表（现有：${have}）`,
+        `${file.path}: no sheet named ${wanted.join(', ')} (sheets: ${have})`,
+      );
     }
   }
   const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
@@ -77,13 +88,28 @@ export async function loadRegister(file: ReadFile, settings: Settings, wanted: r
     const report = validateSheet(grid, settings, { flags: false, departments });
     if (report.status === 'skipped') {
       const reason = report.skipReason ?? 'no-header';
-      sheets.push({ sheet: report.sheet, status: 'skipped', skipReason: reason, skipMessage: skipMessage(reason, lang), headerRow: null, rows: 0, findings: [] });
+      sheets.push({
+        sheet: report.sheet,
+        status: 'skipped',
+        skipReason: reason,
+        skipMessage: skipMessage(reason, lang),
+        headerRow: null,
+        rows: 0,
+        findings: [],
+      });
       continue;
     }
     // One at a time: spreading 150,000 rows into push() overflows the call stack.
     for (const row of report.rows) rows.push(row);
     for (const line of report.title) title.push(line);
-    sheets.push({ sheet: report.sheet, status: 'validated', headerRow: report.headerRow, rows: report.rows.length, findings: [], names: new Map(report.rows.map((r) => [r.row, r.name])) });
+    sheets.push({
+      sheet: report.sheet,
+      status: 'validated',
+      headerRow: report.headerRow,
+      rows: report.rows.length,
+      findings: [],
+      names: new Map(report.rows.map((r) => [r.row, r.name])),
+    });
   }
   if (!sheets.some((s) => s.status === 'validated')) {
     throw new UsageError(

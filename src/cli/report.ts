@@ -8,9 +8,26 @@
  * skipMessage; an unreadable file has no sheets and an `error` with its reason and message.
  */
 import { cellAddress } from '../ledger/grid';
-import { countBySeverity, toReported, type Finding, type Lang, type ReportedFinding, type Severity, type SeverityCounts } from '../ledger/findings';
+import {
+  countBySeverity,
+  toReported,
+  type Finding,
+  type Lang,
+  type ReportedFinding,
+  type Severity,
+  type SeverityCounts,
+} from '../ledger/findings';
 
-export type FileProblem = 'unsupported' | 'old-format' | 'encrypted' | 'corrupt' | 'empty' | 'too-large' | 'unreadable' | 'no-register' | 'sheet-not-found';
+export type FileProblem =
+  | 'unsupported'
+  | 'old-format'
+  | 'encrypted'
+  | 'corrupt'
+  | 'empty'
+  | 'too-large'
+  | 'unreadable'
+  | 'no-register'
+  | 'sheet-not-found';
 
 export interface SheetOutcome {
   readonly sheet: string;
@@ -140,11 +157,19 @@ export function toText(files: readonly FileOutcome[], options: TextOptions): str
           lines.push(`    ${f.row === null ? L.wholeSheet : L.row(f.row)}${name ? `  ${name}` : ''}`);
         }
         const reported = toReported(f, options.lang);
-        const where = [f.row !== null && f.columnIndex !== undefined ? cellAddress(f.row, f.columnIndex) : '', f.column ?? ''].filter(Boolean).join(' ');
+        const where = [
+          f.row !== null && f.columnIndex !== undefined ? cellAddress(f.row, f.columnIndex) : '',
+          f.column ?? '',
+        ]
+          .filter(Boolean)
+          .join(' ');
         const label = L.severity[f.severity];
-        lines.push(`      ${paint(COLOURS[f.severity], label)}${' '.repeat(width - displayWidth(label) + 2)}${where ? `${where}  ` : ''}${reported.message}`);
+        lines.push(
+          `      ${paint(COLOURS[f.severity], label)}${' '.repeat(width - displayWidth(label) + 2)}${where ? `${where}  ` : ''}${reported.message}`,
+        );
         const indent = ' '.repeat(6 + width + 2);
-        if (f.value !== null && f.value !== '' && !reported.message.includes(f.value)) lines.push(`${indent}${L.value}${oneLine(f.value)}`);
+        if (f.value !== null && f.value !== '' && !reported.message.includes(f.value))
+          lines.push(`${indent}${L.value}${oneLine(f.value)}`);
         if (reported.suggestion) lines.push(`${indent}${L.suggestion}${reported.suggestion}`);
       }
     }
@@ -157,7 +182,10 @@ export function toText(files: readonly FileOutcome[], options: TextOptions): str
 /** Columns a string takes in a terminal: CJK characters take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return width;
 }
 

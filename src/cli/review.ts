@@ -13,8 +13,18 @@ import { buildDepartmentIndex } from '../ledger/cells/department';
 import { countBySeverity, messageOf, toReported, type Lang } from '../ledger/findings';
 import type { CellValue, Grid } from '../ledger/grid';
 import {
-  addedCellText, applyApprovals, approvalSheet, buildOpinion, officeFromTitle, readApplications, registerLocalNames, reviewApplications,
-  typeLabelEn, type ApplicationReview, type ApplyResult, type ReviewResult,
+  addedCellText,
+  applyApprovals,
+  approvalSheet,
+  buildOpinion,
+  officeFromTitle,
+  readApplications,
+  registerLocalNames,
+  reviewApplications,
+  typeLabelEn,
+  type ApplicationReview,
+  type ApplyResult,
+  type ReviewResult,
 } from '../ledger/review';
 import type { LedgerRow } from '../ledger/row';
 import type { Settings } from '../ledger/settings';
@@ -103,14 +113,21 @@ function positiveInteger(value: string | undefined, option: string, min: number)
   if (value === undefined) return undefined;
   const n = Number(value.trim());
   if (!Number.isInteger(n) || n < min) {
-    throw new UsageError(`${option} 应为不小于 ${min} 的整数（收到“${value}”）`, `${option} must be a whole number of at least ${min} (got “${value}”)`);
+    throw new UsageError(
+      `${option} 应为不小于 ${min} 的整数（收到“${value}”）`,
+      `${option} must be a whole number of at least ${min} (got “${value}”)`,
+    );
   }
   return n;
 }
 
 /** -o: .docx or .xlsx (only .xlsx with --apply); the shared checks of every command's output. */
 async function checkOutputPath(output: string, force: boolean, apply: boolean): Promise<'docx' | 'xlsx'> {
-  if (apply && !/\.xlsx$/i.test(output)) throw new UsageError(`--apply 写出新的台账，输出文件应以 .xlsx 结尾（收到“${output}”）`, `--apply writes a new register: the output must end in .xlsx (got “${output}”)`);
+  if (apply && !/\.xlsx$/i.test(output))
+    throw new UsageError(
+      `--apply 写出新的台账，输出文件应以 .xlsx 结尾（收到“${output}”）`,
+      `--apply writes a new register: the output must end in .xlsx (got “${output}”)`,
+    );
   await checkOutput(output, force, ['.docx', '.xlsx']);
   return /\.docx$/i.test(output) ? 'docx' : 'xlsx';
 }
@@ -133,50 +150,79 @@ function loadRegister(book: Extract<InputWorkbook, { ok: true }>, settings: Sett
   const reports = book.sheets.map((g) => validateSheet(g, settings, { flags: false, departments }));
   const validated = reports.filter((r) => r.status === 'validated');
   if (validated.length === 0) {
-    throw new UsageError(`${book.path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表`, `${book.path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …)`);
+    throw new UsageError(
+      `${book.path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表`,
+      `${book.path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …)`,
+    );
   }
-  return { file: basename(book.path), grids: book.sheets, reports, rows: validated.flatMap((r) => r.rows), title: validated.flatMap((r) => r.title) };
+  return {
+    file: basename(book.path),
+    grids: book.sheets,
+    reports,
+    rows: validated.flatMap((r) => r.rows),
+    title: validated.flatMap((r) => r.title),
+  };
 }
 
 /** The register workbook written back: every sheet's cells as they were, the applied sheet with its new rows. */
-function registerSpecs(register: LoadedRegister, sheet: string, values: readonly (readonly CellValue[])[]): SheetSpec[] {
+function registerSpecs(
+  register: LoadedRegister,
+  sheet: string,
+  values: readonly (readonly CellValue[])[],
+): SheetSpec[] {
   return register.grids.map((g) => {
     const rows = g.sheet === sheet ? values : g.values;
     const padTop: CellValue[][] = Array.from({ length: (g.firstRow ?? 1) - 1 }, () => []);
     const padLeft = (g.firstColumn ?? 1) - 1;
-    const preamble = [...padTop, ...rows.map((r) => (padLeft > 0 ? [...new Array<CellValue>(padLeft).fill(null), ...r] : [...r]))];
+    const preamble = [
+      ...padTop,
+      ...rows.map((r) => (padLeft > 0 ? [...new Array<CellValue>(padLeft).fill(null), ...r] : [...r])),
+    ];
     return { name: g.sheet, preamble, columns: [], rows: [], table: false, freezeHeader: false };
   });
 }
 
 const WORDS = {
   zh: {
-    head: (apps: string, n: number, reg: string, active: number, coord: number, asOf: string) => `联合审批：${apps}（${n} 件申请）对照 ${reg}（存续机构 ${active} 个，其中议事协调机构 ${coord} 个），核对日期 ${asOf}`,
+    head: (apps: string, n: number, reg: string, active: number, coord: number, asOf: string) =>
+      `联合审批：${apps}（${n} 件申请）对照 ${reg}（存续机构 ${active} 个，其中议事协调机构 ${coord} 个），核对日期 ${asOf}`,
     at: (sheet: string, row: number) => `${sheet} 第${row}行`,
-    advice: '建议', stage: '环节', none: '未发现问题',
-    waiting: (label: string, days: number | null, since: string) => days === null ? `${label}${since ? `（自 ${since}）` : ''}` : `${label}，自 ${since} 起已等待 ${days} 个工作日`,
+    advice: '建议',
+    stage: '环节',
+    none: '未发现问题',
+    waiting: (label: string, days: number | null, since: string) =>
+      days === null ? `${label}${since ? `（自 ${since}）` : ''}` : `${label}，自 ${since} 起已等待 ${days} 个工作日`,
     severity: { error: '错误', warning: '警告', info: '提示' },
     summary: (e: number, w: number, i: number) => `合计：错误 ${e} 个，警告 ${w} 个，提示 ${i} 个`,
     conclusions: (parts: string) => `建议结论：${parts}`,
     docx: (o: string, n: number) => `已写入 ${o}（${n} 份审核意见，代拟稿）`,
     xlsx: (o: string) => `已写入 ${o}（审批台账）`,
     applied: (o: string, n: number) => `已写入 ${o}：台账追加 ${n} 个新设机构，其他行原样保留`,
-    added: (name: string, row: number, toFill: readonly string[]) => `  + ${name}（第 ${row} 行）${toFill.length > 0 ? `；${toFill.join('、')}待补充` : ''}`,
+    added: (name: string, row: number, toFill: readonly string[]) =>
+      `  + ${name}（第 ${row} 行）${toFill.length > 0 ? `；${toFill.join('、')}待补充` : ''}`,
     skipped: (name: string, why: string) => `  未追加 ${name}：${why}`,
     noneIssued: '没有已发文（填有发文字号）的设立申请，台账未追加新行',
   },
   en: {
-    head: (apps: string, n: number, reg: string, active: number, coord: number, asOf: string) => `Joint approval: ${apps} (${n} application${n === 1 ? '' : 's'}) against ${reg} (${active} active bodies, ${coord} coordinating bodies), as of ${asOf}`,
+    head: (apps: string, n: number, reg: string, active: number, coord: number, asOf: string) =>
+      `Joint approval: ${apps} (${n} application${n === 1 ? '' : 's'}) against ${reg} (${active} active bodies, ${coord} coordinating bodies), as of ${asOf}`,
     at: (sheet: string, row: number) => `${sheet} row ${row}`,
-    advice: 'Suggested', stage: 'Stage', none: 'no problems found',
-    waiting: (label: string, days: number | null, since: string) => days === null ? `${label}${since ? ` (since ${since})` : ''}` : `${label}, waiting ${days} working day${days === 1 ? '' : 's'} since ${since}`,
+    advice: 'Suggested',
+    stage: 'Stage',
+    none: 'no problems found',
+    waiting: (label: string, days: number | null, since: string) =>
+      days === null
+        ? `${label}${since ? ` (since ${since})` : ''}`
+        : `${label}, waiting ${days} working day${days === 1 ? '' : 's'} since ${since}`,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     summary: (e: number, w: number, i: number) => `Total: ${e} errors, ${w} warnings, ${i} info`,
     conclusions: (parts: string) => `Conclusions: ${parts}`,
     docx: (o: string, n: number) => `Written to ${o} (${n} review opinions, drafts)`,
     xlsx: (o: string) => `Written to ${o} (审批台账)`,
-    applied: (o: string, n: number) => `Written to ${o}: ${n} new bodies appended to the register, every other row as it was`,
-    added: (name: string, row: number, toFill: readonly string[]) => `  + ${name} (row ${row})${toFill.length > 0 ? `; still to fill in: ${toFill.join(', ')}` : ''}`,
+    applied: (o: string, n: number) =>
+      `Written to ${o}: ${n} new bodies appended to the register, every other row as it was`,
+    added: (name: string, row: number, toFill: readonly string[]) =>
+      `  + ${name} (row ${row})${toFill.length > 0 ? `; still to fill in: ${toFill.join(', ')}` : ''}`,
     skipped: (name: string, why: string) => `  not appended ${name}: ${why}`,
     noneIssued: 'No issued 设立 application (with a 发文字号): nothing appended',
   },
@@ -185,25 +231,58 @@ const WORDS = {
 function conclusionTally(reviews: readonly ApplicationReview[], lang: Lang): string {
   const counts = new Map<string, number>();
   for (const r of reviews) {
-    const label = r.conclusion.kind === 'coordinate' ? (lang === 'en' ? 'let an existing body coordinate' : '建议由现有机构统筹') : lang === 'en' ? r.conclusion.en : r.conclusion.zh;
+    const label =
+      r.conclusion.kind === 'coordinate'
+        ? lang === 'en'
+          ? 'let an existing body coordinate'
+          : '建议由现有机构统筹'
+        : lang === 'en'
+          ? r.conclusion.en
+          : r.conclusion.zh;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  return [...counts].map(([label, n]) => (lang === 'en' ? `${label} ${n}` : `${label} ${n} 件`)).join(lang === 'en' ? ', ' : '，');
+  return [...counts]
+    .map(([label, n]) => (lang === 'en' ? `${label} ${n}` : `${label} ${n} 件`))
+    .join(lang === 'en' ? ', ' : '，');
 }
 
-export function reviewText(result: ReviewResult, ctx: { lang: Lang; appsFile: string; register: LoadedRegister; settings: Settings; written: string[]; applied?: ApplyResult | null }): string {
+export function reviewText(
+  result: ReviewResult,
+  ctx: {
+    lang: Lang;
+    appsFile: string;
+    register: LoadedRegister;
+    settings: Settings;
+    written: string[];
+    applied?: ApplyResult | null;
+  },
+): string {
   const { lang } = ctx;
   const W = WORDS[lang];
   const active = ctx.register.rows.filter((r) => r.active).length;
-  const lines = [W.head(ctx.appsFile, result.reviews.length, ctx.register.file, active, result.activeCoordinating, ctx.settings.asOf), ''];
+  const lines = [
+    W.head(
+      ctx.appsFile,
+      result.reviews.length,
+      ctx.register.file,
+      active,
+      result.activeCoordinating,
+      ctx.settings.asOf,
+    ),
+    '',
+  ];
   result.reviews.forEach((r, i) => {
     const a = r.application;
     const [open, close, colon] = lang === 'en' ? ['(', ')', ': '] : ['（', '）', '：'];
-    lines.push(`${i + 1}. ${lang === 'en' ? typeLabelEn(a.type) : a.type}  ${a.name || '—'}  ${open}${W.at(a.sheet, a.row)}${close}`);
+    lines.push(
+      `${i + 1}. ${lang === 'en' ? typeLabelEn(a.type) : a.type}  ${a.name || '—'}  ${open}${W.at(a.sheet, a.row)}${close}`,
+    );
     lines.push(`   ${W.advice}${colon}${lang === 'en' ? r.conclusion.en : r.conclusion.zh}`);
     for (const reason of r.conclusion.reasons) lines.push(`     · ${lang === 'en' ? reason.en : reason.zh}`);
     const since = r.stage.since ? formatLedger(r.stage.since) : '';
-    lines.push(`   ${W.stage}${colon}${W.waiting(lang === 'en' ? r.stage.labelEn : r.stage.label, r.stage.waitingDays, since)}`);
+    lines.push(
+      `   ${W.stage}${colon}${W.waiting(lang === 'en' ? r.stage.labelEn : r.stage.label, r.stage.waitingDays, since)}`,
+    );
     if (r.findings.length === 0) lines.push(`   ${W.none}`);
     for (const f of r.findings) lines.push(`   ${W.severity[f.severity]}  ${f.code}  ${messageOf(f, lang)}`);
     lines.push('');
@@ -222,10 +301,24 @@ export function reviewText(result: ReviewResult, ctx: { lang: Lang; appsFile: st
 
 function formatLedger(d: { year: number; month?: number; day?: number }): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return d.month === undefined ? String(d.year) : d.day === undefined ? `${d.year}-${pad(d.month)}` : `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+  return d.month === undefined
+    ? String(d.year)
+    : d.day === undefined
+      ? `${d.year}-${pad(d.month)}`
+      : `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 }
 
-export function reviewJson(result: ReviewResult, ctx: { lang: Lang; appsFile: string; register: LoadedRegister; settings: Settings; output: string | null; applied?: ApplyResult | null }) {
+export function reviewJson(
+  result: ReviewResult,
+  ctx: {
+    lang: Lang;
+    appsFile: string;
+    register: LoadedRegister;
+    settings: Settings;
+    output: string | null;
+    applied?: ApplyResult | null;
+  },
+) {
   const { lang } = ctx;
   return {
     applicationsFile: ctx.appsFile,
@@ -251,12 +344,22 @@ export function reviewJson(result: ReviewResult, ctx: { lang: Lang; appsFile: st
     })),
     summary: countBySeverity(result.findings),
     output: ctx.output,
-    ...(ctx.applied ? {
-      applied: {
-        added: ctx.applied.added.map((a) => ({ name: a.application.name, row: a.row, values: a.values.map(addedCellText), toFill: a.toFill })),
-        skipped: ctx.applied.skipped.map((s) => ({ name: s.application.name, reason: lang === 'en' ? s.en : s.zh })),
-      },
-    } : {}),
+    ...(ctx.applied
+      ? {
+          applied: {
+            added: ctx.applied.added.map((a) => ({
+              name: a.application.name,
+              row: a.row,
+              values: a.values.map(addedCellText),
+              toFill: a.toFill,
+            })),
+            skipped: ctx.applied.skipped.map((s) => ({
+              name: s.application.name,
+              reason: lang === 'en' ? s.en : s.zh,
+            })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -264,12 +367,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const started = startCommand(argv, OPTIONS, HELP, io);
   if (!started) return EXIT.ok;
   const { values, positionals, lang, format, asOf } = started;
-  if (positionals.length !== 1) throw new UsageError(`请指定一个申请文件（收到 ${positionals.length} 个）`, `name one applications file (got ${positionals.length})`);
-  if (!values.register) throw new UsageError('请用 --register 指定台账，如 --register 台账.xlsx', 'name the register with --register, e.g. --register register.xlsx');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `请指定一个申请文件（收到 ${positionals.length} 个）`,
+      `name one applications file (got ${positionals.length})`,
+    );
+  if (!values.register)
+    throw new UsageError(
+      '请用 --register 指定台账，如 --register 台账.xlsx',
+      'name the register with --register, e.g. --register register.xlsx',
+    );
   const apply = values.apply === true;
   const output = values.output ?? null;
   const force = values.force === true;
-  if (apply && !output) throw new UsageError('--apply 需要用 -o 指定新台账文件，如 -o 新台账.xlsx（原台账不会被修改）', '--apply needs -o with a new register file, e.g. -o new-register.xlsx (the register itself is never changed)');
+  if (apply && !output)
+    throw new UsageError(
+      '--apply 需要用 -o 指定新台账文件，如 -o 新台账.xlsx（原台账不会被修改）',
+      '--apply needs -o with a new register file, e.g. -o new-register.xlsx (the register itself is never changed)',
+    );
   const limit = positiveInteger(values.limit, '--limit', 1);
   const workingDays = positiveInteger(values['working-days'], '--working-days', 0);
   const appsPath = positionals[0]!;
@@ -279,10 +394,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError('输出文件不能是输入文件之一', 'the output file cannot be one of the inputs');
   }
   if (await isSameFile(appsPath, values.register)) {
-    throw new UsageError(`${appsPath} 与 --register 是同一个文件，请分别指定申请文件和台账`, `${appsPath} is also the --register file; name the applications and the register separately`);
+    throw new UsageError(
+      `${appsPath} 与 --register 是同一个文件，请分别指定申请文件和台账`,
+      `${appsPath} is also the --register file; name the applications and the register separately`,
+    );
   }
   const base = await settingsFrom(asOf, values.departments);
-  const settings: Settings = { ...base, ...(limit !== undefined ? { activeBodyLimit: limit } : {}), ...(workingDays !== undefined ? { reviewWorkingDays: workingDays } : {}) };
+  const settings: Settings = {
+    ...base,
+    ...(limit !== undefined ? { activeBodyLimit: limit } : {}),
+    ...(workingDays !== undefined ? { reviewWorkingDays: workingDays } : {}),
+  };
 
   const registerBook = readOrThrow(await readInputWorkbook(values.register));
   const appsBook = readOrThrow(await readInputWorkbook(appsPath));
@@ -312,11 +434,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       written.push(W.applied(output, applied.added.length));
     } else if (kind === 'docx') {
       const office = officeFromTitle(register.title);
-      const opinions = result.reviews.map((r) => buildOpinion(r, settings, { office, lang, activeCoordinating: result.activeCoordinating, dutiesCompared: result.dutiesCompared }));
+      const opinions = result.reviews.map((r) =>
+        buildOpinion(r, settings, {
+          office,
+          lang,
+          activeCoordinating: result.activeCoordinating,
+          dutiesCompared: result.dutiesCompared,
+        }),
+      );
       bytes = await writeOpinions(opinions, { lang });
       written.push(W.docx(output, opinions.length));
     } else {
-      bytes = await writeWorkbook([approvalSheet(result.reviews, { asOf: settings.asOf, lang, source: basename(appsPath) })], { onCut: cuts.onCut });
+      bytes = await writeWorkbook(
+        [approvalSheet(result.reviews, { asOf: settings.asOf, lang, source: basename(appsPath) })],
+        { onCut: cuts.onCut },
+      );
       written.push(W.xlsx(output));
     }
     if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;

@@ -7,7 +7,10 @@ import { makeSettings, type Settings, type SettingsInput } from '../ledger/setti
 import { loadDepartmentsFile } from './departmentsFile';
 
 /** The settings input of --as-of and --departments, for a command to add its own to. */
-export async function settingsInputFrom(asOf: string | undefined, departmentsPath: string | undefined): Promise<SettingsInput> {
+export async function settingsInputFrom(
+  asOf: string | undefined,
+  departmentsPath: string | undefined,
+): Promise<SettingsInput> {
   const input: SettingsInput = {};
   if (asOf) input.asOf = asOf;
   if (departmentsPath) {

@@ -74,16 +74,35 @@ function matchSheets(grids: readonly Grid[], wanted: readonly string[]): { grids
   const missing: string[] = [];
   for (const name of wanted) {
     const grid = grids.find((g) => g.sheet === name) ?? grids.find((g) => norm(g.sheet) === norm(name));
-    if (grid) { if (!picked.includes(grid)) picked.push(grid); } else missing.push(name);
+    if (grid) {
+      if (!picked.includes(grid)) picked.push(grid);
+    } else missing.push(name);
   }
   return { grids: picked, missing };
 }
 
-async function checkFile(path: string, settings: Settings, sheets: readonly string[], lang: Lang, departments: ReturnType<typeof buildDepartmentIndex>, collect?: (rows: readonly LedgerRow[]) => void): Promise<FileOutcome> {
+async function checkFile(
+  path: string,
+  settings: Settings,
+  sheets: readonly string[],
+  lang: Lang,
+  departments: ReturnType<typeof buildDepartmentIndex>,
+  collect?: (rows: readonly LedgerRow[]) => void,
+): Promise<FileOutcome> {
   const file = await readInputFile(path);
-  if (!file.ok) return { file: path, sheets: [], error: { reason: 'unreadable', message: lang === 'en' ? file.messageEn : file.message } };
+  if (!file.ok)
+    return {
+      file: path,
+      sheets: [],
+      error: { reason: 'unreadable', message: lang === 'en' ? file.messageEn : file.message },
+    };
   const book = await readWorkbook(file.bytes, path);
-  if (!book.ok) return { file: path, sheets: [], error: { reason: book.reason, message: lang === 'en' ? book.messageEn : book.message } };
+  if (!book.ok)
+    return {
+      file: path,
+      sheets: [],
+      error: { reason: book.reason, message: lang === 'en' ? book.messageEn : book.message },
+    };
 
   let grids = book.sheets;
   if (sheets.length > 0) {
@@ -92,8 +111,15 @@ async function checkFile(path: string, settings: Settings, sheets: readonly stri
       const have = book.sheets.map((g) => g.sheet).join(lang === 'en' ? ', ' : '、');
       const names = picked.missing.join(lang === 'en' ? ', ' : '、');
       return {
-        file: path, sheets: [],
-        error: { reason: 'sheet-not-found', message: lang === 'en' ? `${path}: no sheet named ${names} (sheets: ${have})` : `${path}：没有名为“${names}”的工作表（现有：${have}）` },
+        file: path,
+        sheets: [],
+        error: {
+          reason: 'sheet-not-found',
+          message:
+            lang === 'en'
+              ? `${path}: no sheet named ${names} (sheets: ${have})`
+              : `${path}：没有名为“${names}”的工作表（现有：${have}）`,
+        },
       };
     }
     grids = picked.grids;
@@ -104,19 +130,35 @@ async function checkFile(path: string, settings: Settings, sheets: readonly stri
     collect?.(report.rows);
     if (report.status === 'skipped') {
       const reason = report.skipReason ?? 'no-header';
-      return { sheet: report.sheet, status: 'skipped', skipReason: reason, skipMessage: skipMessage(reason, lang), headerRow: null, rows: 0, findings: [] };
+      return {
+        sheet: report.sheet,
+        status: 'skipped',
+        skipReason: reason,
+        skipMessage: skipMessage(reason, lang),
+        headerRow: null,
+        rows: 0,
+        findings: [],
+      };
     }
     return {
-      sheet: report.sheet, status: 'validated', headerRow: report.headerRow, rows: report.rows.length, findings: report.findings,
+      sheet: report.sheet,
+      status: 'validated',
+      headerRow: report.headerRow,
+      rows: report.rows.length,
+      findings: report.findings,
       names: new Map(report.rows.map((r) => [r.row, r.name])),
     };
   });
   if (!outcomes.some((o) => o.status === 'validated')) {
     return {
-      file: path, sheets: outcomes,
+      file: path,
+      sheets: outcomes,
       error: {
         reason: 'no-register',
-        message: lang === 'en' ? `${path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …); nothing was checked` : `${path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表，未作检查`,
+        message:
+          lang === 'en'
+            ? `${path}: no sheet with a register header (机构名称, 设立时间, 依据文件 …); nothing was checked`
+            : `${path}：没有可识别出台账表头（机构名称、设立时间、依据文件等）的工作表，未作检查`,
       },
     };
   }
@@ -127,34 +169,53 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const command = startCommand(argv, OPTIONS, HELP, io);
   if (!command) return EXIT.ok;
   const { values, positionals, lang, format, asOf } = command;
-  if (positionals.length === 0) throw new UsageError('请指定要检查的台账文件或文件夹', 'name the register files or folders to check');
+  if (positionals.length === 0)
+    throw new UsageError('请指定要检查的台账文件或文件夹', 'name the register files or folders to check');
   const deadline = values.deadline?.trim();
   if (deadline !== undefined && !IsoDateSchema.safeParse(deadline).success) {
-    throw new UsageError(`--deadline 应为 YYYY-MM-DD 格式的有效日期，如 2026-05-20（收到“${values.deadline}”）`, `--deadline must be a real date written YYYY-MM-DD, e.g. 2026-05-20 (got “${values.deadline}”)`);
+    throw new UsageError(
+      `--deadline 应为 YYYY-MM-DD 格式的有效日期，如 2026-05-20（收到“${values.deadline}”）`,
+      `--deadline must be a real date written YYYY-MM-DD, e.g. 2026-05-20 (got “${values.deadline}”)`,
+    );
   }
-  const settings = { ...(await settingsFrom(asOf, values.departments)), ...(deadline ? { submissionDeadline: deadline } : {}) };
+  const settings = {
+    ...(await settingsFrom(asOf, values.departments)),
+    ...(deadline ? { submissionDeadline: deadline } : {}),
+  };
   const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
 
   const inputs = await expandInputs(positionals);
-  const files: FileOutcome[] = inputs.problems.map((p) => ({ file: p.path, sheets: [], error: { reason: 'unreadable', message: lang === 'en' ? p.messageEn : p.message } }));
+  const files: FileOutcome[] = inputs.problems.map((p) => ({
+    file: p.path,
+    sheets: [],
+    error: { reason: 'unreadable', message: lang === 'en' ? p.messageEn : p.message },
+  }));
   // 报送情况 (work rules and contact persons per department), for registers that have those columns.
   const submission: { file: string; summary: SubmissionSummary }[] = [];
   for (const path of inputs.files) {
     const rows: LedgerRow[] = [];
-    files.push(await checkFile(path, settings, values.sheet ?? [], lang, departments, (r) => { for (const row of r) rows.push(row); }));
+    files.push(
+      await checkFile(path, settings, values.sheet ?? [], lang, departments, (r) => {
+        for (const row of r) rows.push(row);
+      }),
+    );
     const summary = submissionSummary(rows, settings);
     if (summary.hasRulesColumn || summary.hasContactColumn) submission.push({ file: path, summary });
   }
 
   if (format === 'json') {
-    io.out(`${JSON.stringify({ ...toJson(files, lang), ...(submission.length > 0 ? { submission: submission.map((x) => ({ file: x.file, ...x.summary })) } : {}) }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ ...toJson(files, lang), ...(submission.length > 0 ? { submission: submission.map((x) => ({ file: x.file, ...x.summary })) } : {}) }, null, 2)}\n`,
+    );
     // Problems with inputs also go to stderr, so they are seen when stdout is piped to a file.
     for (const f of files) if (f.error) io.err(`ledger: ${f.error.message}\n`);
   } else {
     const text = toText(files, { lang, colour: io.isTTY && !process.env.NO_COLOR });
     // The 报送情况 block goes above the closing summary line, which stays last.
     const last = text.lastIndexOf('\n', text.length - 2) + 1;
-    const block = submission.flatMap((x) => [...(submission.length > 1 ? [x.file] : []), ...submissionLines(x.summary, lang), '']).join('\n');
+    const block = submission
+      .flatMap((x) => [...(submission.length > 1 ? [x.file] : []), ...submissionLines(x.summary, lang), ''])
+      .join('\n');
     io.out(block === '' ? text : `${text.slice(0, last)}${block}\n${text.slice(last)}`);
   }
   if (files.some((f) => f.error)) return EXIT.usage;

@@ -5,7 +5,17 @@
  * office and the date at the bottom right). Runs in Node and in the browser (no Node APIs).
  */
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
   type IRunOptions,
 } from 'docx';
 import type { Opinion } from '../ledger/review/opinion';
@@ -23,8 +33,23 @@ function run(text: string, font: string, size: number, extra: Partial<IRunOption
   return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font }, size, ...extra });
 }
 
-function body(text: string, options: { indent?: boolean; bold?: boolean; align?: 'left' | 'right' | 'center'; font?: string; size?: number; pageBreakBefore?: boolean } = {}): Paragraph {
-  const alignment = options.align === 'right' ? AlignmentType.RIGHT : options.align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED;
+function body(
+  text: string,
+  options: {
+    indent?: boolean;
+    bold?: boolean;
+    align?: 'left' | 'right' | 'center';
+    font?: string;
+    size?: number;
+    pageBreakBefore?: boolean;
+  } = {},
+): Paragraph {
+  const alignment =
+    options.align === 'right'
+      ? AlignmentType.RIGHT
+      : options.align === 'center'
+        ? AlignmentType.CENTER
+        : AlignmentType.JUSTIFIED;
   return new Paragraph({
     children: [run(text, options.font ?? BODY_FONT, options.size ?? SIZE.body, options.bold ? { bold: true } : {})],
     alignment,
@@ -41,40 +66,99 @@ function cell(text: string, widthPct: number, options: { bold?: boolean; shade?:
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     ...(options.shade ? { shading: { fill: 'F2F2F2' } } : {}),
-    children: lines.map((line) => new Paragraph({ children: [run(line, BODY_FONT, SIZE.table, options.bold ? { bold: true } : {})], spacing: { line: 360 } })),
+    children: lines.map(
+      (line) =>
+        new Paragraph({
+          children: [run(line, BODY_FONT, SIZE.table, options.bold ? { bold: true } : {})],
+          spacing: { line: 360 },
+        }),
+    ),
   });
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+const BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+};
 
-function table(header: readonly string[] | null, rows: readonly (readonly string[])[], widths: readonly number[]): Table {
+function table(
+  header: readonly string[] | null,
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+): Table {
   const out: TableRow[] = [];
-  if (header) out.push(new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i]!, { bold: true, shade: true })) }));
-  for (const r of rows) out.push(new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i]!, { bold: header === null && i === 0 })) }));
+  if (header)
+    out.push(
+      new TableRow({
+        tableHeader: true,
+        children: header.map((h, i) => cell(h, widths[i]!, { bold: true, shade: true })),
+      }),
+    );
+  for (const r of rows)
+    out.push(
+      new TableRow({
+        cantSplit: true,
+        children: r.map((t, i) => cell(t, widths[i]!, { bold: header === null && i === 0 })),
+      }),
+    );
   return new Table({ rows: out, width: { size: 100, type: WidthType.PERCENTAGE }, borders: BORDERS });
 }
 
 function heading(text: string): Paragraph {
-  return new Paragraph({ children: [run(text, HEADING_FONT, SIZE.body)], spacing: { line: LINE, before: 120, after: 60 }, indent: { firstLine: 640 } });
+  return new Paragraph({
+    children: [run(text, HEADING_FONT, SIZE.body)],
+    spacing: { line: LINE, before: 120, after: 60 },
+    indent: { firstLine: 640 },
+  });
 }
 
 /** The paragraphs and tables of one opinion. */
 function opinionChildren(o: Opinion, first: boolean, en: boolean): (Paragraph | Table)[] {
   const W = en
-    ? { one: '1. The application', two: '2. The checks', three: '3. Our opinion', item: 'Check', result: 'Result', detail: 'Details', advice: 'Suggested conclusion: ' }
-    : { one: '一、申请事项', two: '二、审核情况', three: '三、审核意见', item: '审核事项', result: '结果', detail: '情况说明', advice: '建议：' };
+    ? {
+        one: '1. The application',
+        two: '2. The checks',
+        three: '3. Our opinion',
+        item: 'Check',
+        result: 'Result',
+        detail: 'Details',
+        advice: 'Suggested conclusion: ',
+      }
+    : {
+        one: '一、申请事项',
+        two: '二、审核情况',
+        three: '三、审核意见',
+        item: '审核事项',
+        result: '结果',
+        detail: '情况说明',
+        advice: '建议：',
+      };
   return [
     new Paragraph({
-      children: [run(o.title, TITLE_FONT, SIZE.title)], alignment: AlignmentType.CENTER, spacing: { line: 700, after: 400 },
+      children: [run(o.title, TITLE_FONT, SIZE.title)],
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, after: 400 },
       ...(first ? {} : { pageBreakBefore: true }),
     }),
     body(o.addressee),
     body(o.opening, { indent: true }),
     heading(W.one),
-    table(null, o.application.filter(([, v]) => v !== '').map(([k, v]) => [k, v]), [26, 74]),
+    table(
+      null,
+      o.application.filter(([, v]) => v !== '').map(([k, v]) => [k, v]),
+      [26, 74],
+    ),
     heading(W.two),
-    table([W.item, W.result, W.detail], o.checks.map((c) => [c.item, c.resultText, c.detail]), [24, 12, 64]),
+    table(
+      [W.item, W.result, W.detail],
+      o.checks.map((c) => [c.item, c.resultText, c.detail]),
+      [24, 12, 64],
+    ),
     heading(W.three),
     body(`${W.advice}${o.conclusion}${en ? '.' : '。'}`, { indent: true, bold: true }),
     ...o.reasons.map((r) => body(r, { indent: true })),
@@ -87,15 +171,23 @@ function opinionChildren(o: Opinion, first: boolean, en: boolean): (Paragraph | 
 }
 
 /** The .docx bytes of the opinions, one per page. */
-export async function writeOpinions(opinions: readonly Opinion[], options: { lang?: 'zh' | 'en'; title?: string } = {}): Promise<Uint8Array> {
+export async function writeOpinions(
+  opinions: readonly Opinion[],
+  options: { lang?: 'zh' | 'en'; title?: string } = {},
+): Promise<Uint8Array> {
   const en = options.lang === 'en';
-  const children = opinions.length > 0
-    ? opinions.flatMap((o, i) => opinionChildren(o, i === 0, en))
-    : [body(en ? 'No application was found.' : '未读到任何申请。')];
+  const children =
+    opinions.length > 0
+      ? opinions.flatMap((o, i) => opinionChildren(o, i === 0, en))
+      : [body(en ? 'No application was found.' : '未读到任何申请。')];
   const doc = new Document({
     creator: 'ledger',
     title: options.title ?? (en ? 'Review opinions' : '审核意见'),
-    styles: { default: { document: { run: { font: { ascii: BODY_FONT, eastAsia: BODY_FONT, hAnsi: BODY_FONT }, size: SIZE.body } } } },
+    styles: {
+      default: {
+        document: { run: { font: { ascii: BODY_FONT, eastAsia: BODY_FONT, hAnsi: BODY_FONT }, size: SIZE.body } },
+      },
+    },
     sections: [{ properties: { page: { margin: PAGE_MARGINS } }, children }],
   });
   return new Uint8Array(await Packer.toArrayBuffer(doc));

@@ -57,7 +57,8 @@ export function chunkAddressList(areas: readonly string[], maxLength = MAX_ADDRE
   const chunks: string[] = [];
   let current = '';
   for (const area of areas) {
-    if (area.length > maxLength) throw new RangeError(`address longer than ${maxLength} characters: ${area.slice(0, 40)}…`);
+    if (area.length > maxLength)
+      throw new RangeError(`address longer than ${maxLength} characters: ${area.slice(0, 40)}…`);
     const next = current === '' ? area : `${current},${area}`;
     if (next.length > maxLength) {
       chunks.push(current);
@@ -72,7 +73,9 @@ export function chunkAddressList(areas: readonly string[], maxLength = MAX_ADDRE
 
 /** A sheet name as it must appear before `!` in a formula: quoted unless it is a plain identifier. */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 function columnNumber(letters: string): number {
@@ -96,7 +99,12 @@ export function parseAreas(address: string): MergedRange[] {
     const top = Number(match[2]);
     const right = match[3] ? columnNumber(match[3]) : left;
     const bottom = match[4] ? Number(match[4]) : top;
-    areas.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+    areas.push({
+      top: Math.min(top, bottom),
+      left: Math.min(left, right),
+      bottom: Math.max(top, bottom),
+      right: Math.max(left, right),
+    });
   }
   return areas;
 }

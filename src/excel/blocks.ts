@@ -63,7 +63,10 @@ export function jsonBytes(value: unknown): number {
  * Splits rows whose sizes are `rowBytes` into consecutive chunks of at most `maxBytes` each (a
  * single larger row gets a chunk of its own). Returns [start, end) pairs.
  */
-export function chunkRowsByBytes(rowBytes: readonly number[], maxBytes: number = WRITE_BATCH_BYTES): Array<readonly [number, number]> {
+export function chunkRowsByBytes(
+  rowBytes: readonly number[],
+  maxBytes: number = WRITE_BATCH_BYTES,
+): Array<readonly [number, number]> {
   const chunks: Array<readonly [number, number]> = [];
   let start = 0;
   let size = 0;

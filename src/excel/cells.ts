@@ -47,7 +47,10 @@ export function dateToSerial(date: Date): number {
  * cells become Dates, the way ExcelJS reads the same file, so the pane and the CLI see the same
  * grid. Empty strings (Office.js's empty cell) become null.
  */
-export function blockToRows(values: readonly (readonly unknown[])[], formats: readonly (readonly unknown[])[] | undefined): CellValue[][] {
+export function blockToRows(
+  values: readonly (readonly unknown[])[],
+  formats: readonly (readonly unknown[])[] | undefined,
+): CellValue[][] {
   return values.map((row, r) =>
     row.map((value, c): CellValue => {
       if (value === '' || value === null || value === undefined) return null;
@@ -79,7 +82,10 @@ export const TEXT_FORMAT = '@';
  * apostrophe prefix would only help with the first case and leaves a visible quote if a host does
  * not treat it as Excel's quote prefix.
  */
-export function toExcelCell(value: CellValue, format: ColumnFormat | undefined): { value: ExcelScalar; numberFormat: string } {
+export function toExcelCell(
+  value: CellValue,
+  format: ColumnFormat | undefined,
+): { value: ExcelScalar; numberFormat: string } {
   const columnFormat = COLUMN_NUMBER_FORMAT[format ?? 'general'];
   if (value === null || value === undefined) return { value: '', numberFormat: columnFormat };
   if (value instanceof Date) {
@@ -89,10 +95,14 @@ export function toExcelCell(value: CellValue, format: ColumnFormat | undefined):
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { value: String(value), numberFormat: TEXT_FORMAT };
-    return format === 'text' ? { value: String(value), numberFormat: TEXT_FORMAT } : { value, numberFormat: columnFormat };
+    return format === 'text'
+      ? { value: String(value), numberFormat: TEXT_FORMAT }
+      : { value, numberFormat: columnFormat };
   }
   if (typeof value === 'boolean') {
-    return format === 'text' ? { value: value ? 'TRUE' : 'FALSE', numberFormat: TEXT_FORMAT } : { value, numberFormat: columnFormat };
+    return format === 'text'
+      ? { value: value ? 'TRUE' : 'FALSE', numberFormat: TEXT_FORMAT }
+      : { value, numberFormat: columnFormat };
   }
   const text = typeof value === 'string' ? value : cellText(value);
   if (text === '') return { value: '', numberFormat: columnFormat };

@@ -23,7 +23,8 @@ export function normaliseBaseUrl(baseUrl: string): string {
   } catch {
     throw new Error(`ADDIN_URL “${baseUrl}” is not a URL; expected e.g. https://addins.example.gov.cn/ledger/`);
   }
-  if (url.protocol !== 'https:') throw new Error(`ADDIN_URL must use https (Office loads add-ins only over https): ${baseUrl}`);
+  if (url.protocol !== 'https:')
+    throw new Error(`ADDIN_URL must use https (Office loads add-ins only over https): ${baseUrl}`);
   if (url.search || url.hash || url.username || url.password) {
     throw new Error(`ADDIN_URL must be a plain folder address without query, fragment or credentials: ${baseUrl}`);
   }

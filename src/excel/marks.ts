@@ -108,7 +108,13 @@ export function parseMarkRecord(value: unknown): Record<string, MarkColumns> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return record;
   for (const [sheet, columns] of Object.entries(value as Record<string, unknown>)) {
     const { left, right } = (columns ?? {}) as { left?: unknown; right?: unknown };
-    if (Number.isInteger(left) && Number.isInteger(right) && (left as number) >= 1 && (left as number) <= (right as number) && (right as number) <= MAX_COLUMN) {
+    if (
+      Number.isInteger(left) &&
+      Number.isInteger(right) &&
+      (left as number) >= 1 &&
+      (left as number) <= (right as number) &&
+      (right as number) <= MAX_COLUMN
+    ) {
       record[sheet] = { left: left as number, right: right as number };
     }
   }

@@ -18,10 +18,29 @@ import type { SheetSpec } from '../ledger/sheetSpec';
 import type { WorkbookRead } from '../read';
 import type { CellMark, PickedFile, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from '../port/workbook';
 import { areaAddress, parseAreas, quoteSheetName } from './addresses';
-import { chunkRowsByBytes, jsonBytes, MAX_READ_CELLS, planRowBlocks, READ_BUDGET, WRITE_BATCH_BYTES, type ReadBudget } from './blocks';
+import {
+  chunkRowsByBytes,
+  jsonBytes,
+  MAX_READ_CELLS,
+  planRowBlocks,
+  READ_BUDGET,
+  WRITE_BATCH_BYTES,
+  type ReadBudget,
+} from './blocks';
 import { blockToRows, TEXT_FORMAT } from './cells';
 import { ExcelWorkbookError, isPayloadLimitError, throwIfCancelled, toWorkbookError, type Action } from './errors';
-import { MARK_STYLE, markColumns, markFormula, markSeverityOf, parseMarkRecord, planMarks, sheetsOf, unionColumns, type MarkColumns, type MarkScope } from './marks';
+import {
+  MARK_STYLE,
+  markColumns,
+  markFormula,
+  markSeverityOf,
+  parseMarkRecord,
+  planMarks,
+  sheetsOf,
+  unionColumns,
+  type MarkColumns,
+  type MarkScope,
+} from './marks';
 import { isSetSupported } from './requirements';
 import { runExcel } from './run';
 import { layoutSheet, type ListPlan } from './sheetLayout';
@@ -56,7 +75,10 @@ export interface ExcelPortOptions {
   readonly readBudget?: ReadBudget;
 }
 
-const sheetAction = (zhVerb: string, enVerb: string, sheet: string): Action => ({ zh: `${zhVerb}工作表“${sheet}”`, en: `${enVerb} the sheet “${sheet}”` });
+const sheetAction = (zhVerb: string, enVerb: string, sheet: string): Action => ({
+  zh: `${zhVerb}工作表“${sheet}”`,
+  en: `${enVerb} the sheet “${sheet}”`,
+});
 
 export function createExcelWorkbookPort(options: ExcelPortOptions = {}): WorkbookPort {
   const budget = options.readBudget ?? READ_BUDGET;
@@ -69,7 +91,11 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): Workboo
         const active = sheets.getActiveWorksheet();
         active.load('name');
         await context.sync();
-        return sheets.items.map((s): SheetInfo => ({ name: s.name, active: s.name === active.name, visible: s.visibility === 'Visible' }));
+        return sheets.items.map((s): SheetInfo => ({
+          name: s.name,
+          active: s.name === active.name,
+          visible: s.visibility === 'Visible',
+        }));
       }),
 
     readSheet: (sheet, readOptions = {}) => readSheet(sheet, readOptions, budget),
@@ -77,7 +103,13 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): Workboo
     selectCell: (sheet, row, column) => {
       const action: Action = { zh: `选中工作表“${sheet}”的单元格`, en: `select a cell on the sheet “${sheet}”` };
       if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) {
-        return Promise.reject(new ExcelWorkbookError(`无法${action.zh}：行 ${row}、列 ${column} 不是有效的位置。`, `Could not ${action.en}: row ${row}, column ${column} is not a valid position.`, 'not-found'));
+        return Promise.reject(
+          new ExcelWorkbookError(
+            `无法${action.zh}：行 ${row}、列 ${column} 不是有效的位置。`,
+            `Could not ${action.en}: row ${row}, column ${column} is not a valid position.`,
+            'not-found',
+          ),
+        );
       }
       return runExcel(action, async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
@@ -95,13 +127,16 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): Workboo
 
     addSheets: (specs, writeOptions = {}) => addSheets(specs, writeOptions),
     removeSheets: (names) =>
-      runExcel({ zh: `删除工作表“${names.join('”“')}”`, en: `delete the sheet “${names.join('”, “')}”` }, async (context) => {
-        // Missing names are skipped (the user may have deleted one already): look first, then delete.
-        const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
-        await context.sync();
-        for (const ws of found) if (!ws.isNullObject) ws.delete();
-        await context.sync();
-      }),
+      runExcel(
+        { zh: `删除工作表“${names.join('”“')}”`, en: `delete the sheet “${names.join('”, “')}”` },
+        async (context) => {
+          // Missing names are skipped (the user may have deleted one already): look first, then delete.
+          const found = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+          await context.sync();
+          for (const ws of found) if (!ws.isNullObject) ws.delete();
+          await context.sync();
+        },
+      ),
     addMarks,
     clearMarks,
 
@@ -158,7 +193,9 @@ async function readSheet(sheet: string, options: ReadOptions, budget: ReadBudget
     const readRows = async (start: number, count: number, withMerges: boolean): Promise<void> => {
       const range = ws.getRangeByIndexes(rowIndex + start, columnIndex, count, columnCount);
       range.load('values,numberFormat');
-      const merged = withMerges ? ws.getRangeByIndexes(rowIndex, columnIndex, mergeRows, columnCount).getMergedAreasOrNullObject() : null;
+      const merged = withMerges
+        ? ws.getRangeByIndexes(rowIndex, columnIndex, mergeRows, columnCount).getMergedAreasOrNullObject()
+        : null;
       merged?.load('address');
       try {
         await context.sync();
@@ -178,7 +215,13 @@ async function readSheet(sheet: string, options: ReadOptions, budget: ReadBudget
       await readRows(block.start, block.count, scanMerges && block.start === 0);
       options.onProgress?.((block.start + block.count) / rowCount);
     }
-    return { sheet, values, firstRow: rowIndex + 1, firstColumn: columnIndex + 1, ...(merges && merges.length > 0 ? { merges } : {}) };
+    return {
+      sheet,
+      values,
+      firstRow: rowIndex + 1,
+      firstColumn: columnIndex + 1,
+      ...(merges && merges.length > 0 ? { merges } : {}),
+    };
   });
 }
 
@@ -197,15 +240,24 @@ type MarkRecord = Record<string, MarkColumns>;
 const RULE_FIELDS = 'items/type,items/customOrNullObject/rule/formula';
 
 /** Queues a load of the conditional formats on the marked columns of each sheet. */
-function loadMarkScopes(context: Excel.RequestContext, scopes: readonly MarkScope[], fields: string): ConditionalFormatCollection[] {
+function loadMarkScopes(
+  context: Excel.RequestContext,
+  scopes: readonly MarkScope[],
+  fields: string,
+): ConditionalFormatCollection[] {
   return scopes.map(({ sheet, columns }) => {
-    const formats = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(0, columns.left - 1, EXCEL_ROWS, columns.right - columns.left + 1).conditionalFormats;
+    const formats = context.workbook.worksheets
+      .getItem(sheet)
+      .getRangeByIndexes(0, columns.left - 1, EXCEL_ROWS, columns.right - columns.left + 1).conditionalFormats;
     formats.load(fields);
     return formats;
   });
 }
 
-const isOwn = (cf: Excel.ConditionalFormat) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && markSeverityOf(cf.customOrNullObject.rule.formula) !== null;
+const isOwn = (cf: Excel.ConditionalFormat) =>
+  cf.type === 'Custom' &&
+  !cf.customOrNullObject.isNullObject &&
+  markSeverityOf(cf.customOrNullObject.rule.formula) !== null;
 
 interface Found {
   readonly marks: Excel.ConditionalFormat[];
@@ -248,7 +300,9 @@ async function findOwnMarks(context: Excel.RequestContext, scopes: readonly Mark
 /** Errors Excel gives when a rule cannot be read, as opposed to a missing sheet, protection or edit mode. */
 function isRuleReadError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return !(typeof code === 'string' && ['ItemNotFound', 'AccessDenied', 'InvalidOperationInCellEditMode'].includes(code));
+  return !(
+    typeof code === 'string' && ['ItemNotFound', 'AccessDenied', 'InvalidOperationInCellEditMode'].includes(code)
+  );
 }
 
 /**
@@ -257,7 +311,11 @@ function isRuleReadError(error: unknown): boolean {
  * deletions). When the batch fails (#5222), Excel has applied it up to the failing deletion: the
  * marks still there are found again and deleted one at a time, so one stuck mark keeps only itself.
  */
-async function deleteMarks(context: Excel.RequestContext, scopes: readonly MarkScope[], marks: readonly Excel.ConditionalFormat[]): Promise<{ cells: number; stuck: number }> {
+async function deleteMarks(
+  context: Excel.RequestContext,
+  scopes: readonly MarkScope[],
+  marks: readonly Excel.ConditionalFormat[],
+): Promise<{ cells: number; stuck: number }> {
   if (marks.length === 0) return { cells: 0, stuck: 0 };
   const queueDelete = (cf: Excel.ConditionalFormat) => {
     const ranges = cf.getRanges();
@@ -320,7 +378,10 @@ function saveMarkRecord(context: Excel.RequestContext, record: MarkRecord): void
 async function addMarks(marks: readonly CellMark[]): Promise<void> {
   if (marks.length === 0) return;
   const sheets = sheetsOf(marks);
-  const action: Action = { zh: `标记工作表“${sheets.join('”“')}”中的单元格`, en: `mark cells on the sheet “${sheets.join('”, “')}”` };
+  const action: Action = {
+    zh: `标记工作表“${sheets.join('”“')}”中的单元格`,
+    en: `mark cells on the sheet “${sheets.join('”, “')}”`,
+  };
   let chunks: ReturnType<typeof planMarks>;
   try {
     chunks = planMarks(marks);
@@ -359,11 +420,15 @@ async function addMarks(marks: readonly CellMark[]): Promise<void> {
     await context.sync();
     return removed.stuck;
   });
-  if (stuck > 0) throw stuckError(action, stuck, new Set(marks.map((m) => `${m.sheet}\u0000${m.row}\u0000${m.column}`)).size);
+  if (stuck > 0)
+    throw stuckError(action, stuck, new Set(marks.map((m) => `${m.sheet}\u0000${m.row}\u0000${m.column}`)).size);
 }
 
 async function clearMarks(sheet?: string): Promise<number> {
-  const action: Action = sheet === undefined ? { zh: '清除所有工作表上的标记', en: 'clear the marks on all sheets' } : sheetAction('清除标记于', 'clear the marks on', sheet);
+  const action: Action =
+    sheet === undefined
+      ? { zh: '清除所有工作表上的标记', en: 'clear the marks on all sheets' }
+      : sheetAction('清除标记于', 'clear the marks on', sheet);
   const result = await runExcel(action, async (context) => {
     const record = await loadMarkRecord(context);
     const all = sheet === undefined;
@@ -486,7 +551,9 @@ function listsByColumn(values: readonly (readonly unknown[])[], columnIndex: num
 
 function applyList(ws: Excel.Worksheet, list: ListPlan, lists: ListsSheet): void {
   const range = ws.getRangeByIndexes(list.firstRow - 1, list.column - 1, list.lastRow - list.firstRow + 1, 1);
-  range.dataValidation.rule = { list: { inCellDropDown: true, source: list.inlineSource ?? lists.sourceFor(list.items) } };
+  range.dataValidation.rule = {
+    list: { inCellDropDown: true, source: list.inlineSource ?? lists.sourceFor(list.items) },
+  };
   // A warning rather than a stop: a department missing from the list must still be enterable.
   range.dataValidation.errorAlert = {
     showAlert: true,
@@ -498,7 +565,10 @@ function applyList(ws: Excel.Worksheet, list: ListPlan, lists: ListsSheet): void
 
 async function addSheets(specs: readonly SheetSpec[], options: WriteOptions): Promise<string[]> {
   if (specs.length === 0) return [];
-  const action: Action = { zh: `新建工作表“${specs.map((s) => s.name).join('”“')}”`, en: `add the sheet “${specs.map((s) => s.name).join('”, “')}”` };
+  const action: Action = {
+    zh: `新建工作表“${specs.map((s) => s.name).join('”“')}”`,
+    en: `add the sheet “${specs.map((s) => s.name).join('”, “')}”`,
+  };
   throwIfCancelled(options.signal, action);
   let layouts: ReturnType<typeof layoutSheet>[];
   try {
@@ -518,7 +588,10 @@ async function addSheets(specs: readonly SheetSpec[], options: WriteOptions): Pr
       const used = worksheets.getItem(listsName).getUsedRangeOrNullObject(true);
       used.load('values,columnIndex');
       await context.sync();
-      existingLists = { name: listsName, columns: used.isNullObject ? [] : listsByColumn(used.values, used.columnIndex) };
+      existingLists = {
+        name: listsName,
+        columns: used.isNullObject ? [] : listsByColumn(used.values, used.columnIndex),
+      };
     }
     const lists = new ListsSheet(worksheets, taken, existingLists);
     const batch = new WriteBatch(context, WRITE_BATCH_BYTES);
@@ -547,11 +620,16 @@ async function addSheets(specs: readonly SheetSpec[], options: WriteOptions): Pr
 
       if (layout.table) {
         // A Range, not an address: an address without a sheet name would put the table on the active sheet.
-        const table = ws.tables.add(ws.getRange(areaAddress(layout.headerRow, 1, layout.lastTableRow, layout.tableWidth)), true);
+        const table = ws.tables.add(
+          ws.getRange(areaAddress(layout.headerRow, 1, layout.lastTableRow, layout.tableWidth)),
+          true,
+        );
         table.style = TABLE_STYLE;
       }
-      for (const { column, points } of layout.widths) ws.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().format.columnWidth = points;
-      if (layout.tableWidth > 0) ws.getRangeByIndexes(layout.headerRow - 1, 0, 1, layout.tableWidth).format.wrapText = true;
+      for (const { column, points } of layout.widths)
+        ws.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().format.columnWidth = points;
+      if (layout.tableWidth > 0)
+        ws.getRangeByIndexes(layout.headerRow - 1, 0, 1, layout.tableWidth).format.wrapText = true;
       for (const { row, lines } of layout.longLines) {
         const line = ws.getRangeByIndexes(row - 1, 0, 1, Math.max(1, layout.tableWidth));
         line.merge(false);
@@ -579,7 +657,10 @@ const headerText = (text: string) => text.replace(/&/g, '&&');
  * returns are printed and filed. One round trip of its own after the sheets are written, so a host
  * that refuses a page setting still keeps the sheets (the failure is reported in the console).
  */
-async function setUpPrinting(context: Excel.RequestContext, sheets: readonly { ws: Excel.Worksheet; layout: ReturnType<typeof layoutSheet> }[]): Promise<void> {
+async function setUpPrinting(
+  context: Excel.RequestContext,
+  sheets: readonly { ws: Excel.Worksheet; layout: ReturnType<typeof layoutSheet> }[],
+): Promise<void> {
   if (sheets.length === 0) return;
   for (const { ws, layout } of sheets) {
     const page = ws.pageLayout;
@@ -604,7 +685,11 @@ async function setUpPrinting(context: Excel.RequestContext, sheets: readonly { w
  * consolidation needs the county registers' values, not copies of their sheets in the user's
  * workbook, and parsing works on every host that has ExcelApi 1.9.
  */
-async function readWorkbookFile(file: PickedFile, options: ReadOptions, injected: ExcelPortOptions['readWorkbook']): Promise<Grid[]> {
+async function readWorkbookFile(
+  file: PickedFile,
+  options: ReadOptions,
+  injected: ExcelPortOptions['readWorkbook'],
+): Promise<Grid[]> {
   const action: Action = { zh: `读取文件“${file.name}”`, en: `read the file “${file.name}”` };
   throwIfCancelled(options.signal, action);
   let result: WorkbookRead;

@@ -46,7 +46,9 @@ export function isSetSupported(name: string, version: string): boolean {
 
 /** Which required sets this host lacks, as "ExcelApi 1.9". */
 export function checkRequirements(): { ok: boolean; missing: string[] } {
-  const missing = REQUIRED_SETS.filter((set) => !isSetSupported(set.name, set.version)).map((set) => `${set.name} ${set.version}`);
+  const missing = REQUIRED_SETS.filter((set) => !isSetSupported(set.name, set.version)).map(
+    (set) => `${set.name} ${set.version}`,
+  );
   return { ok: missing.length === 0, missing };
 }
 

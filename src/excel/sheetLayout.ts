@@ -86,7 +86,13 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
   const table = (spec.table ?? true) && columnCount > 0;
   // A table needs at least one body row; an empty one is laid out as one blank row.
   const lastTableRow = headerRow + Math.max(bodyRows, table ? 1 : 0);
-  const width = Math.max(1, columnCount, ...preamble.map((r) => r.length), ...spec.rows.map((r) => r.length), ...footer.map((r) => r.length));
+  const width = Math.max(
+    1,
+    columnCount,
+    ...preamble.map((r) => r.length),
+    ...spec.rows.map((r) => r.length),
+    ...footer.map((r) => r.length),
+  );
 
   const values: ExcelScalar[][] = [];
   const formats: string[][] = [];
@@ -104,7 +110,10 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
   };
 
   for (const row of preamble) push(row, false);
-  push(spec.columns.map((c) => c.header), false);
+  push(
+    spec.columns.map((c) => c.header),
+    false,
+  );
   for (const row of spec.rows) push(row, true);
   for (let r = headerRow + spec.rows.length; r < lastTableRow; r++) push([], true);
   for (const row of footer) push(row, false);
@@ -122,7 +131,10 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
     return width > DEFAULT_WIDTH ? [{ column: i + 1, points: widthToPoints(width) }] : [];
   });
   const widthOf = (column: number) => widths.find((w) => w.column === column)?.points ?? widthToPoints(DEFAULT_WIDTH);
-  const tablePoints = Array.from({ length: Math.max(1, columnCount) }, (_, i) => widthOf(i + 1)).reduce((a, b) => a + b, 0);
+  const tablePoints = Array.from({ length: Math.max(1, columnCount) }, (_, i) => widthOf(i + 1)).reduce(
+    (a, b) => a + b,
+    0,
+  );
   const longLines = preamble.flatMap((row, r) => {
     const filled = row.map(textOf).filter((t) => t !== '');
     const text = textOf(row[0]);
@@ -134,7 +146,15 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
   const firstText = preamble.map((row) => textOf(row[0])).find((t) => t !== '');
   const lists = spec.columns.flatMap((c, i): ListPlan[] =>
     c.list && c.list.length > 0 && lastTableRow > headerRow
-      ? [{ column: i + 1, firstRow: headerRow + 1, lastRow: lastTableRow, items: [...c.list], inlineSource: inlineListSource(c.list) }]
+      ? [
+          {
+            column: i + 1,
+            firstRow: headerRow + 1,
+            lastRow: lastTableRow,
+            items: [...c.list],
+            inlineSource: inlineListSource(c.list),
+          },
+        ]
       : [],
   );
 
@@ -153,4 +173,3 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
     print: { title: firstText ?? spec.name, titleRow: columnCount > 0 ? headerRow : null },
   };
 }
-

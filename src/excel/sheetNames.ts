@@ -10,7 +10,10 @@ export const MAX_SHEET_NAME_LENGTH = 31;
  * not blank, and not "History" (reserved by Excel).
  */
 export function sanitizeSheetName(wanted: string): string {
-  let name = wanted.replace(/[:\\/?*[\]]/g, '_').replace(/[\u0000-\u001f]/g, ' ').trim();
+  let name = wanted
+    .replace(/[:\\/?*[\]]/g, '_')
+    .replace(/[\u0000-\u001f]/g, ' ')
+    .trim();
   name = name.replace(/^'+|'+$/g, '').trim();
   name = [...name].slice(0, MAX_SHEET_NAME_LENGTH).join('').trim();
   if (name === '') name = 'Sheet';
@@ -28,7 +31,10 @@ export function uniqueSheetName(wanted: string, taken: Iterable<string>): string
   if (!used.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const stem = [...base].slice(0, MAX_SHEET_NAME_LENGTH - suffix.length).join('').trimEnd();
+    const stem = [...base]
+      .slice(0, MAX_SHEET_NAME_LENGTH - suffix.length)
+      .join('')
+      .trimEnd();
     const candidate = `${stem}${suffix}`;
     if (!used.has(candidate.toLowerCase())) return candidate;
   }

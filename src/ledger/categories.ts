@@ -5,7 +5,12 @@ export const CATEGORIES = [
   { id: 2, key: 'government', label: '政府议事协调机构', labelEn: 'Government coordinating body' },
   { id: 3, key: 'joint-meeting', label: '部门间联席会议', labelEn: 'Inter-department joint meeting' },
   { id: 4, key: 'task-force', label: '工作专班', labelEn: 'Task force' },
-  { id: 5, key: 'mechanism', label: '协调机制（不纳入议事协调机构管理）', labelEn: 'Coordination mechanism (not counted)' },
+  {
+    id: 5,
+    key: 'mechanism',
+    label: '协调机制（不纳入议事协调机构管理）',
+    labelEn: 'Coordination mechanism (not counted)',
+  },
 ] as const;
 
 export type CategoryId = (typeof CATEGORIES)[number]['id'];
@@ -55,10 +60,27 @@ export const STATUSES = [
 export type StatusKey = (typeof STATUSES)[number]['key'];
 
 const STATUS_WORDS: Readonly<Record<string, StatusKey>> = {
-  存续: 'active', 在用: 'active', 保留: 'active', 正常: 'active', 现存: 'active', 有效: 'active',
-  已撤销: 'abolished', 撤销: 'abolished', 已撤消: 'abolished', 撤消: 'abolished', 已撤除: 'abolished', 已撤: 'abolished',
-  已合并: 'merged', 合并: 'merged', 已并入: 'merged', 并入: 'merged', 撤并: 'merged', 已撤并: 'merged',
-  已更名: 'renamed', 更名: 'renamed', 已改名: 'renamed',
+  存续: 'active',
+  在用: 'active',
+  保留: 'active',
+  正常: 'active',
+  现存: 'active',
+  有效: 'active',
+  已撤销: 'abolished',
+  撤销: 'abolished',
+  已撤消: 'abolished',
+  撤消: 'abolished',
+  已撤除: 'abolished',
+  已撤: 'abolished',
+  已合并: 'merged',
+  合并: 'merged',
+  已并入: 'merged',
+  并入: 'merged',
+  撤并: 'merged',
+  已撤并: 'merged',
+  已更名: 'renamed',
+  更名: 'renamed',
+  已改名: 'renamed',
 };
 
 /** Reads a 状态 cell: empty means active; unknown words give null (→ invalid-status). */

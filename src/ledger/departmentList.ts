@@ -16,7 +16,19 @@ export interface DepartmentList {
 }
 
 /** Words that head a list's column, never a department. */
-const HEADINGS = new Set(['部门', '单位', '部门名称', '单位名称', '部门(单位)', '部门（单位）', '名称', '办事机构所在部门', '序号', 'department', 'departments']);
+const HEADINGS = new Set([
+  '部门',
+  '单位',
+  '部门名称',
+  '单位名称',
+  '部门(单位)',
+  '部门（单位）',
+  '名称',
+  '办事机构所在部门',
+  '序号',
+  'department',
+  'departments',
+]);
 const SEPARATORS = /[、，,；;\t]+/u;
 const ALIAS = /^(.+?)\s*[=＝]\s*(.+)$/u;
 
@@ -24,7 +36,10 @@ const ALIAS = /^(.+?)\s*[=＝]\s*(.+)$/u;
 export function splitList(text: string): string[] {
   const seen = new Set<string>();
   for (const part of text.split(/[\r\n、，,；;\t]+/u)) {
-    const item = part.trim().replace(/^["']|["']$/g, '').trim();
+    const item = part
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .trim();
     if (item) seen.add(item);
   }
   return [...seen];
@@ -43,8 +58,12 @@ export function parseDepartmentList(text: string): DepartmentList {
       continue;
     }
     for (const part of line.split(SEPARATORS)) {
-      const name = part.trim().replace(/^["']|["']$/g, '').trim();
-      if (name !== '' && !HEADINGS.has(name.replace(/\s+/g, '').toLowerCase()) && !departments.includes(name)) departments.push(name);
+      const name = part
+        .trim()
+        .replace(/^["']|["']$/g, '')
+        .trim();
+      if (name !== '' && !HEADINGS.has(name.replace(/\s+/g, '').toLowerCase()) && !departments.includes(name))
+        departments.push(name);
     }
   }
   return { departments, aliases };

@@ -3,12 +3,54 @@
  * It is a default, not a law: users load their own list (another city, a county) in settings.
  */
 export const DEFAULT_DEPARTMENTS: readonly string[] = [
-  '市纪委监委机关', '市委办公室', '市委组织部', '市委宣传部', '市委统战部', '市委政法委', '市委政研室', '市委网信办', '市委老干部局',
-  '市总工会机关', '团市委机关', '市妇联机关', '市科协机关', '市残联机关', '市社科联机关',
-  '市政府办公室', '市发展改革委', '市教育局', '市科技局', '市工业和信息化局', '市公安局', '市民政局', '市司法局', '市财政局',
-  '市人力资源社会保障局', '市自然资源局', '市生态环境局', '市住房城乡建管局', '市交通运输局', '市水务局', '市农业农村局',
-  '市海洋发展和渔业局', '市商务局', '市文化和旅游局', '市卫生健康委', '市退役军人局', '市应急局', '市审计局', '市外办', '市国资委',
-  '市行政审批服务局', '市市场监管局', '市体育局', '市统计局', '市医保局', '市地方金融监管局', '市信访局', '市油地校融合办',
+  '市纪委监委机关',
+  '市委办公室',
+  '市委组织部',
+  '市委宣传部',
+  '市委统战部',
+  '市委政法委',
+  '市委政研室',
+  '市委网信办',
+  '市委老干部局',
+  '市总工会机关',
+  '团市委机关',
+  '市妇联机关',
+  '市科协机关',
+  '市残联机关',
+  '市社科联机关',
+  '市政府办公室',
+  '市发展改革委',
+  '市教育局',
+  '市科技局',
+  '市工业和信息化局',
+  '市公安局',
+  '市民政局',
+  '市司法局',
+  '市财政局',
+  '市人力资源社会保障局',
+  '市自然资源局',
+  '市生态环境局',
+  '市住房城乡建管局',
+  '市交通运输局',
+  '市水务局',
+  '市农业农村局',
+  '市海洋发展和渔业局',
+  '市商务局',
+  '市文化和旅游局',
+  '市卫生健康委',
+  '市退役军人局',
+  '市应急局',
+  '市审计局',
+  '市外办',
+  '市国资委',
+  '市行政审批服务局',
+  '市市场监管局',
+  '市体育局',
+  '市统计局',
+  '市医保局',
+  '市地方金融监管局',
+  '市信访局',
+  '市油地校融合办',
   '市委党史研究院',
 ];
 
@@ -72,7 +114,10 @@ export const DEFAULT_DEPARTMENT_ALIASES: Readonly<Record<string, string>> = {
  * Aliases for a user's own department list: the built-in short forms that point at a department
  * still on the list (市发改委 → 市发展改革委), then the list's own `简称=名称` lines, which win.
  */
-export function aliasesForList(departments: readonly string[], own: Readonly<Record<string, string>>): Record<string, string> {
+export function aliasesForList(
+  departments: readonly string[],
+  own: Readonly<Record<string, string>>,
+): Record<string, string> {
   const listed = new Set(departments);
   const defaults = Object.entries(DEFAULT_DEPARTMENT_ALIASES).filter(([, name]) => listed.has(name));
   return { ...Object.fromEntries(defaults), ...own };

@@ -38,7 +38,9 @@ const MIN_REQUIRED_MATCHES = 3;
 const MAX_HEADER_LENGTH = 40;
 
 function foldHeaderText(value: unknown): string {
-  return cellText(value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return cellText(value)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim();
 }
 
 /** Field per column of one grid row (indexes into the row). */
@@ -109,7 +111,10 @@ export function findHeader(grid: Grid): HeaderResult {
     const upperText = foldHeaderText(upper[c]);
     const field = fieldsPerColumn[c] ?? null;
     // The text shown for a column is the one that named its field, else whichever is present.
-    const text = bestLower && lowerText !== '' && (field === null || fieldOfHeader(lowerText) === field) ? lowerText : upperText || lowerText;
+    const text =
+      bestLower && lowerText !== '' && (field === null || fieldOfHeader(lowerText) === field)
+        ? lowerText
+        : upperText || lowerText;
     if (text === '') continue;
     columns.push({ column: firstColumn + c, header: text, field });
   }
@@ -129,20 +134,33 @@ export function findHeader(grid: Grid): HeaderResult {
   const findings: Finding[] = [];
   for (const key of REQUIRED_FIELDS) {
     if (fields[key]) continue;
-    findings.push(finding({
-      code: 'missing-column', sheet, row: headerRow, column: FIELDS[key].label, value: null,
-      params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn },
-      suggestion: FIELDS[key].label,
-    }));
+    findings.push(
+      finding({
+        code: 'missing-column',
+        sheet,
+        row: headerRow,
+        column: FIELDS[key].label,
+        value: null,
+        params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn },
+        suggestion: FIELDS[key].label,
+      }),
+    );
   }
   for (const [key, list] of claims) {
     if (list.length < 2) continue;
     const names = list.map((c) => `${c.header}（${columnLetters(c.column)}列）`).join('、');
     for (const col of list.slice(1)) {
-      findings.push(finding({
-        code: 'duplicate-column', sheet, row: headerRow, column: col.header, value: col.header,
-        params: { field: FIELDS[key].label, columns: names }, columnIndex: col.column,
-      }));
+      findings.push(
+        finding({
+          code: 'duplicate-column',
+          sheet,
+          row: headerRow,
+          column: col.header,
+          value: col.header,
+          params: { field: FIELDS[key].label, columns: names },
+          columnIndex: col.column,
+        }),
+      );
     }
   }
 

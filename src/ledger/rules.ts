@@ -1,4 +1,12 @@
-import { parseCategory, parseStatus, statusLabel, CATEGORIES, type Category, type CategoryId, type StatusKey } from './categories';
+import {
+  parseCategory,
+  parseStatus,
+  statusLabel,
+  CATEGORIES,
+  type Category,
+  type CategoryId,
+  type StatusKey,
+} from './categories';
 import { firstDay, formatDate, lastDay, parseDate, type LedgerDate } from './cells/date';
 import { resolveDepartment, type DepartmentIndex } from './cells/department';
 import { findDocNumbers, type DocNumber } from './cells/docNumber';
@@ -36,9 +44,14 @@ export interface FieldColumn {
 
 /** The mapped columns of a header as indexes into a grid row. */
 export function fieldColumns(header: HeaderMap, firstColumn: number): FieldColumn[] {
-  return (Object.entries(header.fields) as [FieldKey, NonNullable<HeaderMap['fields'][FieldKey]>][]).map(([key, col]) => ({
-    key, index: col.column - firstColumn, column: col.column, header: col.header,
-  }));
+  return (Object.entries(header.fields) as [FieldKey, NonNullable<HeaderMap['fields'][FieldKey]>][]).map(
+    ([key, col]) => ({
+      key,
+      index: col.column - firstColumn,
+      column: col.column,
+      header: col.header,
+    }),
+  );
 }
 
 /** The visible text of every cell of a row, computed once and shared by the classifier and the rules. */
@@ -51,7 +64,8 @@ export function rowTexts(values: readonly CellValue[]): string[] {
 /** A line of one text that is a note or signature under the table, even without a colon. */
 const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|合计|小计|总计|填报人|联系人|单位负责人|负责人)\s*[:：]?/u;
 /** A section heading inside the table, e.g. “一、市委议事协调机构（32个）”. */
-const SECTION_LINE = /^(?:[一二三四五六七八九十]+|[0-9]+|[（(][一二三四五六七八九十0-9]+[）)])[、.．]?\s*(.+?)(?:[（(]\s*[0-9]+\s*个?\s*[）)])?$/u;
+const SECTION_LINE =
+  /^(?:[一二三四五六七八九十]+|[0-9]+|[（(][一二三四五六七八九十0-9]+[）)])[、.．]?\s*(.+?)(?:[（(]\s*[0-9]+\s*个?\s*[）)])?$/u;
 
 /**
  * Dates, durations, departments and phones are short; a cell far longer than any of them is not
@@ -60,7 +74,12 @@ const SECTION_LINE = /^(?:[一二三四五六七八九十]+|[0-9]+|[（(][一二
 const MAX_SHORT_VALUE = 200;
 /** Ten or eleven digits not starting with 0 or 1: a landline whose leading 0 a number cell dropped. */
 const LOST_LEADING_ZERO = /^[2-9]\d{9,10}$/;
-const TOO_LONG_DATE = { ok: false, empty: false, reason: '内容过长，不是日期', reasonEn: 'far too long to be a date' } as const;
+const TOO_LONG_DATE = {
+  ok: false,
+  empty: false,
+  reason: '内容过长，不是日期',
+  reasonEn: 'far too long to be a date',
+} as const;
 
 export type RowKind =
   | { readonly kind: 'body' }
@@ -94,7 +113,11 @@ export function classifyRow(texts: readonly string[], ctx: RowContext): RowKind 
   if (!ctx.fieldColumns.some((col) => col.key !== 'seq' && (texts[col.index] ?? '') !== '')) return { kind: 'skip' };
   // The header repeated on a later page.
   const nameCol = ctx.header.fields.name;
-  if (nameCol && (texts[nameCol.column - ctx.firstColumn] ?? '').replace(/\s+/g, '') === nameCol.header.replace(/\s+/g, '')) return { kind: 'skip' };
+  if (
+    nameCol &&
+    (texts[nameCol.column - ctx.firstColumn] ?? '').replace(/\s+/g, '') === nameCol.header.replace(/\s+/g, '')
+  )
+    return { kind: 'skip' };
   return { kind: 'body' };
 }
 
@@ -103,9 +126,17 @@ export function classifyRow(texts: readonly string[], ctx: RowContext): RowKind 
  * category-name-mismatch. `sectionCategory` is the category of the section heading above the row,
  * used when the sheet has no 类别 column.
  */
-export function parseRow(values: readonly CellValue[], texts: readonly string[], sheetRow: number, ctx: RowContext, sectionCategory: Category | null, out: Finding[]): LedgerRow {
+export function parseRow(
+  values: readonly CellValue[],
+  texts: readonly string[],
+  sheetRow: number,
+  ctx: RowContext,
+  sectionCategory: Category | null,
+  out: Finding[],
+): LedgerRow {
   const cells: Partial<Record<FieldKey, CellRef>> = {};
-  for (const col of ctx.fieldColumns) cells[col.key] = { text: texts[col.index] ?? '', column: col.column, header: col.header };
+  for (const col of ctx.fieldColumns)
+    cells[col.key] = { text: texts[col.index] ?? '', column: col.column, header: col.header };
   // No closures per row: this runs 100,000 times on a province's register.
   const at: RowAt = { ctx, sheetRow, cells, out };
 
@@ -115,14 +146,31 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
     if (!cell) continue; // missing-column already says so, once
     if (key === 'established') continue; // the date rules report their own emptiness
     if (isErrorText(cell.text)) {
-      report(at, key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn, detail: `单元格是错误值 ${cell.text}`, detailEn: `the cell holds the error ${cell.text}` } });
+      report(at, key, {
+        code: 'missing-value',
+        value: cell.text,
+        params: {
+          field: FIELDS[key].label,
+          fieldEn: FIELDS[key].labelEn,
+          detail: `单元格是错误值 ${cell.text}`,
+          detailEn: `the cell holds the error ${cell.text}`,
+        },
+      });
     } else if (isBlankOrPlaceholder(cell.text) && !(key === 'parent' && isNoneAnswer(cell.text))) {
-      report(at, key, { code: 'missing-value', value: cell.text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
+      report(at, key, {
+        code: 'missing-value',
+        value: cell.text,
+        params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn },
+      });
     }
   }
 
-  const established = cells.established ? readDate(at, 'established', rawValue(values, ctx, 'established'), true) : null;
-  const abolishedOn = cells.abolishedOn ? readDate(at, 'abolishedOn', rawValue(values, ctx, 'abolishedOn'), false) : null;
+  const established = cells.established
+    ? readDate(at, 'established', rawValue(values, ctx, 'established'), true)
+    : null;
+  const abolishedOn = cells.abolishedOn
+    ? readDate(at, 'abolishedOn', rawValue(values, ctx, 'abolishedOn'), false)
+    : null;
 
   // 依据文件: a recognisable 发文字号 in GB/T 9704 form, not dated after the body.
   let basis: DocNumber | null = null;
@@ -136,12 +184,18 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
     for (const doc of numbers) {
       if (doc.isStandard) continue;
       report(at, 'basis', {
-        code: 'nonstandard-doc-number', value: basisText, suggestion: doc.standard,
+        code: 'nonstandard-doc-number',
+        value: basisText,
+        suggestion: doc.standard,
         params: { found: doc.found, issues: doc.issues.join('；'), issuesEn: doc.issuesEn.join('; ') },
       });
     }
     if (basis && established && basis.year > established.year) {
-      report(at, 'basis', { code: 'doc-year-mismatch', value: basisText, params: { docYear: basis.year, year: established.year } });
+      report(at, 'basis', {
+        code: 'doc-year-mismatch',
+        value: basisText,
+        params: { docYear: basis.year, year: established.year },
+      });
     }
   }
 
@@ -149,22 +203,37 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
   let department: string | null = null;
   const departmentText = cells.department?.text ?? '';
   if (cells.department && !isBlankOrPlaceholder(departmentText) && !isErrorText(departmentText)) {
-    const match = departmentText.length > MAX_SHORT_VALUE ? { known: false, canonical: null } : resolveDepartment(departmentText, ctx.departments);
+    const match =
+      departmentText.length > MAX_SHORT_VALUE
+        ? { known: false, canonical: null }
+        : resolveDepartment(departmentText, ctx.departments);
     department = match.canonical ?? departmentText;
-    if (!match.known) report(at, 'department', { code: 'unknown-department', value: departmentText, params: { value: departmentText } });
+    if (!match.known)
+      report(at, 'department', {
+        code: 'unknown-department',
+        value: departmentText,
+        params: { value: departmentText },
+      });
   }
 
   // 存续时间: readable, and not ending before the body began.
   let duration: Duration | null = null;
   const durationText = cells.duration?.text ?? '';
   if (cells.duration && !isBlankOrPlaceholder(durationText) && !isErrorText(durationText)) {
-    duration = durationText.length > MAX_SHORT_VALUE ? null : (parseDuration(durationText) ?? endDateOnly(rawValue(values, ctx, 'duration')));
+    duration =
+      durationText.length > MAX_SHORT_VALUE
+        ? null
+        : (parseDuration(durationText) ?? endDateOnly(rawValue(values, ctx, 'duration')));
     if (!duration) {
       report(at, 'duration', { code: 'invalid-duration', value: durationText, params: { value: durationText } });
     } else if (established) {
       const end = durationEnd(duration, established);
       if (end && lastDay(end) < firstDay(established)) {
-        report(at, 'duration', { code: 'duration-before-start', value: durationText, params: { end: formatDate(end), start: formatDate(established) } });
+        report(at, 'duration', {
+          code: 'duration-before-start',
+          value: durationText,
+          params: { end: formatDate(end), start: formatDate(established) },
+        });
       }
     }
   }
@@ -175,7 +244,13 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
   if (cells.category && categoryText !== '') {
     const parsed = parseCategory(categoryText);
     if (parsed) category = parsed.id;
-    else report(at, 'category', { code: 'invalid-category', value: categoryText, params: { value: categoryText }, suggestion: CATEGORIES.map((c) => c.label).join(' / ') });
+    else
+      report(at, 'category', {
+        code: 'invalid-category',
+        value: categoryText,
+        params: { value: categoryText },
+        suggestion: CATEGORIES.map((c) => c.label).join(' / '),
+      });
   }
   let status: StatusKey = 'active';
   const statusText = cells.status?.text ?? '';
@@ -185,7 +260,11 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
     else report(at, 'status', { code: 'invalid-status', value: statusText, params: { value: statusText } });
   }
   if ((status === 'abolished' || status === 'merged') && !abolishedOn && !hasText(cells.abolishedOn)) {
-    report(at, cells.abolishedOn ? 'abolishedOn' : 'status', { code: 'missing-abolition-date', value: statusText, params: { status: statusLabel(status) } });
+    report(at, cells.abolishedOn ? 'abolishedOn' : 'status', {
+      code: 'missing-abolition-date',
+      value: statusText,
+      params: { status: statusLabel(status) },
+    });
   }
 
   // 联系电话 (optional).
@@ -194,8 +273,14 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
   // A number cell (or its digits in a CSV saved from one): Excel dropped the leading 0
   // (5468382366); read it back where that is unambiguous.
   if (typeof phoneValue === 'number' || LOST_LEADING_ZERO.test(phoneText)) {
-    if (phoneFromNumberCell(Number(phoneText === '' ? phoneValue : phoneText)) === null) report(at, 'phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText, numberCell: 1 } });
-  } else if (cells.phone && phoneText !== '' && !isBlankOrPlaceholder(phoneText) && (phoneText.length > MAX_SHORT_VALUE || !parsePhone(phoneText).ok)) {
+    if (phoneFromNumberCell(Number(phoneText === '' ? phoneValue : phoneText)) === null)
+      report(at, 'phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText, numberCell: 1 } });
+  } else if (
+    cells.phone &&
+    phoneText !== '' &&
+    !isBlankOrPlaceholder(phoneText) &&
+    (phoneText.length > MAX_SHORT_VALUE || !parsePhone(phoneText).ok)
+  ) {
     report(at, 'phone', { code: 'invalid-phone', value: phoneText, params: { value: phoneText } });
   }
 
@@ -203,14 +288,28 @@ export function parseRow(values: readonly CellValue[], texts: readonly string[],
   if (category !== null && name !== '' && !isBlankOrPlaceholder(name)) {
     const mismatch = categoryNameMismatch(category, name);
     if (mismatch) {
-      report(at, 'name', { code: 'category-name-mismatch', value: name, params: { category: CATEGORIES[category - 1]!.label, expectZh: mismatch.zh, expectEn: mismatch.en } });
+      report(at, 'name', {
+        code: 'category-name-mismatch',
+        value: name,
+        params: { category: CATEGORIES[category - 1]!.label, expectZh: mismatch.zh, expectEn: mismatch.en },
+      });
     }
   }
 
   const countyText = cells.county?.text ?? '';
   const row: LedgerRow = {
-    sheet: ctx.sheet, row: sheetRow, cells, name, category, status, active: status === 'active',
-    established, abolishedOn, basis, department, duration,
+    sheet: ctx.sheet,
+    row: sheetRow,
+    cells,
+    name,
+    category,
+    status,
+    active: status === 'active',
+    established,
+    abolishedOn,
+    basis,
+    department,
+    duration,
     county: countyText === '' ? null : countyText,
   };
   return row;
@@ -226,7 +325,15 @@ interface RowAt {
 
 function report(at: RowAt, key: FieldKey, input: Omit<NewFinding, 'sheet' | 'row' | 'column' | 'columnIndex'>): void {
   const cell = at.cells[key];
-  at.out.push(finding({ ...input, sheet: at.ctx.sheet, row: at.sheetRow, column: cell?.header ?? FIELDS[key].label, columnIndex: cell?.column }));
+  at.out.push(
+    finding({
+      ...input,
+      sheet: at.ctx.sheet,
+      row: at.sheetRow,
+      column: cell?.header ?? FIELDS[key].label,
+      columnIndex: cell?.column,
+    }),
+  );
 }
 
 function rawValue(values: readonly CellValue[], ctx: RowContext, key: FieldKey): CellValue {
@@ -234,19 +341,37 @@ function rawValue(values: readonly CellValue[], ctx: RowContext, key: FieldKey):
   return col ? values[col.column - ctx.firstColumn] : undefined;
 }
 
-function readDate(at: RowAt, key: 'established' | 'abolishedOn', value: CellValue, required: boolean): LedgerDate | null {
+function readDate(
+  at: RowAt,
+  key: 'established' | 'abolishedOn',
+  value: CellValue,
+  required: boolean,
+): LedgerDate | null {
   const text = at.cells[key]?.text ?? '';
   const result = text.length > MAX_SHORT_VALUE ? TOO_LONG_DATE : parseDate(value);
   if (result.ok) {
     if (firstDay(result.date) > at.ctx.asOfDay) {
-      report(at, key, { code: 'future-date', value: text, params: { date: formatDate(result.date), asOf: at.ctx.asOf } });
+      report(at, key, {
+        code: 'future-date',
+        value: text,
+        params: { date: formatDate(result.date), asOf: at.ctx.asOf },
+      });
     }
     return result.date;
   }
   if (result.empty) {
-    if (required) report(at, key, { code: 'missing-value', value: text, params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn } });
+    if (required)
+      report(at, key, {
+        code: 'missing-value',
+        value: text,
+        params: { field: FIELDS[key].label, fieldEn: FIELDS[key].labelEn },
+      });
   } else {
-    report(at, key, { code: 'invalid-date', value: text, params: { value: text, reason: result.reason, reasonEn: result.reasonEn } });
+    report(at, key, {
+      code: 'invalid-date',
+      value: text,
+      params: { value: text, reason: result.reason, reasonEn: result.reasonEn },
+    });
   }
   return null;
 }
@@ -271,7 +396,11 @@ export function categoryNameMismatch(category: CategoryId, name: string): { zh: 
       return /专班$/u.test(bare) ? null : { zh: '不以“专班”结尾', en: 'does not end in 专班' };
     case 1:
     case 2:
-      if (/联席会议(?:制度)?$/u.test(bare)) return { zh: '以“联席会议”结尾，应为部门间联席会议', en: 'ends in 联席会议, so it is an inter-department joint meeting' };
+      if (/联席会议(?:制度)?$/u.test(bare))
+        return {
+          zh: '以“联席会议”结尾，应为部门间联席会议',
+          en: 'ends in 联席会议, so it is an inter-department joint meeting',
+        };
       if (/专班$/u.test(bare)) return { zh: '以“专班”结尾，应为工作专班', en: 'ends in 专班, so it is a task force' };
       return null;
     default:

@@ -4,11 +4,14 @@ import { DEFAULT_DEPARTMENT_ALIASES, DEFAULT_DEPARTMENTS } from './departments';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date written YYYY-MM-DD that really exists (no 2026-02-30). */
-export const IsoDateSchema = z.string().regex(ISO_DATE, 'expected YYYY-MM-DD').refine((text) => {
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}, 'no such date');
+export const IsoDateSchema = z
+  .string()
+  .regex(ISO_DATE, 'expected YYYY-MM-DD')
+  .refine((text) => {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'no such date');
 
 /** Today in the user's local calendar, as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {

@@ -20,7 +20,8 @@ const TOTAL_ROW = /^(?:合计|小计|总计|共计|累计|共[0-9一二三四五
 /** A note under (or above) the table: 注：…, 说明：…, 备注：…, 注1. */
 const NOTE_ROW = /^(?:注|说明|备注|附注)\s*(?:[:：]|[0-9一二三四五六七八九十]+[、.．:：])/u;
 /** Labels a footer starts with: the first filled cell is one of these, followed by a colon. */
-const FOOTER_LABEL = /^(?:填表人|填报人|制表人|经办人|审核人|复核人|审批人|负责人|单位负责人|分管领导|联系人|联系电话|电话|手机|填报日期|填表日期|报送日期|制表日期|填报时间|日期|填报单位|填表单位|报送单位|单位)(?:[（(][^)）]*[)）])?\s*[:：]/u;
+const FOOTER_LABEL =
+  /^(?:填表人|填报人|制表人|经办人|审核人|复核人|审批人|负责人|单位负责人|分管领导|联系人|联系电话|电话|手机|填报日期|填表日期|报送日期|制表日期|填报时间|日期|填报单位|填表单位|报送单位|单位)(?:[（(][^)）]*[)）])?\s*[:：]/u;
 
 const LABELS: readonly [keyof SubmissionContact, RegExp][] = [
   ['filledBy', /^(?:填表人|填报人|制表人|经办人|联系人)$/u],
@@ -28,7 +29,8 @@ const LABELS: readonly [keyof SubmissionContact, RegExp][] = [
   ['phone', /^(?:联系电话|电话|手机)$/u],
   ['date', /^(?:填报日期|填表日期|报送日期|制表日期|填报时间|日期)$/u],
 ];
-const ANY_LABEL = /(填表人|填报人|制表人|经办人|联系人|审核人|复核人|审批人|单位负责人|负责人|分管领导|联系电话|电话|手机|填报日期|填表日期|报送日期|制表日期|填报时间|日期|填报单位|填表单位|报送单位)(?:[（(][^)）]*[)）])?\s*[:：]/gu;
+const ANY_LABEL =
+  /(填表人|填报人|制表人|经办人|联系人|审核人|复核人|审批人|单位负责人|负责人|分管领导|联系电话|电话|手机|填报日期|填表日期|报送日期|制表日期|填报时间|日期|填报单位|填表单位|报送单位)(?:[（(][^)）]*[)）])?\s*[:：]/gu;
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 
@@ -57,9 +59,18 @@ export function readContact(texts: readonly string[]): SubmissionContact | null 
   const found: { label: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(ANY_LABEL)) found.push({ label: m[1]!, start: m.index, end: m.index + m[0].length });
   if (found.length === 0) return null;
-  const contact: { -readonly [K in keyof SubmissionContact]: string | null } = { filledBy: null, reviewedBy: null, phone: null, date: null };
+  const contact: { -readonly [K in keyof SubmissionContact]: string | null } = {
+    filledBy: null,
+    reviewedBy: null,
+    phone: null,
+    date: null,
+  };
   found.forEach((f, i) => {
-    const value = line.slice(f.end, found[i + 1]?.start ?? line.length).trim().replace(/[，,;；。]+$/u, '').trim();
+    const value = line
+      .slice(f.end, found[i + 1]?.start ?? line.length)
+      .trim()
+      .replace(/[，,;；。]+$/u, '')
+      .trim();
     const key = LABELS.find(([, pattern]) => pattern.test(f.label))?.[0];
     if (key && value !== '' && contact[key] === null) contact[key] = value;
   });
@@ -70,7 +81,12 @@ export function readContact(texts: readonly string[]): SubmissionContact | null 
 export function mergeContacts(a: SubmissionContact | null, b: SubmissionContact | null): SubmissionContact | null {
   if (!a) return b;
   if (!b) return a;
-  return { filledBy: a.filledBy ?? b.filledBy, reviewedBy: a.reviewedBy ?? b.reviewedBy, phone: a.phone ?? b.phone, date: a.date ?? b.date };
+  return {
+    filledBy: a.filledBy ?? b.filledBy,
+    reviewedBy: a.reviewedBy ?? b.reviewedBy,
+    phone: a.phone ?? b.phone,
+    date: a.date ?? b.date,
+  };
 }
 
 /** “张三（审核：李四），0546-8381234，2026年11月20日” for one line of a report. */

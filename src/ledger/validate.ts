@@ -62,7 +62,17 @@ export function skipMessage(reason: SkipReason, lang: Lang = 'zh'): string {
 export function validateSheet(grid: Grid, settings: Settings, options: ValidateOptions = {}): SheetReport {
   const located = findHeader(grid);
   if (!located.found) {
-    return { sheet: grid.sheet, status: 'skipped', skipReason: located.reason, headerRow: null, title: [], columns: [], rows: [], findings: [], contact: null };
+    return {
+      sheet: grid.sheet,
+      status: 'skipped',
+      skipReason: located.reason,
+      headerRow: null,
+      title: [],
+      columns: [],
+      rows: [],
+      findings: [],
+      contact: null,
+    };
   }
   const { header } = located;
   const firstRow = grid.firstRow ?? 1;
@@ -103,5 +113,14 @@ export function validateSheet(grid: Grid, settings: Settings, options: ValidateO
   }
   for (const f of workRulesFindings(rows, settings)) findings.push(f);
   findings.sort(compareFindings);
-  return { sheet: grid.sheet, status: 'validated', headerRow: header.row, title: header.title, columns: header.columns, rows, findings, contact };
+  return {
+    sheet: grid.sheet,
+    status: 'validated',
+    headerRow: header.row,
+    title: header.title,
+    columns: header.columns,
+    rows,
+    findings,
+    contact,
+  };
 }

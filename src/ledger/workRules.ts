@@ -32,7 +32,10 @@ export function namesContact(text: string): boolean {
 }
 
 /** The deadline in force and whether it has passed on the as-of date (the deadline day itself still counts as in time). */
-export function deadlineState(settings: Pick<Settings, 'asOf' | 'submissionDeadline'>): { deadline: string | null; passed: boolean } {
+export function deadlineState(settings: Pick<Settings, 'asOf' | 'submissionDeadline'>): {
+  deadline: string | null;
+  passed: boolean;
+} {
   const deadline = settings.submissionDeadline ?? null;
   if (deadline === null) return { deadline: null, passed: false };
   return { deadline, passed: isoDayNumber(settings.asOf) > isoDayNumber(deadline) };
@@ -42,7 +45,10 @@ export function deadlineState(settings: Pick<Settings, 'asOf' | 'submissionDeadl
  * missing-work-rules and missing-contact for every active row, when the register has a 工作规则 /
  * 联络人 column. Warnings; errors once `settings.submissionDeadline` is before `settings.asOf`.
  */
-export function workRulesFindings(rows: readonly LedgerRow[], settings: Pick<Settings, 'asOf' | 'submissionDeadline'>): Finding[] {
+export function workRulesFindings(
+  rows: readonly LedgerRow[],
+  settings: Pick<Settings, 'asOf' | 'submissionDeadline'>,
+): Finding[] {
   const { deadline, passed } = deadlineState(settings);
   const severity: Severity = passed ? 'error' : 'warning';
   const params: FindingParams = deadline ? { deadline } : {};
@@ -51,11 +57,33 @@ export function workRulesFindings(rows: readonly LedgerRow[], settings: Pick<Set
     if (!row.active) continue;
     const rules = row.cells.workRules;
     if (rules && !hasWorkRules(rules.text)) {
-      out.push(finding({ code: 'missing-work-rules', severity, sheet: row.sheet, row: row.row, column: rules.header, columnIndex: rules.column, value: rules.text, params }));
+      out.push(
+        finding({
+          code: 'missing-work-rules',
+          severity,
+          sheet: row.sheet,
+          row: row.row,
+          column: rules.header,
+          columnIndex: rules.column,
+          value: rules.text,
+          params,
+        }),
+      );
     }
     const contact = row.cells.contact;
     if (contact && !namesContact(contact.text)) {
-      out.push(finding({ code: 'missing-contact', severity, sheet: row.sheet, row: row.row, column: contact.header, columnIndex: contact.column, value: contact.text, params }));
+      out.push(
+        finding({
+          code: 'missing-contact',
+          severity,
+          sheet: row.sheet,
+          row: row.row,
+          column: contact.header,
+          columnIndex: contact.column,
+          value: contact.text,
+          params,
+        }),
+      );
     }
   }
   return out;
@@ -100,13 +128,32 @@ function isCountyRow(item: LedgerRow | CountyRow): item is CountyRow {
  * 报送情况: per 办事机构所在部门 (and county, for a consolidated return), the active bodies, how
  * many have work rules, how many name a contact, and which do not.
  */
-export function submissionSummary(items: readonly (LedgerRow | CountyRow)[], settings: Pick<Settings, 'asOf' | 'submissionDeadline'>): SubmissionSummary {
+export function submissionSummary(
+  items: readonly (LedgerRow | CountyRow)[],
+  settings: Pick<Settings, 'asOf' | 'submissionDeadline'>,
+): SubmissionSummary {
   const rows = items.map((item) => (isCountyRow(item) ? item : { county: null, row: item }));
   const hasRulesColumn = rows.some((r) => r.row.cells.workRules !== undefined);
   const hasContactColumn = rows.some((r) => r.row.cells.contact !== undefined);
-  interface Acc { county: string | null; department: string; active: number; withRules: number; withContact: number; missingRules: string[]; missingContact: string[] }
+  interface Acc {
+    county: string | null;
+    department: string;
+    active: number;
+    withRules: number;
+    withContact: number;
+    missingRules: string[];
+    missingContact: string[];
+  }
   const groups = new Map<string, Acc>();
-  const total: Acc = { county: null, department: '', active: 0, withRules: 0, withContact: 0, missingRules: [], missingContact: [] };
+  const total: Acc = {
+    county: null,
+    department: '',
+    active: 0,
+    withRules: 0,
+    withContact: 0,
+    missingRules: [],
+    missingContact: [],
+  };
   for (const { county, row } of rows) {
     if (!row.active) continue;
     const department = row.department ?? '';
@@ -134,23 +181,52 @@ export function submissionSummary(items: readonly (LedgerRow | CountyRow)[], set
     missingContact: acc.missingContact,
   });
   const { deadline, passed } = deadlineState(settings);
-  return { hasRulesColumn, hasContactColumn, deadline, deadlinePassed: passed, departments: [...groups.values()].map(freeze), total: freeze(total) };
+  return {
+    hasRulesColumn,
+    hasContactColumn,
+    deadline,
+    deadlinePassed: passed,
+    departments: [...groups.values()].map(freeze),
+    total: freeze(total),
+  };
 }
 
 export const SUBMISSION_SHEET_NAME = '报送情况';
 
 const TEXT = {
   zh: {
-    title: '工作规则及联络人报送情况', county: '县区', department: '办事机构所在部门', active: '存续机构数', withRules: '已制定工作规则',
-    withContact: '已明确联络人', missingRules: '未制定工作规则的机构', missingContact: '未明确联络人的机构', total: '合计', allDepartments: '全部部门',
-    noDepartment: '（未填写部门）', noColumn: '（台账无此列）', deadline: (d: string, passed: boolean) => `报送期限：${d}${passed ? '（已过期）' : ''}`,
-    noDeadline: '报送期限：未设置', asOf: (d: string) => `核对日期：${d}`,
+    title: '工作规则及联络人报送情况',
+    county: '县区',
+    department: '办事机构所在部门',
+    active: '存续机构数',
+    withRules: '已制定工作规则',
+    withContact: '已明确联络人',
+    missingRules: '未制定工作规则的机构',
+    missingContact: '未明确联络人的机构',
+    total: '合计',
+    allDepartments: '全部部门',
+    noDepartment: '（未填写部门）',
+    noColumn: '（台账无此列）',
+    deadline: (d: string, passed: boolean) => `报送期限：${d}${passed ? '（已过期）' : ''}`,
+    noDeadline: '报送期限：未设置',
+    asOf: (d: string) => `核对日期：${d}`,
   },
   en: {
-    title: 'Work rules and contact persons', county: 'County', department: 'Host department', active: 'Active bodies', withRules: 'With work rules',
-    withContact: 'With a contact', missingRules: 'Without work rules', missingContact: 'Without a contact', total: 'Total', allDepartments: 'All departments',
-    noDepartment: '(no department)', noColumn: '(no such column)', deadline: (d: string, passed: boolean) => `Deadline: ${d}${passed ? ' (passed)' : ''}`,
-    noDeadline: 'Deadline: not set', asOf: (d: string) => `As of: ${d}`,
+    title: 'Work rules and contact persons',
+    county: 'County',
+    department: 'Host department',
+    active: 'Active bodies',
+    withRules: 'With work rules',
+    withContact: 'With a contact',
+    missingRules: 'Without work rules',
+    missingContact: 'Without a contact',
+    total: 'Total',
+    allDepartments: 'All departments',
+    noDepartment: '(no department)',
+    noColumn: '(no such column)',
+    deadline: (d: string, passed: boolean) => `Deadline: ${d}${passed ? ' (passed)' : ''}`,
+    noDeadline: 'Deadline: not set',
+    asOf: (d: string) => `As of: ${d}`,
   },
 } as const;
 
@@ -172,7 +248,13 @@ export function submissionSheet(summary: SubmissionSummary, options: { lang?: La
     names(d.missingRules, summary.hasRulesColumn),
     names(d.missingContact, summary.hasContactColumn),
   ];
-  const preamble = [[t.title], [summary.deadline ? t.deadline(summary.deadline, summary.deadlinePassed) : t.noDeadline, ...(options.asOf ? [t.asOf(options.asOf)] : [])]];
+  const preamble = [
+    [t.title],
+    [
+      summary.deadline ? t.deadline(summary.deadline, summary.deadlinePassed) : t.noDeadline,
+      ...(options.asOf ? [t.asOf(options.asOf)] : []),
+    ],
+  ];
   return {
     name: SUBMISSION_SHEET_NAME,
     preamble,
@@ -195,13 +277,22 @@ export function submissionLines(summary: SubmissionSummary, lang: Lang = 'zh'): 
   const t = TEXT[lang];
   const sep = lang === 'zh' ? '：' : ': ';
   const list = (names: readonly string[]) => names.join(lang === 'zh' ? '、' : ', ');
-  const lines: string[] = [`${SUBMISSION_SHEET_NAME} · ${t.title}（${summary.deadline ? t.deadline(summary.deadline, summary.deadlinePassed) : t.noDeadline}）`];
+  const lines: string[] = [
+    `${SUBMISSION_SHEET_NAME} · ${t.title}（${summary.deadline ? t.deadline(summary.deadline, summary.deadlinePassed) : t.noDeadline}）`,
+  ];
   if (!summary.hasRulesColumn && !summary.hasContactColumn) {
-    lines.push(lang === 'zh' ? `  台账无“${FIELDS.workRules.label}”“${FIELDS.contact.label}”列，未统计` : `  the register has no ${FIELDS.workRules.label} / ${FIELDS.contact.label} column; nothing to count`);
+    lines.push(
+      lang === 'zh'
+        ? `  台账无“${FIELDS.workRules.label}”“${FIELDS.contact.label}”列，未统计`
+        : `  the register has no ${FIELDS.workRules.label} / ${FIELDS.contact.label} column; nothing to count`,
+    );
     return lines;
   }
   for (const d of [...summary.departments, summary.total]) {
-    const label = d === summary.total ? t.allDepartments : `${d.county ? `${d.county} ` : ''}${d.department === '' ? t.noDepartment : d.department}`;
+    const label =
+      d === summary.total
+        ? t.allDepartments
+        : `${d.county ? `${d.county} ` : ''}${d.department === '' ? t.noDepartment : d.department}`;
     const parts = [`${t.active} ${d.active}`];
     if (d.withRules !== null) parts.push(`${t.withRules} ${d.withRules}`);
     if (d.withContact !== null) parts.push(`${t.withContact} ${d.withContact}`);

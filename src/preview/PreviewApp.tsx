@@ -23,7 +23,8 @@ const TEXT = {
     problems: '部分示例未能载入：',
   },
   en: {
-    banner: 'Preview: an in-memory workbook (loaded with the sample registers) beside the same task pane Excel shows. Data stays in this page.',
+    banner:
+      'Preview: an in-memory workbook (loaded with the sample registers) beside the same task pane Excel shows. Data stays in this page.',
     bannerShort: 'Preview · data stays in this page',
     open: 'Open .xlsx…',
     openShort: 'Open…',
@@ -38,7 +39,9 @@ export const NARROW_WIDTH = 760;
 
 function useNarrow(): boolean {
   const query = `(max-width: ${NARROW_WIDTH - 1}px)`;
-  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches);
+  const [narrow, setNarrow] = useState(
+    () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches,
+  );
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return;
     const list = window.matchMedia(query);
@@ -50,7 +53,15 @@ function useNarrow(): boolean {
   return narrow;
 }
 
-export function PreviewApp({ workbook, initialLang, problems }: { workbook: MemoryWorkbook; initialLang: Lang; problems: readonly string[] }) {
+export function PreviewApp({
+  workbook,
+  initialLang,
+  problems,
+}: {
+  workbook: MemoryWorkbook;
+  initialLang: Lang;
+  problems: readonly string[];
+}) {
   const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
   const [lang, setLang] = useState<Lang>(initialLang);
   const [openError, setOpenError] = useState<string | null>(null);
@@ -78,9 +89,17 @@ export function PreviewApp({ workbook, initialLang, problems }: { workbook: Memo
     <div style={narrow ? styles.pageNarrow : styles.page} data-layout={narrow ? 'narrow' : 'wide'}>
       <div style={narrow ? styles.bannerNarrow : styles.banner} data-testid="preview-banner">
         <span style={styles.bannerText}>{narrow ? text.bannerShort : text.banner}</span>
-        <button type="button" style={styles.open} onClick={() => fileInput.current?.click()} title={text.open}>{narrow ? text.openShort : text.open}</button>
+        <button type="button" style={styles.open} onClick={() => fileInput.current?.click()} title={text.open}>
+          {narrow ? text.openShort : text.open}
+        </button>
         {narrow && (
-          <button type="button" style={styles.open} aria-pressed={showWorkbook} onClick={() => setShowWorkbook((v) => !v)} data-testid="preview-toggle">
+          <button
+            type="button"
+            style={styles.open}
+            aria-pressed={showWorkbook}
+            onClick={() => setShowWorkbook((v) => !v)}
+            data-testid="preview-toggle"
+          >
             {showWorkbook ? text.showPane : text.showWorkbook}
           </button>
         )}
@@ -92,7 +111,10 @@ export function PreviewApp({ workbook, initialLang, problems }: { workbook: Memo
           style={{ display: 'none' }}
           data-testid="preview-open-input"
           onChange={(e) => {
-            if (e.target.files) void open(e.target.files).finally(() => { e.target.value = ''; });
+            if (e.target.files)
+              void open(e.target.files).finally(() => {
+                e.target.value = '';
+              });
           }}
         />
       </div>
@@ -107,7 +129,11 @@ export function PreviewApp({ workbook, initialLang, problems }: { workbook: Memo
             <SheetGrid workbook={workbook} version={version} />
           </div>
         </div>
-        <aside style={{ ...(narrow ? styles.paneNarrow : styles.pane), ...(narrow && showWorkbook ? styles.hidden : {}) }} aria-label="任务窗格 Task pane" data-testid="task-pane">
+        <aside
+          style={{ ...(narrow ? styles.paneNarrow : styles.pane), ...(narrow && showWorkbook ? styles.hidden : {}) }}
+          aria-label="任务窗格 Task pane"
+          data-testid="task-pane"
+        >
           <App
             port={workbook}
             initialLang={initialLang}
@@ -130,13 +156,51 @@ const styles = {
   body: { display: 'flex', flexGrow: 1, minHeight: 0, minWidth: 0 },
   workbook: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   hidden: { display: 'none' },
-  banner: { display: 'flex', alignItems: 'center', gap: 12, padding: '6px 10px', background: '#107C41', color: '#FFF', fontFamily: FONT, fontSize: 13, flexShrink: 0 },
-  bannerNarrow: { display: 'flex', alignItems: 'center', gap: 8, padding: '6px 8px', background: '#107C41', color: '#FFF', fontFamily: FONT, fontSize: 13, flexShrink: 0 },
+  banner: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: 12,
+    padding: '6px 10px',
+    background: '#107C41',
+    color: '#FFF',
+    fontFamily: FONT,
+    fontSize: 13,
+    flexShrink: 0,
+  },
+  bannerNarrow: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: 8,
+    padding: '6px 8px',
+    background: '#107C41',
+    color: '#FFF',
+    fontFamily: FONT,
+    fontSize: 13,
+    flexShrink: 0,
+  },
   bannerText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  open: { background: '#FFF', color: '#107C41', border: 'none', borderRadius: 4, padding: '4px 10px', cursor: 'pointer', fontFamily: 'inherit', whiteSpace: 'nowrap', flexShrink: 0 },
+  open: {
+    background: '#FFF',
+    color: '#107C41',
+    border: 'none',
+    borderRadius: 4,
+    padding: '4px 10px',
+    cursor: 'pointer',
+    fontFamily: 'inherit',
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
+  },
   problem: { padding: '6px 10px', background: '#FDE7E9', color: '#A4262C', fontSize: 13 },
   grid: { flexGrow: 1, minHeight: 0 },
   // A task pane in Excel is 320–500 px wide; the preview's sits at the same widths.
-  pane: { width: 'clamp(320px, 32vw, 460px)', flexShrink: 0, borderLeft: '1px solid #C8C8C8', background: '#FFF', display: 'flex', flexDirection: 'column', minHeight: 0 },
+  pane: {
+    width: 'clamp(320px, 32vw, 460px)',
+    flexShrink: 0,
+    borderLeft: '1px solid #C8C8C8',
+    background: '#FFF',
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: 0,
+  },
   paneNarrow: { flexGrow: 1, minWidth: 0, background: '#FFF', display: 'flex', flexDirection: 'column', minHeight: 0 },
 } satisfies Record<string, CSSProperties>;

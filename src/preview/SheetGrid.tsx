@@ -75,24 +75,46 @@ export function SheetGrid({ workbook }: Props) {
   return (
     <div style={styles.frame}>
       <FormulaBar sheet={sheet} selection={selection} />
-      {sheet ? <Cells key={sheet.name} workbook={workbook} sheet={sheet} selection={selection} /> : <div style={styles.empty} />}
+      {sheet ? (
+        <Cells key={sheet.name} workbook={workbook} sheet={sheet} selection={selection} />
+      ) : (
+        <div style={styles.empty} />
+      )}
       <SheetTabs workbook={workbook} />
     </div>
   );
 }
 
-function FormulaBar({ sheet, selection }: { sheet: MemorySheet | undefined; selection: { row: number; column: number } | null }) {
+function FormulaBar({
+  sheet,
+  selection,
+}: {
+  sheet: MemorySheet | undefined;
+  selection: { row: number; column: number } | null;
+}) {
   const address = selection ? cellAddress(selection.row, selection.column) : '';
   const value = selection && sheet ? cellText(sheet.cells[selection.row - 1]?.[selection.column - 1] ?? null) : '';
   return (
     <div style={styles.formulaBar}>
-      <span style={styles.nameBox} data-testid="name-box">{address}</span>
-      <span style={styles.formula} data-testid="formula-bar" title={value}>{value}</span>
+      <span style={styles.nameBox} data-testid="name-box">
+        {address}
+      </span>
+      <span style={styles.formula} data-testid="formula-bar" title={value}>
+        {value}
+      </span>
     </div>
   );
 }
 
-function Cells({ workbook, sheet, selection }: { workbook: MemoryWorkbook; sheet: MemorySheet; selection: { row: number; column: number } | null }) {
+function Cells({
+  workbook,
+  sheet,
+  selection,
+}: {
+  workbook: MemoryWorkbook;
+  sheet: MemorySheet;
+  selection: { row: number; column: number } | null;
+}) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
 
@@ -168,13 +190,15 @@ function Cells({ workbook, sheet, selection }: { workbook: MemoryWorkbook; sheet
       const key = `${r}:${c}`;
       if (merges.covered.has(key)) continue;
       const spanTo = merges.starts.get(key);
-      const width = spanTo !== undefined ? (lefts[Math.min(spanTo, columnCount)] ?? totalWidth) - lefts[c - 1]! : widths[c - 1]!;
+      const width =
+        spanTo !== undefined ? (lefts[Math.min(spanTo, columnCount)] ?? totalWidth) - lefts[c - 1]! : widths[c - 1]!;
       const mark = sheet.marks.get(key);
       const selected = selection?.row === r && selection.column === c;
       const column = layout?.columns[c - 1];
       const text = displayText(values[c - 1] ?? null, column?.format);
       // Like Excel, text runs on over an empty neighbour rather than being cut off.
-      const spills = text !== '' && spanTo === undefined && cellText(values[c] ?? null) === '' && typeof values[c - 1] === 'string';
+      const spills =
+        text !== '' && spanTo === undefined && cellText(values[c] ?? null) === '' && typeof values[c - 1] === 'string';
       const style: CSSProperties = {
         ...styles.cell,
         left: lefts[c - 1],
@@ -199,13 +223,19 @@ function Cells({ workbook, sheet, selection }: { workbook: MemoryWorkbook; sheet
           onMouseDown={() => workbook.select(sheet.name, r, c)}
         >
           {text}
-          {isHeader && column?.list && <span style={styles.dropdown} title={column.list.join('、')}>▾</span>}
+          {isHeader && column?.list && (
+            <span style={styles.dropdown} title={column.list.join('、')}>
+              ▾
+            </span>
+          )}
         </div>,
       );
     }
     rows.push(
       <div key={r} role="row" style={{ ...styles.row, top: HEADER_HEIGHT + (r - 1) * ROW_HEIGHT, width: totalWidth }}>
-        <div role="rowheader" style={{ ...styles.rowHeader, ...(selection?.row === r ? styles.headerActive : {}) }}>{r}</div>
+        <div role="rowheader" style={{ ...styles.rowHeader, ...(selection?.row === r ? styles.headerActive : {}) }}>
+          {r}
+        </div>
         {cells}
       </div>,
     );
@@ -227,7 +257,15 @@ function Cells({ workbook, sheet, selection }: { workbook: MemoryWorkbook; sheet
         <div style={{ ...styles.columnHeaders, width: totalWidth }}>
           <div style={styles.corner} />
           {widths.map((w, i) => (
-            <div key={i} style={{ ...styles.columnHeader, left: lefts[i], width: w, ...(selection?.column === i + 1 ? styles.headerActive : {}) }}>
+            <div
+              key={i}
+              style={{
+                ...styles.columnHeader,
+                left: lefts[i],
+                width: w,
+                ...(selection?.column === i + 1 ? styles.headerActive : {}),
+              }}
+            >
               {columnLetters(i + 1)}
             </div>
           ))}
@@ -273,19 +311,91 @@ const HEADER_BG = '#F3F3F3';
 const EXCEL_GREEN = '#107C41';
 
 const styles = {
-  frame: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0, fontFamily: "'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif", fontSize: 13, color: '#222' },
-  formulaBar: { display: 'flex', alignItems: 'center', gap: 8, padding: '4px 8px', borderBottom: `1px solid ${GRID_LINE}`, background: '#FFF', flexShrink: 0 },
+  frame: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100%',
+    minWidth: 0,
+    fontFamily: "'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif",
+    fontSize: 13,
+    color: '#222',
+  },
+  formulaBar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: 8,
+    padding: '4px 8px',
+    borderBottom: `1px solid ${GRID_LINE}`,
+    background: '#FFF',
+    flexShrink: 0,
+  },
   nameBox: { minWidth: 72, padding: '2px 6px', border: `1px solid ${GRID_LINE}`, fontFamily: 'Consolas, monospace' },
-  formula: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '2px 6px', border: `1px solid ${GRID_LINE}` },
+  formula: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    padding: '2px 6px',
+    border: `1px solid ${GRID_LINE}`,
+  },
   empty: { flexGrow: 1 },
   scroller: { position: 'relative', flexGrow: 1, overflow: 'auto', background: '#FFF', outline: 'none' },
   columnHeaders: { position: 'sticky', top: 0, height: HEADER_HEIGHT, zIndex: 3, background: HEADER_BG },
-  corner: { position: 'sticky', left: 0, width: ROW_HEADER_WIDTH, height: HEADER_HEIGHT, background: HEADER_BG, borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid #C8C8C8`, zIndex: 4, boxSizing: 'border-box' },
-  columnHeader: { position: 'absolute', top: 0, height: HEADER_HEIGHT, lineHeight: `${HEADER_HEIGHT}px`, textAlign: 'center', color: '#555', borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid #C8C8C8`, boxSizing: 'border-box', fontSize: 12 },
+  corner: {
+    position: 'sticky',
+    left: 0,
+    width: ROW_HEADER_WIDTH,
+    height: HEADER_HEIGHT,
+    background: HEADER_BG,
+    borderRight: `1px solid ${GRID_LINE}`,
+    borderBottom: `1px solid #C8C8C8`,
+    zIndex: 4,
+    boxSizing: 'border-box',
+  },
+  columnHeader: {
+    position: 'absolute',
+    top: 0,
+    height: HEADER_HEIGHT,
+    lineHeight: `${HEADER_HEIGHT}px`,
+    textAlign: 'center',
+    color: '#555',
+    borderRight: `1px solid ${GRID_LINE}`,
+    borderBottom: `1px solid #C8C8C8`,
+    boxSizing: 'border-box',
+    fontSize: 12,
+  },
   headerActive: { background: '#D3F0E0', color: EXCEL_GREEN, fontWeight: 600 },
   row: { position: 'absolute', left: 0, height: ROW_HEIGHT },
-  rowHeader: { position: 'sticky', left: 0, zIndex: 2, width: ROW_HEADER_WIDTH, height: ROW_HEIGHT, lineHeight: `${ROW_HEIGHT}px`, textAlign: 'center', background: HEADER_BG, color: '#555', borderRight: `1px solid #C8C8C8`, borderBottom: `1px solid ${GRID_LINE}`, boxSizing: 'border-box', fontSize: 12 },
-  cell: { position: 'absolute', top: 0, height: ROW_HEIGHT, lineHeight: `${ROW_HEIGHT - 1}px`, padding: '0 4px', boxSizing: 'border-box', borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid ${GRID_LINE}`, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', cursor: 'cell' },
+  rowHeader: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 2,
+    width: ROW_HEADER_WIDTH,
+    height: ROW_HEIGHT,
+    lineHeight: `${ROW_HEIGHT}px`,
+    textAlign: 'center',
+    background: HEADER_BG,
+    color: '#555',
+    borderRight: `1px solid #C8C8C8`,
+    borderBottom: `1px solid ${GRID_LINE}`,
+    boxSizing: 'border-box',
+    fontSize: 12,
+  },
+  cell: {
+    position: 'absolute',
+    top: 0,
+    height: ROW_HEIGHT,
+    lineHeight: `${ROW_HEIGHT - 1}px`,
+    padding: '0 4px',
+    boxSizing: 'border-box',
+    borderRight: `1px solid ${GRID_LINE}`,
+    borderBottom: `1px solid ${GRID_LINE}`,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    cursor: 'cell',
+  },
   mergedCell: { fontWeight: 600, background: '#FFF' },
   spillingCell: { overflow: 'visible', textOverflow: 'clip', zIndex: 1 },
   numberCell: { textAlign: 'right' },
@@ -293,10 +403,34 @@ const styles = {
   bandedRow: { background: '#D9E1F2' },
   selected: { outline: `2px solid ${EXCEL_GREEN}`, outlineOffset: -2, zIndex: 1 },
   dropdown: { float: 'right', opacity: 0.8 },
-  tabs: { display: 'flex', alignItems: 'stretch', borderTop: `1px solid #C8C8C8`, background: HEADER_BG, flexShrink: 0, minHeight: 30 },
+  tabs: {
+    display: 'flex',
+    alignItems: 'stretch',
+    borderTop: `1px solid #C8C8C8`,
+    background: HEADER_BG,
+    flexShrink: 0,
+    minHeight: 30,
+  },
   tabStrip: { display: 'flex', overflowX: 'auto', flexGrow: 1, minWidth: 0 },
-  tab: { border: 'none', borderRight: `1px solid ${GRID_LINE}`, background: 'transparent', padding: '4px 14px', cursor: 'pointer', whiteSpace: 'nowrap', fontFamily: 'inherit', fontSize: 13, color: '#333' },
+  tab: {
+    border: 'none',
+    borderRight: `1px solid ${GRID_LINE}`,
+    background: 'transparent',
+    padding: '4px 14px',
+    cursor: 'pointer',
+    whiteSpace: 'nowrap',
+    fontFamily: 'inherit',
+    fontSize: 13,
+    color: '#333',
+  },
   tabActive: { background: '#FFF', color: EXCEL_GREEN, fontWeight: 600, boxShadow: `inset 0 -3px 0 ${EXCEL_GREEN}` },
-  tabMarks: { marginLeft: 6, padding: '0 5px', borderRadius: 8, background: MARK_STYLE.error.background, color: MARK_STYLE.error.color, fontSize: 11 },
+  tabMarks: {
+    marginLeft: 6,
+    padding: '0 5px',
+    borderRadius: 8,
+    background: MARK_STYLE.error.background,
+    color: MARK_STYLE.error.color,
+    fontSize: 11,
+  },
   status: { padding: '6px 10px', color: '#555', whiteSpace: 'nowrap', fontSize: 12 },
 } satisfies Record<string, CSSProperties>;

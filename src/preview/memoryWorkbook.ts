@@ -71,7 +71,10 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /** Excel's rules for a tab name: at most 31 characters, none of : \ / ? * [ ], no leading or trailing apostrophe. */
 export function cleanSheetName(wanted: string): string {
-  const cleaned = wanted.replace(FORBIDDEN_IN_SHEET_NAMES, '_').replace(/^'+|'+$/g, '').trim();
+  const cleaned = wanted
+    .replace(FORBIDDEN_IN_SHEET_NAMES, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return (cleaned || 'Sheet').slice(0, MAX_SHEET_NAME);
 }
 
@@ -137,7 +140,13 @@ export class MemoryWorkbook implements WorkbookPort {
       cells[firstRow - 1 + i] = line;
     });
     const used = this.uniqueName(cleanSheetName(name));
-    this.sheetList.push({ name: used, visible: true, cells: densify(cells), merges: [...(grid.merges ?? [])], marks: new Map() });
+    this.sheetList.push({
+      name: used,
+      visible: true,
+      cells: densify(cells),
+      merges: [...(grid.merges ?? [])],
+      marks: new Map(),
+    });
     if (this.active === null) this.active = used;
     this.changed();
     return used;
@@ -229,7 +238,8 @@ export class MemoryWorkbook implements WorkbookPort {
         const key = markKey(mark.row, mark.column);
         const earlier = sheet.marks.get(key);
         // One cell with several findings shows the worst of them.
-        if (earlier === undefined || SEVERITY_RANK[mark.severity] < SEVERITY_RANK[earlier]) sheet.marks.set(key, mark.severity);
+        if (earlier === undefined || SEVERITY_RANK[mark.severity] < SEVERITY_RANK[earlier])
+          sheet.marks.set(key, mark.severity);
       }
     }
     this.changed();
@@ -281,7 +291,8 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private requireSheet(name: string): MutableSheet {
     const sheet = this.sheetList.find((s) => s.name === name);
-    if (!sheet) throw new WorkbookError(`找不到工作表“${name}”，它可能已被删除或改名。请刷新工作表列表后重试。`, 'not-found');
+    if (!sheet)
+      throw new WorkbookError(`找不到工作表“${name}”，它可能已被删除或改名。请刷新工作表列表后重试。`, 'not-found');
     return sheet;
   }
 
@@ -305,7 +316,9 @@ function densify(cells: CellValue[][]): CellValue[][] {
 }
 
 /** The smallest block holding every non-empty cell (1-based, inclusive), or null for an empty sheet. */
-export function usedBounds(cells: readonly (readonly CellValue[])[]): { top: number; left: number; bottom: number; right: number } | null {
+export function usedBounds(
+  cells: readonly (readonly CellValue[])[],
+): { top: number; left: number; bottom: number; right: number } | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;

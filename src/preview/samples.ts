@@ -32,7 +32,12 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
  * file's sheet is named after the file (as if the county's sheet had been copied in), so the
  * county can still be told from the name when nothing inside the sheet says it.
  */
-export async function addWorkbookFile(workbook: MemoryWorkbook, name: string, bytes: ArrayBuffer, nameSheetsAfterFile: boolean): Promise<string[]> {
+export async function addWorkbookFile(
+  workbook: MemoryWorkbook,
+  name: string,
+  bytes: ArrayBuffer,
+  nameSheetsAfterFile: boolean,
+): Promise<string[]> {
   const result = await readWorkbook(bytes, name);
   if (!result.ok) throw new Error(result.message);
   const grids = result.sheets.filter((g) => g.values.length > 0);
@@ -46,15 +51,20 @@ export async function loadSamples(workbook: MemoryWorkbook, base = ''): Promise<
   const listing = (await (await fetch(`${base}samples/index.json`)).json()) as SampleListing;
   const loaded: string[] = [];
   const problems: string[] = [];
-  const files = [...listing.city.map((f) => ({ f, county: false })), ...listing.counties.map((f) => ({ f, county: true }))];
-  const fetched = await Promise.all(files.map(async ({ f, county }) => {
-    try {
-      return { f, county, bytes: await fetchBytes(`${base}${f.split('/').map(encodeURIComponent).join('/')}`) };
-    } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
-      return null;
-    }
-  }));
+  const files = [
+    ...listing.city.map((f) => ({ f, county: false })),
+    ...listing.counties.map((f) => ({ f, county: true })),
+  ];
+  const fetched = await Promise.all(
+    files.map(async ({ f, county }) => {
+      try {
+        return { f, county, bytes: await fetchBytes(`${base}${f.split('/').map(encodeURIComponent).join('/')}`) };
+      } catch (error) {
+        problems.push(error instanceof Error ? error.message : String(error));
+        return null;
+      }
+    }),
+  );
   // Added in listing order so the tabs come out the same on every load.
   for (const item of fetched) {
     if (!item) continue;

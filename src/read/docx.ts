@@ -33,11 +33,16 @@ const TRAILING_LINES = 5;
 
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#x([0-9a-f]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/gi, (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(Number.parseInt(dec, 10));
-    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[named!.toLowerCase()] ?? whole;
-  });
+  return text.replace(
+    /&(?:#x([0-9a-f]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/gi,
+    (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+      if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+      if (dec) return String.fromCodePoint(Number.parseInt(dec, 10));
+      return (
+        ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[named!.toLowerCase()] ?? whole
+      );
+    },
+  );
 }
 
 function attribute(attrs: string, name: string): string | null {
@@ -85,7 +90,13 @@ export function scanDocument(xml: string): WordTable[] {
           if (cell) cell.text += (cell.text === '' ? '' : '\n') + paragraph;
           else if (depth === 0 && paragraph.trim() !== '') {
             loose.push(paragraph.trim());
-            if (lastTable && lastTable.after.length < TRAILING_LINES && lastTable.after.length === loose.length - 1 && TRAILING_LINE.test(paragraph.trim())) lastTable.after.push(paragraph.trim());
+            if (
+              lastTable &&
+              lastTable.after.length < TRAILING_LINES &&
+              lastTable.after.length === loose.length - 1 &&
+              TRAILING_LINE.test(paragraph.trim())
+            )
+              lastTable.after.push(paragraph.trim());
           }
           paragraph = '';
         } else if (!selfClosing && !cell) paragraph = '';
@@ -126,7 +137,8 @@ export function scanDocument(xml: string): WordTable[] {
         if (depth === 1 && cell && !closing) cell.span = Math.max(1, Number(attribute(attrs, 'w:val') ?? 1) || 1);
         break;
       case 'w:vMerge':
-        if (depth === 1 && cell && !closing) cell.vMerge = attribute(attrs, 'w:val') === 'restart' ? 'restart' : 'continue';
+        if (depth === 1 && cell && !closing)
+          cell.vMerge = attribute(attrs, 'w:val') === 'restart' ? 'restart' : 'continue';
         break;
       default:
         break;
@@ -161,7 +173,8 @@ function tableToGrid(table: WordTable, index: number): Grid {
           if (previous.bottom > previous.top) merges.push(previous);
           open.delete(column);
         }
-        if (cell.span > 1 && cell.vMerge !== 'restart') merges.push({ top: r + 1, left: column + 1, bottom: r + 1, right: column + cell.span });
+        if (cell.span > 1 && cell.vMerge !== 'restart')
+          merges.push({ top: r + 1, left: column + 1, bottom: r + 1, right: column + cell.span });
       }
       for (let k = 1; k < cell.span; k++) out[column + k] = null;
       column += cell.span;
@@ -170,7 +183,14 @@ function tableToGrid(table: WordTable, index: number): Grid {
   });
   for (const range of open.values()) if (range.bottom > range.top || range.right > range.left) merges.push(range);
   for (const line of table.after) values.push([line]);
-  return { sheet: `表${index + 1}`, values, firstRow: 1, firstColumn: 1, merges, ...(table.caption.length > 0 ? { caption: table.caption } : {}) };
+  return {
+    sheet: `表${index + 1}`,
+    values,
+    firstRow: 1,
+    firstColumn: 1,
+    merges,
+    ...(table.caption.length > 0 ? { caption: table.caption } : {}),
+  };
 }
 
 /** Reads the tables of a .docx (already recognised by `detectContainer`). */
@@ -185,9 +205,15 @@ export async function readDocx(data: Uint8Array, fileName: string, limits: ReadL
     if (error instanceof ReadLimitError) return error.result;
     return damagedFile(fileName, error instanceof ZipDamaged && error.truncated);
   }
-  const sheets = scanDocument(xml).map(tableToGrid).filter((g) => g.values.length > 0);
+  const sheets = scanDocument(xml)
+    .map(tableToGrid)
+    .filter((g) => g.values.length > 0);
   if (sheets.length === 0 || allEmpty(sheets)) {
-    return readFailure('empty', `${fileName}：Word 文档中没有表格，无法作为台账读取。`, `${fileName}: the Word document holds no table to read as a register.`);
+    return readFailure(
+      'empty',
+      `${fileName}：Word 文档中没有表格，无法作为台账读取。`,
+      `${fileName}: the Word document holds no table to read as a register.`,
+    );
   }
   return { ok: true, sheets, format: 'docx' };
 }

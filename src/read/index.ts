@@ -42,7 +42,11 @@ const isEt = (fileName: string) => /\.et$/i.test(fileName);
  * Reads a file's bytes into one grid per sheet (or per Word table). Never throws on a bad file:
  * the result says what is wrong, naming the file, in Chinese and English.
  */
-export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: string, options: ReadOptions = {}): Promise<WorkbookRead> {
+export async function readWorkbook(
+  bytes: ArrayBuffer | Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<WorkbookRead> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const limits = readLimits(options.limits);
   if (data.length > limits.maxFileBytes) return limitHit.fileBytes(fileName, data.length, limits).result;
@@ -64,7 +68,13 @@ export async function readWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: st
         return await (await import('./legacy')).readLegacy(data, fileName, container.kind);
       case 'text': {
         const read = readCsv(data, fileName);
-        if (!read.ok) return { ok: false, reason: read.reason === 'empty' ? 'empty' : 'unsupported', message: read.message, messageEn: read.messageEn };
+        if (!read.ok)
+          return {
+            ok: false,
+            reason: read.reason === 'empty' ? 'empty' : 'unsupported',
+            message: read.message,
+            messageEn: read.messageEn,
+          };
         return { ok: true, sheets: [read.grid], format: 'csv', encoding: read.encoding };
       }
     }

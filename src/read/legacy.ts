@@ -42,7 +42,9 @@ function cellValue(cell: CellObject | undefined, xlsx: SheetJs, date1904: boolea
     case 'd': {
       // SheetJS builds these in local time; keep the day and time the file shows, as UTC.
       const d = cell.v as Date;
-      return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+      return new Date(
+        Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()),
+      );
     }
     default:
       return null;
@@ -66,7 +68,12 @@ function sheetToGrid(name: string, sheet: WorkSheet, xlsx: SheetJs, date1904: bo
     }
     if (cells) rows.push({ row: r, cells });
   }
-  const merges: MergedRange[] = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
+  const merges: MergedRange[] = (sheet['!merges'] ?? []).map((m) => ({
+    top: m.s.r + 1,
+    left: m.s.c + 1,
+    bottom: m.e.r + 1,
+    right: m.e.c + 1,
+  }));
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (!first || !last) return { sheet: name, values: [], firstRow: 1, firstColumn: 1, merges };
@@ -94,11 +101,25 @@ function quietly<T>(read: () => T): T {
  * Reads a legacy workbook. `format` is what the caller recognised (.et is told apart from .xls by
  * its name only: WPS writes the same bytes).
  */
-export async function readLegacy(data: Uint8Array, fileName: string, format: Extract<SourceFormat, 'xls' | 'et' | 'ods' | 'html'>): Promise<WorkbookRead> {
+export async function readLegacy(
+  data: Uint8Array,
+  fileName: string,
+  format: Extract<SourceFormat, 'xls' | 'et' | 'ods' | 'html'>,
+): Promise<WorkbookRead> {
   const xlsx = await import('@e965/xlsx');
   let book: WorkBook;
   try {
-    book = quietly(() => xlsx.read(data, { type: 'array', dense: true, cellDates: false, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false }));
+    book = quietly(() =>
+      xlsx.read(data, {
+        type: 'array',
+        dense: true,
+        cellDates: false,
+        cellNF: true,
+        cellFormula: false,
+        cellHTML: false,
+        cellStyles: false,
+      }),
+    );
   } catch (error) {
     if (format === 'et') {
       const refused = etUnreadable(fileName);

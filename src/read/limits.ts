@@ -53,24 +53,56 @@ const mib = (bytes: number) => `${Math.round(bytes / MiB).toLocaleString('en-US'
 const count = (n: number) => n.toLocaleString('en-US');
 
 function tooLarge(fileName: string, zh: string, en: string): ReadLimitError {
-  return new ReadLimitError(readFailure('too-large',
-    `${fileName}：${zh}，超出读取上限，未读取。如确为台账，请删去多余的行、列或合并单元格后另存再试。`,
-    `${fileName}: ${en}, beyond the reading limit; not read. If it really is a register, delete the extra rows, columns or merged cells, save it and try again.`));
+  return new ReadLimitError(
+    readFailure(
+      'too-large',
+      `${fileName}：${zh}，超出读取上限，未读取。如确为台账，请删去多余的行、列或合并单元格后另存再试。`,
+      `${fileName}: ${en}, beyond the reading limit; not read. If it really is a register, delete the extra rows, columns or merged cells, save it and try again.`,
+    ),
+  );
 }
 
 export const limitHit = {
   fileBytes: (fileName: string, size: number, limits: ReadLimits) =>
-    tooLarge(fileName, `文件大小 ${mib(size)} 超过 ${mib(limits.maxFileBytes)}`, `the file is ${mib(size)}, more than ${mib(limits.maxFileBytes)}`),
+    tooLarge(
+      fileName,
+      `文件大小 ${mib(size)} 超过 ${mib(limits.maxFileBytes)}`,
+      `the file is ${mib(size)}, more than ${mib(limits.maxFileBytes)}`,
+    ),
   inflated: (fileName: string, limits: ReadLimits) =>
-    tooLarge(fileName, `解压后内容超过 ${mib(limits.maxInflatedBytes)}（可能是“压缩炸弹”）`, `its content inflates to more than ${mib(limits.maxInflatedBytes)} (possibly a “zip bomb”)`),
+    tooLarge(
+      fileName,
+      `解压后内容超过 ${mib(limits.maxInflatedBytes)}（可能是“压缩炸弹”）`,
+      `its content inflates to more than ${mib(limits.maxInflatedBytes)} (possibly a “zip bomb”)`,
+    ),
   ratio: (fileName: string, part: string, limits: ReadLimits) =>
-    tooLarge(fileName, `其中 ${part} 的压缩比超过 ${limits.maxRatio}:1（可能是“压缩炸弹”）`, `its part ${part} inflates more than ${limits.maxRatio}:1 (possibly a “zip bomb”)`),
+    tooLarge(
+      fileName,
+      `其中 ${part} 的压缩比超过 ${limits.maxRatio}:1（可能是“压缩炸弹”）`,
+      `its part ${part} inflates more than ${limits.maxRatio}:1 (possibly a “zip bomb”)`,
+    ),
   rows: (fileName: string, sheet: string, limits: ReadLimits) =>
-    tooLarge(fileName, `工作表“${sheet}”超过 ${count(limits.maxRows)} 行`, `sheet “${sheet}” has more than ${count(limits.maxRows)} rows`),
+    tooLarge(
+      fileName,
+      `工作表“${sheet}”超过 ${count(limits.maxRows)} 行`,
+      `sheet “${sheet}” has more than ${count(limits.maxRows)} rows`,
+    ),
   columns: (fileName: string, sheet: string, limits: ReadLimits) =>
-    tooLarge(fileName, `工作表“${sheet}”超过 ${count(limits.maxColumns)} 列`, `sheet “${sheet}” has more than ${count(limits.maxColumns)} columns`),
+    tooLarge(
+      fileName,
+      `工作表“${sheet}”超过 ${count(limits.maxColumns)} 列`,
+      `sheet “${sheet}” has more than ${count(limits.maxColumns)} columns`,
+    ),
   cells: (fileName: string, sheet: string, limits: ReadLimits) =>
-    tooLarge(fileName, `工作表“${sheet}”超过 ${count(limits.maxCells)} 个单元格`, `sheet “${sheet}” spans more than ${count(limits.maxCells)} cells`),
+    tooLarge(
+      fileName,
+      `工作表“${sheet}”超过 ${count(limits.maxCells)} 个单元格`,
+      `sheet “${sheet}” spans more than ${count(limits.maxCells)} cells`,
+    ),
   merged: (fileName: string, sheet: string, limits: ReadLimits) =>
-    tooLarge(fileName, `工作表“${sheet}”的合并单元格覆盖超过 ${count(limits.maxMergedCells)} 个单元格`, `the merged cells of sheet “${sheet}” cover more than ${count(limits.maxMergedCells)} cells`),
+    tooLarge(
+      fileName,
+      `工作表“${sheet}”的合并单元格覆盖超过 ${count(limits.maxMergedCells)} 个单元格`,
+      `the merged cells of sheet “${sheet}” cover more than ${count(limits.maxMergedCells)} cells`,
+    ),
 };

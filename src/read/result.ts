@@ -25,20 +25,26 @@ export function readFailure(reason: WorkbookReadFailure, message: string, messag
 }
 
 export function emptyWorkbook(fileName: string, sheetCount: number): WorkbookRead {
-  return readFailure('empty',
+  return readFailure(
+    'empty',
     `${fileName}：工作簿中没有任何数据${sheetCount === 0 ? '（没有工作表）' : '（所有工作表均为空）'}。`,
-    `${fileName}: the workbook holds no data${sheetCount === 0 ? ' (no worksheets)' : ' (every sheet is empty)'}.`);
+    `${fileName}: the workbook holds no data${sheetCount === 0 ? ' (no worksheets)' : ' (every sheet is empty)'}.`,
+  );
 }
 
 /** A damaged file, said in the user's words: what to do, never a library's internals. */
 export function damagedFile(fileName: string, truncated: boolean): WorkbookRead {
   return truncated
-    ? readFailure('corrupt',
-      `${fileName}：文件不完整或已损坏（可能下载或复制时被截断），无法读取。请重新获取原文件。`,
-      `${fileName}: the file is incomplete or damaged (perhaps cut short while downloading or copying). Get the original file again.`)
-    : readFailure('corrupt',
-      `${fileName}：文件已损坏，无法读取。请在 Excel 或 WPS 中打开它并另存为 Excel 工作簿（.xlsx）后再试。`,
-      `${fileName}: the file is damaged and cannot be read. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and try again.`);
+    ? readFailure(
+        'corrupt',
+        `${fileName}：文件不完整或已损坏（可能下载或复制时被截断），无法读取。请重新获取原文件。`,
+        `${fileName}: the file is incomplete or damaged (perhaps cut short while downloading or copying). Get the original file again.`,
+      )
+    : readFailure(
+        'corrupt',
+        `${fileName}：文件已损坏，无法读取。请在 Excel 或 WPS 中打开它并另存为 Excel 工作簿（.xlsx）后再试。`,
+        `${fileName}: the file is damaged and cannot be read. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and try again.`,
+      );
 }
 
 /** True when the grids hold no value at all. */

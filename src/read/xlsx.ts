@@ -22,7 +22,11 @@ const utf8 = new TextDecoder('utf-8');
 
 /** The parts of one package, inflated on demand within the budget. */
 class Package {
-  constructor(private readonly bytes: Uint8Array, private readonly entries: Map<string, ZipEntry>, private readonly budget: InflateBudget) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, ZipEntry>,
+    private readonly budget: InflateBudget,
+  ) {}
 
   has(path: string): boolean {
     return this.entries.has(path.toLowerCase());
@@ -96,7 +100,11 @@ async function relationships(pkg: Package, partPath: string): Promise<Map<string
     const target = rel.get('Target');
     if (!id || target === undefined) continue;
     const external = rel.get('TargetMode') === 'External';
-    out.set(id, { type: rel.get('Type') ?? '', target: external ? target : resolveTarget(folderOf(partPath), target), external });
+    out.set(id, {
+      type: rel.get('Type') ?? '',
+      target: external ? target : resolveTarget(folderOf(partPath), target),
+      external,
+    });
   }
   return out;
 }
@@ -243,7 +251,12 @@ function parseRange(text: string): MergedRange | null {
   const left = col(m[1]!);
   const bottom = m[4] ? Number(m[4]) : top;
   const right = m[3] ? col(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 /** One sheet row as it is read: its cells from column `first` on (nulls in the gaps). */
@@ -271,7 +284,10 @@ class SheetReader {
   maxColumn = 0;
   private readonly sharedMasters = new Map<string, string>();
 
-  constructor(private readonly ctx: SheetContext, private readonly name: string) {}
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly name: string,
+  ) {}
 
   private put(row: number, column: number, value: CellValue): void {
     let record = this.current;
@@ -483,9 +499,21 @@ class SheetReader {
     if (this.maxRow > 0) {
       for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]*)"/g)) {
         const range = parseRange(m[1]!);
-        if (!range || range.top > this.maxRow || range.left > this.maxColumn || range.bottom < this.minRow || range.right < this.minColumn) continue;
+        if (
+          !range ||
+          range.top > this.maxRow ||
+          range.left > this.maxColumn ||
+          range.bottom < this.minRow ||
+          range.right < this.minColumn
+        )
+          continue;
         if (range.top < this.minRow || range.left < this.minColumn) continue; // its master cell is not in the sheet
-        const clipped = { top: range.top, left: range.left, bottom: Math.min(range.bottom, this.maxRow), right: Math.min(range.right, this.maxColumn) };
+        const clipped = {
+          top: range.top,
+          left: range.left,
+          bottom: Math.min(range.bottom, this.maxRow),
+          right: Math.min(range.right, this.maxColumn),
+        };
         if (clipped.bottom === clipped.top && clipped.right === clipped.left) continue;
         merges.push(clipped);
         visit(clipped, (record, index, column) => {
@@ -521,7 +549,8 @@ class SheetReader {
     for (const record of rows) {
       const shift = record.first - firstColumn;
       if (shift > 0) this.charge(shift);
-      values[record.row - firstRow] = shift === 0 ? record.cells : new Array<CellValue>(shift).fill(null).concat(record.cells);
+      values[record.row - firstRow] =
+        shift === 0 ? record.cells : new Array<CellValue>(shift).fill(null).concat(record.cells);
     }
     for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
     return { sheet: this.name, values, firstRow, firstColumn, merges };
@@ -572,7 +601,8 @@ function trimRows(rows: RowRecord[]): RowRecord[] {
     if (start === cells.length) continue;
     let end = cells.length;
     while (cells[end - 1] === null) end--;
-    if (start > 0 || end < cells.length) out.push({ row: record.row, first: record.first + start, cells: cells.slice(start, end) });
+    if (start > 0 || end < cells.length)
+      out.push({ row: record.row, first: record.first + start, cells: cells.slice(start, end) });
     else out.push(record);
   }
   return out;
@@ -581,9 +611,11 @@ function trimRows(rows: RowRecord[]): RowRecord[] {
 // ---------------------------------------------------------------------------------------------
 
 function binaryWorkbook(fileName: string): WorkbookRead {
-  return readFailure('unsupported',
+  return readFailure(
+    'unsupported',
     `${fileName}：这是 Excel 二进制工作簿（.xlsb），无法读取。请在 Excel 中另存为 Excel 工作簿（.xlsx）再试。`,
-    `${fileName}: this is an Excel Binary Workbook (.xlsb) and cannot be read. Save it as an Excel Workbook (.xlsx) in Excel and try again.`);
+    `${fileName}: this is an Excel Binary Workbook (.xlsb) and cannot be read. Save it as an Excel Workbook (.xlsx) in Excel and try again.`,
+  );
 }
 
 /**
@@ -621,7 +653,13 @@ async function readPackage(data: Uint8Array, fileName: string, limits: ReadLimit
     if (/\/styles$/.test(rel.type)) stylesPath = rel.target;
     else if (/\/sharedStrings$/.test(rel.type)) stringsPath = rel.target;
   }
-  const ctxBase = { fileName, limits, dates: await dateStyles(pkg, stylesPath), strings: await sharedStrings(pkg, stringsPath), date1904 };
+  const ctxBase = {
+    fileName,
+    limits,
+    dates: await dateStyles(pkg, stylesPath),
+    strings: await sharedStrings(pkg, stringsPath),
+    date1904,
+  };
 
   const sheets: Grid[] = [];
   for (const sheet of elements(workbookXml, 'sheet')) {
@@ -634,7 +672,9 @@ async function readPackage(data: Uint8Array, fileName: string, limits: ReadLimit
     const tailStart = reader.scan(bytes);
     const tail = tailStart < bytes.length ? utf8.decode(bytes.subarray(tailStart)) : '';
     refuseDoctype(tail);
-    const links = /<(?:[\w.-]+:)?hyperlink\b/.test(tail) ? await hyperlinkTargets(pkg, rel.target) : new Map<string, string>();
+    const links = /<(?:[\w.-]+:)?hyperlink\b/.test(tail)
+      ? await hyperlinkTargets(pkg, rel.target)
+      : new Map<string, string>();
     sheets.push(reader.finish(tail, links));
   }
   if (sheets.length === 0 || allEmpty(sheets)) return emptyWorkbook(fileName, sheets.length);
@@ -643,6 +683,7 @@ async function readPackage(data: Uint8Array, fileName: string, limits: ReadLimit
 
 async function hyperlinkTargets(pkg: Package, sheetPath: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const [id, rel] of await relationships(pkg, sheetPath)) if (/\/hyperlink$/.test(rel.type)) out.set(id, rel.target);
+  for (const [id, rel] of await relationships(pkg, sheetPath))
+    if (/\/hyperlink$/.test(rel.type)) out.set(id, rel.target);
   return out;
 }

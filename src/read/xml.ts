@@ -160,7 +160,8 @@ export function unescapeXml(raw: string): string {
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (text.includes('&')) {
     text = text.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
-      hex ? codePoint(Number.parseInt(hex, 16)) : dec ? codePoint(Number.parseInt(dec, 10)) : NAMED[named!]!);
+      hex ? codePoint(Number.parseInt(hex, 16)) : dec ? codePoint(Number.parseInt(dec, 10)) : NAMED[named!]!,
+    );
   }
   return text;
 }
@@ -176,12 +177,15 @@ export function textAt(b: Uint8Array, s: number, e: number): string {
         break;
       }
     }
-    raw = ascii ? String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]) : utf8.decode(b.subarray(s, e));
+    raw = ascii
+      ? String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[])
+      : utf8.decode(b.subarray(s, e));
   } else {
     raw = utf8.decode(b.subarray(s, e));
   }
   let text = unescapeXml(raw);
-  if (text.includes('_x')) text = text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  if (text.includes('_x'))
+    text = text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   return text;
 }
 
@@ -223,7 +227,8 @@ export function numberAt(b: Uint8Array, s: number, e: number): number {
       continue;
     }
     const d = ch - 48;
-    if (d < 0 || d > 9 || digits >= 15) return e - s > 64 ? Number.NaN : Number(String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]));
+    if (d < 0 || d > 9 || digits >= 15)
+      return e - s > 64 ? Number.NaN : Number(String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]));
     n = n * 10 + d;
     digits++;
     if (fraction >= 0) fraction++;

@@ -9,7 +9,10 @@ import { limitHit, type ReadLimits } from './limits';
 
 /** The archive is damaged; `truncated` when it looks cut short rather than altered. */
 export class ZipDamaged extends Error {
-  constructor(readonly truncated: boolean, detail: string) {
+  constructor(
+    readonly truncated: boolean,
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -121,14 +124,30 @@ const CRC_TABLES: Uint32Array[] = (() => {
 })();
 
 export function crc32(data: Uint8Array): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
   let c = 0xffffffff;
   let i = 0;
   const n8 = data.length - (data.length % 8);
   for (; i < n8; i += 8) {
     const a = (c ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
-    c = t7[a & 0xff]! ^ t6[(a >>> 8) & 0xff]! ^ t5[(a >>> 16) & 0xff]! ^ t4[a >>> 24]!
-      ^ t3[data[i + 4]!]! ^ t2[data[i + 5]!]! ^ t1[data[i + 6]!]! ^ t0[data[i + 7]!]!;
+    c =
+      t7[a & 0xff]! ^
+      t6[(a >>> 8) & 0xff]! ^
+      t5[(a >>> 16) & 0xff]! ^
+      t4[a >>> 24]! ^
+      t3[data[i + 4]!]! ^
+      t2[data[i + 5]!]! ^
+      t1[data[i + 6]!]! ^
+      t0[data[i + 7]!]!;
   }
   for (; i < data.length; i++) c = t0[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -156,7 +175,10 @@ export function checkDeclaredSizes(bytes: Uint8Array, fileName: string, limits: 
 /** Inflated bytes so far for one file, against the limits. */
 export class InflateBudget {
   private used = 0;
-  constructor(private readonly fileName: string, private readonly limits: ReadLimits) {}
+  constructor(
+    private readonly fileName: string,
+    private readonly limits: ReadLimits,
+  ) {}
 
   /** Refuses before any work when the declared sizes already say too much. */
   check(entry: ZipEntry): void {
@@ -192,7 +214,8 @@ function inflateWithFflate(data: Uint8Array, size: number): Uint8Array {
     written += chunk.length;
   });
   if (data.length === 0) inflate.push(data, true);
-  for (let p = 0; p < data.length; p += SLICE) inflate.push(data.subarray(p, Math.min(data.length, p + SLICE)), p + SLICE >= data.length);
+  for (let p = 0; p < data.length; p += SLICE)
+    inflate.push(data.subarray(p, Math.min(data.length, p + SLICE)), p + SLICE >= data.length);
   return written === size ? out : out.subarray(0, written);
 }
 
@@ -200,7 +223,10 @@ function inflateWithFflate(data: Uint8Array, size: number): Uint8Array {
 async function inflateWithStreams(data: Uint8Array, size: number): Promise<Uint8Array> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
-  writer.write(data as Uint8Array<ArrayBuffer>).then(() => writer.close()).catch(() => undefined);
+  writer
+    .write(data as Uint8Array<ArrayBuffer>)
+    .then(() => writer.close())
+    .catch(() => undefined);
   const reader = stream.readable.getReader();
   const out = new Uint8Array(size);
   let written = 0;
@@ -224,7 +250,10 @@ let checksum: (data: Uint8Array) => number = crc32;
  * Lets a host plug in its own inflater and CRC-32 (the CLI passes Node's zlib, several times
  * faster than the portable ones). The limits and checks stay here.
  */
-export function installNativeZip(native: { readonly inflateRaw?: RawInflater; readonly crc32?: (data: Uint8Array) => number }): void {
+export function installNativeZip(native: {
+  readonly inflateRaw?: RawInflater;
+  readonly crc32?: (data: Uint8Array) => number;
+}): void {
   if (native.inflateRaw) rawInflater = native.inflateRaw;
   if (native.crc32) checksum = native.crc32;
 }

@@ -20,7 +20,12 @@ export interface AppProps {
 }
 
 const useStyles = makeStyles({
-  provider: { height: '100%', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1 },
+  provider: {
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
 
 export function App({ port, theme, initialLang = 'zh', onLangChange }: AppProps) {

@@ -19,18 +19,41 @@ import { EvaluateTab } from './evaluate/EvaluateTab';
 
 const useStyles = makeStyles({
   header: {
-    display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
   },
   title: { flexGrow: 1, minWidth: 0 },
   // Task panes are narrow (about 320 px by default): the tabs wrap rather than get cut off.
-  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexShrink: 0, flexWrap: 'wrap' },
-  body: { flexGrow: 1, overflowY: 'auto', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  tabs: {
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexShrink: 0,
+    flexWrap: 'wrap',
+  },
+  body: {
+    flexGrow: 1,
+    overflowY: 'auto',
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   loading: { padding: tokens.spacingVerticalXXL },
 });
 
 type TabKey = 'validate' | 'flags' | 'consolidate' | 'compare' | 'review' | 'evaluate' | 'newRegister' | 'settings';
-const TABS: readonly TabKey[] = ['validate', 'flags', 'consolidate', 'compare', 'review', 'evaluate', 'newRegister', 'settings'];
+const TABS: readonly TabKey[] = [
+  'validate',
+  'flags',
+  'consolidate',
+  'compare',
+  'review',
+  'evaluate',
+  'newRegister',
+  'settings',
+];
 
 interface LoadedSettings {
   readonly settings: Settings;
@@ -64,9 +87,11 @@ export function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang:
       (stored) => {
         if (!current) return;
         const parsed = parseSettings(stored);
-        setLoaded(parsed.ok
-          ? { settings: parsed.settings, stored, problems: [], error: null }
-          : { settings: makeSettings(), stored: null, problems: parsed.problems, error: null });
+        setLoaded(
+          parsed.ok
+            ? { settings: parsed.settings, stored, problems: [], error: null }
+            : { settings: makeSettings(), stored: null, problems: parsed.problems, error: null },
+        );
       },
       (error: unknown) => {
         if (current) setLoaded({ settings: makeSettings(), stored: null, problems: [], error });
@@ -85,7 +110,8 @@ export function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang:
   /** The as-of date set from the 校验 tab: saved with the other settings (null: always today). */
   const changeAsOf = async (asOf: string | null) => {
     if (!loaded) return;
-    const base = loaded.stored && typeof loaded.stored === 'object' ? { ...(loaded.stored as Record<string, unknown>) } : {};
+    const base =
+      loaded.stored && typeof loaded.stored === 'object' ? { ...(loaded.stored as Record<string, unknown>) } : {};
     if (asOf === null) delete base.asOf;
     else base.asOf = asOf;
     const parsed = parseSettings(base);
@@ -104,8 +130,16 @@ export function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang:
   return (
     <>
       <header className={styles.header}>
-        <Subtitle1 className={styles.title} as="h1">{t.appTitle}</Subtitle1>
-        <Button appearance="subtle" icon={<LocalLanguageRegular />} onClick={onSwitchLang} aria-label={t.switchLanguageLabel} data-testid="language-button">
+        <Subtitle1 className={styles.title} as="h1">
+          {t.appTitle}
+        </Subtitle1>
+        <Button
+          appearance="subtle"
+          icon={<LocalLanguageRegular />}
+          onClick={onSwitchLang}
+          aria-label={t.switchLanguageLabel}
+          data-testid="language-button"
+        >
           {t.switchLanguage}
         </Button>
       </header>
@@ -130,7 +164,11 @@ export function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang:
         ) : (
           <>
             {loaded.error != null && <ErrorBar error={loaded.error} />}
-            {loaded.problems.length > 0 && <NoteBar intent="warning" title={t.settingsLoadProblem}>{loaded.problems.join('；')}</NoteBar>}
+            {loaded.problems.length > 0 && (
+              <NoteBar intent="warning" title={t.settingsLoadProblem}>
+                {loaded.problems.join('；')}
+              </NoteBar>
+            )}
             <div hidden={tab !== 'validate'}>
               <ValidateTab
                 port={port}
@@ -148,13 +186,25 @@ export function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang:
               <ConsolidateTab port={port} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
             </div>
             <div hidden={tab !== 'compare'}>
-              <CompareTab port={port} lang={t.lang} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
+              <CompareTab
+                port={port}
+                lang={t.lang}
+                settings={settings}
+                revision={revision}
+                onSheetsAdded={sheetsAdded}
+              />
             </div>
             <div hidden={tab !== 'review'}>
               {reviewOpened && <ReviewTab port={port} settings={settings} revision={revision} />}
             </div>
             <div hidden={tab !== 'evaluate'}>
-              <EvaluateTab port={port} lang={t.lang} settings={settings} revision={revision} onSheetsAdded={sheetsAdded} />
+              <EvaluateTab
+                port={port}
+                lang={t.lang}
+                settings={settings}
+                revision={revision}
+                onSheetsAdded={sheetsAdded}
+              />
             </div>
             <div hidden={tab !== 'newRegister'}>
               <NewRegisterTab port={port} settings={settings} onSheetsAdded={sheetsAdded} revision={revision} />

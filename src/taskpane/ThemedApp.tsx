@@ -8,7 +8,16 @@ function officeThemeHost(): ThemeHost {
     background: () => Office.context.officeTheme?.bodyBackgroundColor,
     onThemeEvent: (handler) => {
       // Reported by some hosts only; elsewhere addHandlerAsync fails, and focus/visibility do the work.
-      const document = Office.context.document as unknown as { addHandlerAsync?: (type: string, handler: () => void, callback?: (result: { status: string }) => void) => void; removeHandlerAsync?: (type: string, options?: unknown) => void } | undefined;
+      const document = Office.context.document as unknown as
+        | {
+            addHandlerAsync?: (
+              type: string,
+              handler: () => void,
+              callback?: (result: { status: string }) => void,
+            ) => void;
+            removeHandlerAsync?: (type: string, options?: unknown) => void;
+          }
+        | undefined;
       if (typeof document?.addHandlerAsync !== 'function') return;
       document.addHandlerAsync('officeThemeChanged', handler, () => undefined);
       return () => document.removeHandlerAsync?.('officeThemeChanged', { handler });

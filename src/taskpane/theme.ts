@@ -2,7 +2,8 @@
 import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 
 /** Chinese text falls back to a CJK font before the generic sans-serif. */
-const CJK_FONTS = "'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC'";
+const CJK_FONTS =
+  "'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC'";
 
 export function withChineseFonts(theme: Theme): Theme {
   const base = theme.fontFamilyBase.replace(/,\s*sans-serif\s*$/, '');

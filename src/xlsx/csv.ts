@@ -19,8 +19,10 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; encoding: Tex
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -139,7 +141,7 @@ function looksBinary(bytes: Uint8Array): 'xlsx' | 'binary' | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
   const head = bytes.subarray(0, 1024);
   let controls = 0;
-  for (const b of head) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls += 1;
+  for (const b of head) if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls += 1;
   // UTF-16 text has NULs too, but it starts with a BOM (handled before this check).
   return controls > head.length / 20 ? 'binary' : null;
 }
@@ -164,14 +166,16 @@ export function readCsv(bytes: Uint8Array, fileName: string): CsvRead {
   const binary = hasBom ? null : looksBinary(bytes);
   if (binary === 'xlsx') {
     return {
-      ok: false, reason: 'binary',
+      ok: false,
+      reason: 'binary',
       message: `${fileName}：不是 CSV 文本文件，看起来是 Excel 工作簿（.xlsx）。请把扩展名改为 .xlsx 再试。`,
       messageEn: `${fileName}: not a CSV text file; it looks like an Excel workbook (.xlsx). Rename it to .xlsx and try again.`,
     };
   }
   if (binary === 'binary') {
     return {
-      ok: false, reason: 'binary',
+      ok: false,
+      reason: 'binary',
       message: `${fileName}：不是 CSV 文本文件（内容为二进制数据）。请在 Excel 中另存为“CSV（逗号分隔）”再试。`,
       messageEn: `${fileName}: not a CSV text file (the content is binary). Save it from Excel as “CSV (Comma delimited)” and try again.`,
     };
@@ -179,7 +183,8 @@ export function readCsv(bytes: Uint8Array, fileName: string): CsvRead {
   const { text, encoding } = decodeTextFile(bytes);
   if (undecodable(text)) {
     return {
-      ok: false, reason: 'binary',
+      ok: false,
+      reason: 'binary',
       message: `${fileName}：内容既不是表格也不是可识别的文本（UTF-8 或 GB18030）。请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）再试。`,
       messageEn: `${fileName}: the content is neither a spreadsheet nor readable text (UTF-8 or GB18030). Save it as an Excel Workbook (.xlsx) in Excel or WPS and try again.`,
     };
@@ -187,7 +192,12 @@ export function readCsv(bytes: Uint8Array, fileName: string): CsvRead {
   const delimiter = detectDelimiter(text);
   const rows = recordsByLine(parseCsvRecords(text, delimiter));
   if (rows.every((r) => r.every((f) => f.trim() === ''))) {
-    return { ok: false, reason: 'empty', message: `${fileName}：文件为空`, messageEn: `${fileName}: the file is empty` };
+    return {
+      ok: false,
+      reason: 'empty',
+      message: `${fileName}：文件为空`,
+      messageEn: `${fileName}: the file is empty`,
+    };
   }
   return { ok: true, grid: { sheet: sheetNameOf(fileName), values: rows }, encoding, delimiter };
 }

@@ -33,17 +33,23 @@ export function relationshipsXml(relationships: readonly Relationship[]): string
 
 export function contentTypesXml(sheets: readonly SheetPart[]): string {
   const override = (part: string, type: string): string => `<Override PartName="${part}" ContentType="${type}"/>`;
-  return `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + override('/xl/workbook.xml', `${SPREADSHEET_TYPE}.sheet.main+xml`)
-    + sheets.map((_, i) => override(`/xl/worksheets/sheet${i + 1}.xml`, `${SPREADSHEET_TYPE}.worksheet+xml`)).join('')
-    + sheets.map((s) => (s.table === undefined ? '' : override(`/xl/tables/table${s.table}.xml`, `${SPREADSHEET_TYPE}.table+xml`))).join('')
-    + override('/xl/theme/theme1.xml', 'application/vnd.openxmlformats-officedocument.theme+xml')
-    + override('/xl/styles.xml', `${SPREADSHEET_TYPE}.styles+xml`)
-    + override('/xl/sharedStrings.xml', `${SPREADSHEET_TYPE}.sharedStrings+xml`)
-    + override('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml')
-    + '</Types>';
+  return (
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    override('/xl/workbook.xml', `${SPREADSHEET_TYPE}.sheet.main+xml`) +
+    sheets.map((_, i) => override(`/xl/worksheets/sheet${i + 1}.xml`, `${SPREADSHEET_TYPE}.worksheet+xml`)).join('') +
+    sheets
+      .map((s) =>
+        s.table === undefined ? '' : override(`/xl/tables/table${s.table}.xml`, `${SPREADSHEET_TYPE}.table+xml`),
+      )
+      .join('') +
+    override('/xl/theme/theme1.xml', 'application/vnd.openxmlformats-officedocument.theme+xml') +
+    override('/xl/styles.xml', `${SPREADSHEET_TYPE}.styles+xml`) +
+    override('/xl/sharedStrings.xml', `${SPREADSHEET_TYPE}.sharedStrings+xml`) +
+    override('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
+    '</Types>'
+  );
 }
 
 /** _rels/.rels: where the workbook and its properties are. */
@@ -70,18 +76,25 @@ export function sheetRelationshipsXml(table: number): string {
 }
 
 export function workbookXml(sheets: readonly SheetPart[]): string {
-  const items = sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`);
-  return `${XML_DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIP}">`
-    + '<bookViews><workbookView activeTab="0"/></bookViews>'
-    + `<sheets>${items.join('')}</sheets>`
-    + '</workbook>';
+  const items = sheets.map(
+    (s, i) =>
+      `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+  );
+  return (
+    `${XML_DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIP}">` +
+    '<bookViews><workbookView activeTab="0"/></bookViews>' +
+    `<sheets>${items.join('')}</sheets>` +
+    '</workbook>'
+  );
 }
 
 /** docProps/core.xml with a fixed date, so the same sheets give the same bytes. */
 export function corePropertiesXml(creator: string, date: Date): string {
   const when = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
-    + `<dc:creator>${escapeAttribute(creator)}</dc:creator><cp:lastModifiedBy>${escapeAttribute(creator)}</cp:lastModifiedBy>`
-    + `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`
-    + '</cp:coreProperties>';
+  return (
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:creator>${escapeAttribute(creator)}</dc:creator><cp:lastModifiedBy>${escapeAttribute(creator)}</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
 }

@@ -12,8 +12,13 @@ const FONTS = [
 export type FontKind = 'normal' | 'title' | 'bold';
 const FONT_ID: Readonly<Record<FontKind, number>> = { normal: 0, title: 1, bold: 2 };
 
-const HEADER_FILL = '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>';
-const FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', HEADER_FILL];
+const HEADER_FILL =
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>';
+const FILLS = [
+  '<fill><patternFill patternType="none"/></fill>',
+  '<fill><patternFill patternType="gray125"/></fill>',
+  HEADER_FILL,
+];
 const THIN = '<color rgb="FF9BB7D4"/>';
 const BORDERS = [
   '<border><left/><right/><top/><bottom/><diagonal/></border>',
@@ -43,7 +48,10 @@ export class Styles {
       const fontId = FONT_ID[font];
       const fillId = fill === null ? 0 : this.fillId(fill);
       const applies = `${formatId === 0 ? '' : ' applyNumberFormat="1"'}${fontId === 0 ? '' : ' applyFont="1"'}${fillId === 0 ? '' : ' applyFill="1"'}`;
-      index = this.xfs.push(`<xf numFmtId="${formatId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`) - 1;
+      index =
+        this.xfs.push(
+          `<xf numFmtId="${formatId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`,
+        ) - 1;
       this.indexOf.set(key, index);
     }
     return index;
@@ -53,7 +61,10 @@ export class Styles {
     const colour = /^[0-9A-Fa-f]{8}$/.test(argb) ? argb.toUpperCase() : 'FFFFFFFF';
     let id = this.fillIndex.get(colour);
     if (id === undefined) {
-      id = this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor indexed="64"/></patternFill></fill>`) - 1;
+      id =
+        this.fills.push(
+          `<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor indexed="64"/></patternFill></fill>`,
+        ) - 1;
       this.fillIndex.set(colour, id);
     }
     return id;
@@ -61,10 +72,11 @@ export class Styles {
 
   /** Header cells: bold on a light blue fill, thin borders, centred and wrapped. */
   header(): number {
-    this.headerIndex ??= this.xfs.push(
-      `<xf numFmtId="0" fontId="${FONT_ID.bold}" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">`
-      + '<alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
-    ) - 1;
+    this.headerIndex ??=
+      this.xfs.push(
+        `<xf numFmtId="0" fontId="${FONT_ID.bold}" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">` +
+          '<alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
+      ) - 1;
     return this.headerIndex;
   }
 
@@ -81,18 +93,24 @@ export class Styles {
 
   /** xl/styles.xml */
   xml(escape: (text: string) => string): string {
-    const numFmts = this.formats.size === 0 ? '' : `<numFmts count="${this.formats.size}">${
-      [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escape(code)}"/>`).join('')}</numFmts>`;
-    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-      + numFmts
-      + `<fonts count="${FONTS.length}">${FONTS.join('')}</fonts>`
-      + `<fills count="${this.fills.length}">${this.fills.join('')}</fills>`
-      + `<borders count="${BORDERS.length}">${BORDERS.join('')}</borders>`
-      + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-      + `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>`
-      + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-      + '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>'
-      + '</styleSheet>';
+    const numFmts =
+      this.formats.size === 0
+        ? ''
+        : `<numFmts count="${this.formats.size}">${[...this.formats]
+            .map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escape(code)}"/>`)
+            .join('')}</numFmts>`;
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      numFmts +
+      `<fonts count="${FONTS.length}">${FONTS.join('')}</fonts>` +
+      `<fills count="${this.fills.length}">${this.fills.join('')}</fills>` +
+      `<borders count="${BORDERS.length}">${BORDERS.join('')}</borders>` +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '</styleSheet>'
+    );
   }
 }

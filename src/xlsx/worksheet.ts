@@ -23,12 +23,18 @@ export function plainValue(value: CellValue): PlainValue {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   const scalar = toScalar(value);
   switch (scalar.kind) {
-    case 'empty': return null;
-    case 'text': return scalar.text;
-    case 'number': return scalar.value;
-    case 'boolean': return scalar.value;
-    case 'date': return scalar.date;
-    case 'error': return scalar.text;
+    case 'empty':
+      return null;
+    case 'text':
+      return scalar.text;
+    case 'number':
+      return scalar.value;
+    case 'boolean':
+      return scalar.value;
+    case 'date':
+      return scalar.date;
+    case 'error':
+      return scalar.text;
   }
 }
 
@@ -75,13 +81,17 @@ export class SheetData {
   private lastRow = 0;
   private lastColumn = 0;
 
-  constructor(private readonly strings: SharedStrings, private readonly onCut?: (row: number, column: number, length: number) => void) {
+  constructor(
+    private readonly strings: SharedStrings,
+    private readonly onCut?: (row: number, column: number, length: number) => void,
+  ) {
     this.sink.ascii('<sheetData>');
   }
 
   /** Adds row `rowNumber` (1-based); `styleOf(column, value)` gives each written cell's style. Empty cells are left out. */
   add(rowNumber: number, values: readonly CellValue[], styleOf: (column: number, value: WrittenValue) => number): void {
-    if (rowNumber <= this.lastRow) throw new Error(`worksheet rows must be added in order: row ${rowNumber} after row ${this.lastRow}`);
+    if (rowNumber <= this.lastRow)
+      throw new Error(`worksheet rows must be added in order: row ${rowNumber} after row ${this.lastRow}`);
     const sink = this.sink;
     const row = ascii(String(rowNumber));
     let written = 0; // 1 + the last column written; the row opens with its first cell
@@ -98,10 +108,10 @@ export class SheetData {
         sink.bytes(TAG_END);
       }
       written = c + 1;
-      sink.bytes(this.cellOpen[c] ??= ascii(`<c r="${columnLetters(c + 1)}`));
+      sink.bytes((this.cellOpen[c] ??= ascii(`<c r="${columnLetters(c + 1)}`)));
       sink.bytes(row);
       const style = styleOf(c, value);
-      if (style !== 0) sink.bytes(this.styleAttribute[style] ??= ascii(`" s="${style}`));
+      if (style !== 0) sink.bytes((this.styleAttribute[style] ??= ascii(`" s="${style}`)));
       if (typeof value === 'string') {
         sink.bytes(SHARED_STRING);
         sink.number(this.strings.index(value));
@@ -166,16 +176,19 @@ function sheetView(layout: WorksheetLayout): string {
   const selected = layout.selected ? ' tabSelected="1"' : '';
   if (layout.frozenRows === 0) return `<sheetViews><sheetView${selected} workbookViewId="0"/></sheetViews>`;
   const topLeft = `A${layout.frozenRows + 1}`;
-  return `<sheetViews><sheetView${selected} workbookViewId="0">`
-    + `<pane ySplit="${layout.frozenRows}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/>`
-    + `<selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`;
+  return (
+    `<sheetViews><sheetView${selected} workbookViewId="0">` +
+    `<pane ySplit="${layout.frozenRows}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
+  );
 }
 
 function validationsXml(validations: readonly ListValidation[]): string {
   if (validations.length === 0) return '';
   const items = validations.map((v) => {
     const attributes = `allowBlank="1" showErrorMessage="1" errorTitle="${escapeAttribute(v.errorTitle)}" error="${escapeAttribute(v.error)}" sqref="${v.sqref}"`;
-    if (v.type === undefined || v.type === 'list') return `<dataValidation type="list" errorStyle="warning" ${attributes}><formula1>${escapeAttribute(v.formula)}</formula1></dataValidation>`;
+    if (v.type === undefined || v.type === 'list')
+      return `<dataValidation type="list" errorStyle="warning" ${attributes}><formula1>${escapeAttribute(v.formula)}</formula1></dataValidation>`;
     const operator = v.formula2 === undefined ? 'greaterThanOrEqual' : 'between';
     return `<dataValidation type="${v.type}" operator="${operator}" ${attributes}><formula1>${escapeAttribute(v.formula)}</formula1>${v.formula2 === undefined ? '' : `<formula2>${escapeAttribute(v.formula2)}</formula2>`}</dataValidation>`;
   });
@@ -184,18 +197,29 @@ function validationsXml(validations: readonly ListValidation[]): string {
 
 /** xl/worksheets/sheetN.xml, its elements in the order the schema requires. */
 export function worksheetXml(layout: WorksheetLayout): Uint8Array<ArrayBuffer>[] {
-  const cols = layout.columns.length === 0 ? '' : `<cols>${layout.columns.map((c, i) =>
-    `<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.style === 0 ? '' : ` style="${c.style}"`} customWidth="1"/>`).join('')}</cols>`;
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    + `<dimension ref="${layout.data.dimension}"/>`
-    + sheetView(layout)
-    + '<sheetFormatPr defaultRowHeight="15"/>'
-    + cols;
-  const tail = validationsXml(layout.validations)
-    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-    + (layout.tableRelationship ? `<tableParts count="1"><tablePart r:id="${layout.tableRelationship}"/></tableParts>` : '')
-    + '</worksheet>';
+  const cols =
+    layout.columns.length === 0
+      ? ''
+      : `<cols>${layout.columns
+          .map(
+            (c, i) =>
+              `<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.style === 0 ? '' : ` style="${c.style}"`} customWidth="1"/>`,
+          )
+          .join('')}</cols>`;
+  const head =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<dimension ref="${layout.data.dimension}"/>` +
+    sheetView(layout) +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    cols;
+  const tail =
+    validationsXml(layout.validations) +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    (layout.tableRelationship
+      ? `<tableParts count="1"><tablePart r:id="${layout.tableRelationship}"/></tableParts>`
+      : '') +
+    '</worksheet>';
   return [encoder.encode(head), ...layout.data.parts(), encoder.encode(tail)];
 }
 
@@ -213,11 +237,15 @@ export interface TableLayout {
 
 /** xl/tables/tableN.xml: a banded table with a filter button on every column. */
 export function tableXml(table: TableLayout): string {
-  const columns = table.columns.map((name, i) => `<tableColumn id="${i + 1}" name="${escapeAttribute(name)}"/>`).join('');
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    + `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${table.id}" name="${table.name}" displayName="${table.name}" ref="${table.ref}" totalsRowShown="0">`
-    + `<autoFilter ref="${table.ref}"/>`
-    + `<tableColumns count="${table.columns.length}">${columns}</tableColumns>`
-    + '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>'
-    + '</table>';
+  const columns = table.columns
+    .map((name, i) => `<tableColumn id="${i + 1}" name="${escapeAttribute(name)}"/>`)
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${table.id}" name="${table.name}" displayName="${table.name}" ref="${table.ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${table.ref}"/>` +
+    `<tableColumns count="${table.columns.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
+    '</table>'
+  );
 }

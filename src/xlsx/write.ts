@@ -15,7 +15,13 @@
 import { columnLetters } from '../ledger/grid';
 import { headerRowOf, type ColumnFormat, type ColumnSpec, type SheetSpec } from '../ledger/sheetSpec';
 import {
-  THEME_XML, contentTypesXml, corePropertiesXml, packageRelationshipsXml, sheetRelationshipsXml, workbookRelationshipsXml, workbookXml,
+  THEME_XML,
+  contentTypesXml,
+  corePropertiesXml,
+  packageRelationshipsXml,
+  sheetRelationshipsXml,
+  workbookRelationshipsXml,
+  workbookXml,
   type SheetPart,
 } from './parts';
 import { Styles, type FontKind } from './styles';
@@ -43,7 +49,12 @@ const DOCUMENT_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique within the workbook (case-insensitive). */
 export function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  const base = (wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Sheet').slice(0, 31);
+  const base = (
+    wanted
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet'
+  ).slice(0, 31);
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
@@ -117,7 +128,10 @@ interface BuiltSheet extends SheetPart {
 
 function buildSheet(spec: SheetSpec, name: string, selected: boolean, book: WorkbookState): BuiltSheet {
   const { styles } = book;
-  const data = new SheetData(book.strings, book.onCut ? (row, column, length) => book.onCut!({ sheet: name, row, column, length }) : undefined);
+  const data = new SheetData(
+    book.strings,
+    book.onCut ? (row, column, length) => book.onCut!({ sheet: name, row, column, length }) : undefined,
+  );
   const headerRow = headerRowOf(spec);
   const bodyRows = spec.rows.length + (spec.blankRows ?? 0);
   const firstBodyRow = headerRow + 1;
@@ -134,11 +148,16 @@ function buildSheet(spec: SheetSpec, name: string, selected: boolean, book: Work
   const bodyStyle = (column: number, value: WrittenValue): number => {
     if (value instanceof Date) return dateStyle;
     const fill = typeof value === 'string' ? fills[column]?.[value] : undefined;
-    return fill ? styles.cell('normal', formats[column] ?? null, fill) : bodyStyles[column] ?? 0;
+    return fill ? styles.cell('normal', formats[column] ?? null, fill) : (bodyStyles[column] ?? 0);
   };
   // Preamble and footer cells are notes, not column data: text there stays General.
-  const noteStyle = (font: FontKind) => (column: number, value: WrittenValue): number =>
-    styles.cell(font, typeof value === 'string' ? null : value instanceof Date ? DATE_FORMAT : formats[column] ?? null);
+  const noteStyle =
+    (font: FontKind) =>
+    (column: number, value: WrittenValue): number =>
+      styles.cell(
+        font,
+        typeof value === 'string' ? null : value instanceof Date ? DATE_FORMAT : (formats[column] ?? null),
+      );
 
   spec.preamble?.forEach((values, i) => data.add(i + 1, values, noteStyle(i === 0 ? 'title' : 'normal')));
   const names = tableColumnNames(spec.columns);
@@ -156,10 +175,15 @@ function buildSheet(spec: SheetSpec, name: string, selected: boolean, book: Work
       const letters = columnLetters(i + 1);
       const { min, max, whole } = column.range;
       validations.push({
-        sqref: `${letters}${firstBodyRow}:${letters}${lastBodyRow}`, type: whole ? 'whole' : 'decimal',
-        formula: String(min), ...(max === undefined ? {} : { formula2: String(max) }),
+        sqref: `${letters}${firstBodyRow}:${letters}${lastBodyRow}`,
+        type: whole ? 'whole' : 'decimal',
+        formula: String(min),
+        ...(max === undefined ? {} : { formula2: String(max) }),
         errorTitle: '数值无效',
-        error: max === undefined ? `请填写不小于 ${min} 的${whole ? '整数' : '数'}` : `请填写 ${min}–${max} 之间的${whole ? '整数' : '数'}`,
+        error:
+          max === undefined
+            ? `请填写不小于 ${min} 的${whole ? '整数' : '数'}`
+            : `请填写 ${min}–${max} 之间的${whole ? '整数' : '数'}`,
       });
     }
     if (!column.list || column.list.length === 0 || bodyRows === 0) return;
@@ -175,7 +199,10 @@ function buildSheet(spec: SheetSpec, name: string, selected: boolean, book: Work
   const table = withTable ? ++book.tables : undefined;
   const xml = worksheetXml({
     data,
-    columns: spec.columns.map((c, i) => ({ width: c.width ?? Math.min(40, Math.max(8, c.header.length * 2 + 2)), style: bodyStyles[i] ?? 0 })),
+    columns: spec.columns.map((c, i) => ({
+      width: c.width ?? Math.min(40, Math.max(8, c.header.length * 2 + 2)),
+      style: bodyStyles[i] ?? 0,
+    })),
     frozenRows: spec.freezeHeader === false ? 0 : headerRow,
     selected,
     validations,
@@ -183,21 +210,42 @@ function buildSheet(spec: SheetSpec, name: string, selected: boolean, book: Work
   });
   if (table === undefined) return { name, hidden: false, xml };
   const ref = `A${headerRow}:${columnLetters(spec.columns.length)}${tableEnd}`;
-  return { name, hidden: false, xml, table, tableXml: tableXml({ id: table, name: `Table${table}`, ref, columns: names }) };
+  return {
+    name,
+    hidden: false,
+    xml,
+    table,
+    tableXml: tableXml({ id: table, name: `Table${table}`, ref, columns: names }),
+  };
 }
 
 /** The hidden sheet holding dropdown lists too long to write inline, one list per column. */
 function buildListSheet(lists: ListStore, book: WorkbookState): BuiltSheet {
   const data = new SheetData(book.strings);
   const rows = Math.max(...lists.columns.map((c) => c.length));
-  for (let r = 0; r < rows; r++) data.add(r + 1, lists.columns.map((c) => c[r] ?? null), () => 0);
-  return { name: LIST_SHEET, hidden: true, xml: worksheetXml({ data, columns: [], frozenRows: 0, selected: false, validations: [] }) };
+  for (let r = 0; r < rows; r++)
+    data.add(
+      r + 1,
+      lists.columns.map((c) => c[r] ?? null),
+      () => 0,
+    );
+  return {
+    name: LIST_SHEET,
+    hidden: true,
+    xml: worksheetXml({ data, columns: [], frozenRows: 0, selected: false, validations: [] }),
+  };
 }
 
 /** Writes the sheets, in order, into a new workbook and returns its bytes. */
 export async function writeWorkbook(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<Uint8Array> {
   if (specs.length === 0) throw new Error('writeWorkbook: a workbook needs at least one sheet');
-  const book: WorkbookState = { strings: new SharedStrings(), styles: new Styles(), lists: { columns: [] }, tables: 0, onCut: options.onCut };
+  const book: WorkbookState = {
+    strings: new SharedStrings(),
+    styles: new Styles(),
+    lists: { columns: [] },
+    tables: 0,
+    onCut: options.onCut,
+  };
   const taken = new Set<string>([LIST_SHEET]);
   const sheets = specs.map((spec, i) => {
     const name = uniqueSheetName(spec.name, taken);
@@ -207,7 +255,10 @@ export async function writeWorkbook(specs: readonly SheetSpec[], options: WriteO
   if (book.lists.columns.length > 0) sheets.push(buildListSheet(book.lists, book));
 
   const encoder = new TextEncoder();
-  const entry = (name: string, xml: string | readonly Uint8Array[]): ZipEntry => ({ name, data: typeof xml === 'string' ? [encoder.encode(xml)] : xml });
+  const entry = (name: string, xml: string | readonly Uint8Array[]): ZipEntry => ({
+    name,
+    data: typeof xml === 'string' ? [encoder.encode(xml)] : xml,
+  });
   const entries: ZipEntry[] = [
     entry('[Content_Types].xml', contentTypesXml(sheets)),
     entry('_rels/.rels', packageRelationshipsXml()),

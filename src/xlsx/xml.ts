@@ -1,9 +1,18 @@
 /** XML text for SpreadsheetML parts: escaping, and the workbook's shared strings. */
 
 /** Characters XML 1.0 cannot carry at all (controls other than tab and line breaks, lone surrogates, U+FFFE/F). */
-const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NEEDS_WORK = /[&<>"\r\n\t\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '\t': '&#9;',
+};
 
 /** An attribute value: markup characters escaped, line breaks and tabs kept as character references. */
 export function escapeAttribute(text: string): string {
@@ -47,10 +56,16 @@ export class SharedStrings {
 
   /** xl/sharedStrings.xml */
   xml(): string {
-    const parts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.references}" uniqueCount="${this.texts.length}">`];
+    const parts = [
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.references}" uniqueCount="${this.texts.length}">`,
+    ];
     for (const text of this.texts) {
       // Leading or trailing spaces and line breaks survive only with xml:space="preserve".
-      parts.push(/^\s|\s$|\n/.test(text) ? `<si><t xml:space="preserve">${escapeCellText(text)}</t></si>` : `<si><t>${escapeCellText(text)}</t></si>`);
+      parts.push(
+        /^\s|\s$|\n/.test(text)
+          ? `<si><t xml:space="preserve">${escapeCellText(text)}</t></si>`
+          : `<si><t>${escapeCellText(text)}</t></si>`,
+      );
     }
     parts.push('</sst>');
     return parts.join('');

@@ -62,13 +62,17 @@ interface Packed extends Deflated {
 
 /** The archive holding the entries in the given order. */
 export async function zip(entries: readonly ZipEntry[]): Promise<Uint8Array> {
-  if (entries.length > 0xffff) throw new Error(`zip: ${entries.length} entries are more than a zip without ZIP64 can hold`);
+  if (entries.length > 0xffff)
+    throw new Error(`zip: ${entries.length} entries are more than a zip without ZIP64 can hold`);
   const encoder = new TextEncoder();
-  const packed: Packed[] = await Promise.all(entries.map(async (e) => ({ name: encoder.encode(e.name), ...(await deflate(e.data)) })));
+  const packed: Packed[] = await Promise.all(
+    entries.map(async (e) => ({ name: encoder.encode(e.name), ...(await deflate(e.data)) })),
+  );
   const localSize = packed.reduce((n, p) => n + 30 + p.name.length + p.data.length, 0);
   const centralSize = packed.reduce((n, p) => n + 46 + p.name.length, 0);
   const total = localSize + centralSize + 22;
-  if (total > MAX_32 || packed.some((p) => p.size > MAX_32)) throw new Error('zip: the workbook is larger than 4 GB, which a zip without ZIP64 cannot hold');
+  if (total > MAX_32 || packed.some((p) => p.size > MAX_32))
+    throw new Error('zip: the workbook is larger than 4 GB, which a zip without ZIP64 cannot hold');
 
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);

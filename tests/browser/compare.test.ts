@@ -22,7 +22,10 @@ const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
 /** The CLI's JSON; exit 1 (findings of severity error) is a normal outcome here. */
 async function ledgerJson<T>(args: string[]): Promise<T> {
   try {
-    const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'ledger.js'), ...args, '--format', 'json'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'ledger.js'), ...args, '--format', 'json'], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return JSON.parse(stdout) as T;
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -35,13 +38,22 @@ let bundle: Awaited<ReturnType<typeof buildBundle>>;
 let server: Awaited<ReturnType<typeof serve>>;
 let session: BrowserSession;
 let page: Page;
-let cliCompare: { counts: Record<string, number>; changes: { kind: string; new: { row: number } | null; target: { row: number } | null; old: { name: string } | null }[] };
+let cliCompare: {
+  counts: Record<string, number>;
+  changes: {
+    kind: string;
+    new: { row: number } | null;
+    target: { row: number } | null;
+    old: { name: string } | null;
+  }[];
+};
 let cliReconcile: { counts: Record<string, number>; notInReference: { name: string; row: number }[] };
 /** The preview sheet the 2026 version was opened into (台账 is taken by the city sample). */
 let newSheet: string;
 
 const tab = () => page.getByTestId('compare-tab');
-const counts = async (testId: string) => JSON.parse((await page.getByTestId(testId).getAttribute('data-counts')) ?? '{}') as Record<string, number>;
+const counts = async (testId: string) =>
+  JSON.parse((await page.getByTestId(testId).getAttribute('data-counts')) ?? '{}') as Record<string, number>;
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -79,7 +91,9 @@ describe('the 对比/对账 tab in Chromium', () => {
     await tab().getByTestId('compare-result').waitFor();
     expect(await counts('compare-result')).toEqual(cliCompare.counts);
     for (const kind of ['vanished', 'new', 'abolished', 'merged', 'renamed', 'adjusted']) {
-      expect(Number(await tab().locator(`section[data-kind="${kind}"]`).getAttribute('data-count'))).toBe(cliCompare.counts[kind]);
+      expect(Number(await tab().locator(`section[data-kind="${kind}"]`).getAttribute('data-count'))).toBe(
+        cliCompare.counts[kind],
+      );
     }
     await page.screenshot({ path: join(ARTIFACTS, 'compare.png') });
   });
@@ -99,7 +113,11 @@ describe('the 对比/对账 tab in Chromium', () => {
 
   it('writes 变动清单 and 统计 into the workbook', async () => {
     await tab().getByTestId('compare-write').click();
-    await expect.poll(() => page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab')))).toEqual(expect.arrayContaining(['变动清单', '统计']));
+    await expect
+      .poll(() =>
+        page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab'))),
+      )
+      .toEqual(expect.arrayContaining(['变动清单', '统计']));
   });
 
   it('reconciles the 2026 sheet with the GB18030 CSV list: the same three groups as ledger reconcile', async () => {

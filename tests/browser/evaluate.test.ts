@@ -36,11 +36,17 @@ const tab = () => page.getByTestId('evaluate-tab');
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   // Today as the as-of date on both sides: the pane's default settings use it too. Exit 1 (errors found) is expected.
-  const cliRun = run(process.execPath, [join(ROOT, 'bin', 'ledger.js'), 'evaluate', REGISTER, '--self', SELF, '--members', MEMBERS, '--format', 'json'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-    .then(({ stdout }) => stdout, (error: { code?: number; stdout?: string; stderr?: string }) => {
+  const cliRun = run(
+    process.execPath,
+    [join(ROOT, 'bin', 'ledger.js'), 'evaluate', REGISTER, '--self', SELF, '--members', MEMBERS, '--format', 'json'],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+  ).then(
+    ({ stdout }) => stdout,
+    (error: { code?: number; stdout?: string; stderr?: string }) => {
       if (error.code === 1 && error.stdout) return error.stdout;
       throw new Error(`ledger evaluate failed (exit ${error.code}): ${error.stderr}`);
-    });
+    },
+  );
   bundle = await buildBundle();
   server = await serve(bundle.dir);
   session = await openBrowser();
@@ -72,7 +78,9 @@ describe('the 评价 tab in Chromium', () => {
     expect(JSON.parse((await result.getAttribute('data-actions'))!)).toEqual(cli.counts.byAction);
     expect(JSON.parse((await result.getAttribute('data-grades'))!)).toEqual(cli.counts.byGrade);
     expect(await tab().getByTestId('evaluate-idle').locator('button').count()).toBe(cli.counts.idle);
-    expect(await tab().getByTestId('evaluate-members').locator('[data-low="true"]').getAttribute('data-unit')).toBe(WEAK_UNIT);
+    expect(await tab().getByTestId('evaluate-members').locator('[data-low="true"]').getAttribute('data-unit')).toBe(
+      WEAK_UNIT,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'evaluate.png'), fullPage: true });
   });
 
@@ -84,7 +92,10 @@ describe('the 评价 tab in Chromium', () => {
 
   it('writes the five result sheets into the workbook', async () => {
     await tab().getByTestId('evaluate-write').click();
-    await expect.poll(() => page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab'))))
+    await expect
+      .poll(() =>
+        page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab'))),
+      )
       .toEqual(expect.arrayContaining(['评价结果', '成员单位评价', '调整建议', '问题清单', '说明']));
   });
 });

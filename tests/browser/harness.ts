@@ -86,9 +86,21 @@ export async function openBrowser(options: { acceptDownloads?: boolean } = {}): 
   if (!executablePath) throw new Error('no Chromium, Chrome or Edge found (see tests/setup/tools.ts)');
   const browser = await chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
   const external: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

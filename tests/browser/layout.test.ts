@@ -38,7 +38,8 @@ async function open(width: number, height: number): Promise<Page> {
 
 const box = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())!;
 /** The page scrolls sideways when something is wider than the window. */
-const overflowX = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflowX = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 async function validateCity(page: Page): Promise<void> {
   await page.getByTestId('sheet-select').selectOption('台账');

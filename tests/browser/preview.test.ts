@@ -38,7 +38,10 @@ interface CliFinding {
 /** Runs the CLI; exit codes 0 and 1 both mean it worked (1 = findings of severity error). */
 async function ledger(args: string[]): Promise<string> {
   try {
-    const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'ledger.js'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'ledger.js'), ...args], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -62,7 +65,8 @@ let cliCity: CliFinding[];
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   // `UPDATE_SCREENSHOTS=1 npx vitest run tests/browser` refreshes the pictures README shows.
-  if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(join(ARTIFACTS, `${name}.png`), join(DOC_SCREENSHOTS, `${name}.png`));
+  if (process.env.UPDATE_SCREENSHOTS === '1')
+    await copyFile(join(ARTIFACTS, `${name}.png`), join(DOC_SCREENSHOTS, `${name}.png`));
 }
 
 const pane = () => page.getByTestId('task-pane');
@@ -77,7 +81,8 @@ async function gridCells(): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const out: Record<string, string> = {};
     for (const el of document.querySelectorAll<HTMLElement>('[data-testid="preview-grid"] [data-address]')) {
-      const text = el.firstChild?.nodeType === Node.TEXT_NODE ? (el.firstChild.textContent ?? '') : (el.textContent ?? '');
+      const text =
+        el.firstChild?.nodeType === Node.TEXT_NODE ? (el.firstChild.textContent ?? '') : (el.textContent ?? '');
       if (text !== '') out[el.dataset.address!] = text;
     }
     return out;
@@ -106,8 +111,13 @@ afterAll(async () => {
 
 describe('the preview in Chromium', () => {
   it('shows the sample registers as sheets beside the task pane', async () => {
-    const tabs = await page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab')));
-    const counties = (await readdir(COUNTY_DIR)).filter((f) => f.endsWith('.xlsx')).map((f) => f.replace(/\.xlsx$/, '')).sort();
+    const tabs = await page
+      .locator('[data-sheet-tab]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab')));
+    const counties = (await readdir(COUNTY_DIR))
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => f.replace(/\.xlsx$/, ''))
+      .sort();
     expect(tabs).toEqual(['台账', '填表说明', ...counties]);
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('台账');
     expect(await page.locator('[data-address="B4"]').textContent()).toBe('市委全面深化改革委员会');
@@ -130,14 +140,20 @@ describe('the preview in Chromium', () => {
     await page.getByTestId('report-title').waitFor();
     expect(await page.getByTestId('report-title').textContent()).toBe('“台账”：65 个机构，表头在第 3 行');
 
-    const shown = await page.locator('[data-testid="finding-list"] section[data-code]').evaluateAll((els) =>
-      Object.fromEntries(els.map((el) => [el.getAttribute('data-code'), Number(el.getAttribute('data-count'))])));
+    const shown = await page
+      .locator('[data-testid="finding-list"] section[data-code]')
+      .evaluateAll((els) =>
+        Object.fromEntries(els.map((el) => [el.getAttribute('data-code'), Number(el.getAttribute('data-count'))])),
+      );
     const cli = countBy(cliCity, (f) => f.code);
     expect(Object.keys(cli).length).toBeGreaterThan(10);
     expect(shown).toEqual(cli);
 
-    const badges = await page.locator('[data-testid="severity-badges"] [data-severity]').evaluateAll((els) =>
-      Object.fromEntries(els.map((el) => [el.getAttribute('data-severity'), Number(el.getAttribute('data-count'))])));
+    const badges = await page
+      .locator('[data-testid="severity-badges"] [data-severity]')
+      .evaluateAll((els) =>
+        Object.fromEntries(els.map((el) => [el.getAttribute('data-severity'), Number(el.getAttribute('data-count'))])),
+      );
     expect(badges).toEqual({ error: 0, warning: 0, info: 0, ...countBy(cliCity, (f) => f.severity) });
     await shot('validate');
   });
@@ -145,7 +161,8 @@ describe('the preview in Chromium', () => {
   it('selects the cell of a finding that is clicked, scrolling it into view', async () => {
     const invalidDate = cliCity.find((f) => f.code === 'invalid-date')!;
     const group = page.locator('section[data-code="invalid-date"]');
-    if ((await group.locator('button[aria-expanded]').getAttribute('aria-expanded')) !== 'true') await group.locator('button[aria-expanded]').click();
+    if ((await group.locator('button[aria-expanded]').getAttribute('aria-expanded')) !== 'true')
+      await group.locator('button[aria-expanded]').click();
     const item = group.locator('[data-finding="invalid-date"]').first();
     const row = Number(await item.getAttribute('data-row'));
     const column = Number(await item.getAttribute('data-column'));
@@ -155,12 +172,15 @@ describe('the preview in Chromium', () => {
     await expect.poll(() => page.getByTestId('name-box').textContent()).toBe(address);
     await expect.poll(() => page.locator(`[data-address="${address}"]`).getAttribute('aria-selected')).toBe('true');
     // The header above the selected cell is the column the CLI names.
-    expect(await page.locator(`[data-address="${cellAddress(3, column)}"]`).getAttribute('title')).toBe(invalidDate.column);
+    expect(await page.locator(`[data-address="${cellAddress(3, column)}"]`).getAttribute('title')).toBe(
+      invalidDate.column,
+    );
 
     // A finding near the end of the sheet: the grid scrolls to it.
     const last = cliCity.filter((f) => f.row !== null).at(-1)!;
     const lastItem = page.locator(`[data-finding="${last.code}"][data-row="${last.row}"]`).first();
-    if (!(await lastItem.isVisible())) await page.locator(`section[data-code="${last.code}"] button[aria-expanded]`).click();
+    if (!(await lastItem.isVisible()))
+      await page.locator(`section[data-code="${last.code}"] button[aria-expanded]`).click();
     await lastItem.click();
     await expect.poll(() => page.getByTestId('name-box').textContent()).toMatch(new RegExp(`^[A-Z]+${last.row}$`));
     const lastAddress = await page.getByTestId('name-box').textContent();
@@ -187,7 +207,9 @@ describe('the preview in Chromium', () => {
     };
     for (const code of ['invalid-date', 'nonstandard-doc-number', 'shared-basis-document']) {
       const f = cliCity.find((x) => x.code === code)!;
-      await expect.poll(() => page.locator(`[data-address="${columnOf(f.column)}${f.row}"]`).getAttribute('data-mark')).toBe(f.severity);
+      await expect
+        .poll(() => page.locator(`[data-address="${columnOf(f.column)}${f.row}"]`).getAttribute('data-mark'))
+        .toBe(f.severity);
     }
     const before = await gridCells();
     await shot('marks');
@@ -203,16 +225,23 @@ describe('the preview in Chromium', () => {
     await openTab('flags');
     const rowsOf = (code: string) => cliCity.filter((f) => f.code === code).map((f) => f.row!);
 
-    const pairs = await page.locator('[data-testid="flags-duplicates"] [data-rows]').evaluateAll((els) => els.map((el) => el.getAttribute('data-rows')));
+    const pairs = await page
+      .locator('[data-testid="flags-duplicates"] [data-rows]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-rows')));
     const duplicateRows = rowsOf('duplicate-name');
     expect(duplicateRows.length).toBeGreaterThan(0);
     expect(pairs).toContain(`${Math.min(...duplicateRows)},${Math.max(...duplicateRows)}`);
 
-    const overdue = await page.locator('[data-testid="flags-overdue"] [data-row]').evaluateAll((els) =>
-      els.map((el) => ({ row: Number(el.getAttribute('data-row')), end: el.getAttribute('data-end') ?? '' })));
+    const overdue = await page
+      .locator('[data-testid="flags-overdue"] [data-row]')
+      .evaluateAll((els) =>
+        els.map((el) => ({ row: Number(el.getAttribute('data-row')), end: el.getAttribute('data-end') ?? '' })),
+      );
     expect(overdue.map((o) => o.row).sort((a, b) => a - b)).toEqual(rowsOf('overdue'));
     expect(overdue.map((o) => o.end)).toEqual([...overdue.map((o) => o.end)].sort());
-    const expiring = await page.locator('[data-testid="flags-expiring"] [data-row]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-row'))));
+    const expiring = await page
+      .locator('[data-testid="flags-expiring"] [data-row]')
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-row'))));
     expect(expiring.sort((a, b) => a - b)).toEqual(rowsOf('expiring-soon'));
     await shot('flags');
   });
@@ -221,9 +250,19 @@ describe('the preview in Chromium', () => {
     const out = await mkdtemp(join(tmpdir(), 'ledger-return-'));
     const cliReturn = join(out, 'return.xlsx');
     // Runs while the browser works; awaited before the folder goes, whatever happens.
-    const cliRun = ledger(['consolidate', COUNTY_DIR, '-o', cliReturn, '--expect', EXPECTED_COUNTIES.join(','), '--as-of', AS_OF, '--departments', COUNTY_DEPARTMENTS]);
+    const cliRun = ledger([
+      'consolidate',
+      COUNTY_DIR,
+      '-o',
+      cliReturn,
+      '--expect',
+      EXPECTED_COUNTIES.join(','),
+      '--as-of',
+      AS_OF,
+      '--departments',
+      COUNTY_DEPARTMENTS,
+    ]);
     try {
-
       // The county department list, as the CLI gets it with --departments.
       await openTab('settings');
       await page.getByTestId('departments-file-input').setInputFiles(COUNTY_DEPARTMENTS);
@@ -245,7 +284,9 @@ describe('the preview in Chromium', () => {
       await shot('consolidate');
 
       // The return's sheets added after the existing ones, none replaced; the preview shows 汇总.
-      const tabs = await page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab')));
+      const tabs = await page
+        .locator('[data-sheet-tab]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-sheet-tab')));
       expect(tabs.length).toBe(sheetsBefore + RETURN_SHEET_NAMES.length);
       expect(tabs.slice(-RETURN_SHEET_NAMES.length)).toEqual([...RETURN_SHEET_NAMES]);
       expect(RETURN_SHEET_NAMES).toEqual(expect.arrayContaining(['汇总', '明细', '问题清单', '说明']));
@@ -256,15 +297,19 @@ describe('the preview in Chromium', () => {
       if (!read.ok) throw new Error(read.message);
       const summary = read.sheets.find((g) => g.sheet === '汇总')!;
       const expected: Record<string, string> = {};
-      summary.values.forEach((row, r) => row.forEach((value, c) => {
-        const text = cellText(value);
-        if (text !== '') expected[cellAddress((summary.firstRow ?? 1) + r, (summary.firstColumn ?? 1) + c)] = text;
-      }));
+      summary.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const text = cellText(value);
+          if (text !== '') expected[cellAddress((summary.firstRow ?? 1) + r, (summary.firstColumn ?? 1) + c)] = text;
+        }),
+      );
       expect(Object.keys(expected).length).toBeGreaterThan(30);
       expect(await gridCells()).toEqual(expected);
 
       // The pane's own summary: the missing counties and the 合计 line.
-      const missing = await page.locator('[data-testid="return-summary"] [data-state="missing"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-county')));
+      const missing = await page
+        .locator('[data-testid="return-summary"] [data-state="missing"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-county')));
       expect(missing.sort()).toEqual(['利津县', '垦利区']);
     } finally {
       await cliRun.catch(() => undefined);
@@ -278,25 +323,53 @@ describe('the preview in Chromium', () => {
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('议事协调机构管理台账');
     const cells = await gridCells();
     expect(cells.A1).toBe('议事协调机构管理台账');
-    expect([cells.A2, cells.B2, cells.C2, cells.D2, cells.E2, cells.F2, cells.G2, cells.H2])
-      .toEqual(['序号', '机构名称', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况']);
-    const dropdowns = await page.locator('[data-address$="2"] span[title]').evaluateAll((els) =>
-      els.map((el) => (el.parentElement!.getAttribute('title') ?? '')));
+    expect([cells.A2, cells.B2, cells.C2, cells.D2, cells.E2, cells.F2, cells.G2, cells.H2]).toEqual([
+      '序号',
+      '机构名称',
+      '设立时间',
+      '依据文件',
+      '办事机构所在部门',
+      '存续时间',
+      '历史沿革',
+      '上级机构设置情况',
+    ]);
+    const dropdowns = await page
+      .locator('[data-address$="2"] span[title]')
+      .evaluateAll((els) => els.map((el) => el.parentElement!.getAttribute('title') ?? ''));
     expect(dropdowns).toEqual(['办事机构所在部门', '类别', '状态']);
     await shot('new-register');
   });
 
   it('opens a register of 3,000 bodies: the grid draws only the rows in view, the pane lists every finding', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [
-      i + 1, `市第${i + 1}专项工作领导小组`, '党委议事协调机构', `2019年${(i % 12) + 1}月`, i % 10 === 0 ? '市委常委会会议纪要' : `东办发〔2019〕${i + 1}号`,
-      '市委办公室', '长期', '2019年设立', '上级未设置',
+      i + 1,
+      `市第${i + 1}专项工作领导小组`,
+      '党委议事协调机构',
+      `2019年${(i % 12) + 1}月`,
+      i % 10 === 0 ? '市委常委会会议纪要' : `东办发〔2019〕${i + 1}号`,
+      '市委办公室',
+      '长期',
+      '2019年设立',
+      '上级未设置',
     ]);
-    const bytes = await writeWorkbook([{
-      name: '大台账',
-      preamble: [['东营市市级议事协调机构管理台账']],
-      columns: ['序号', '机构名称', '类别', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况'].map((header) => ({ header })),
-      rows,
-    }]);
+    const bytes = await writeWorkbook([
+      {
+        name: '大台账',
+        preamble: [['东营市市级议事协调机构管理台账']],
+        columns: [
+          '序号',
+          '机构名称',
+          '类别',
+          '设立时间',
+          '依据文件',
+          '办事机构所在部门',
+          '存续时间',
+          '历史沿革',
+          '上级机构设置情况',
+        ].map((header) => ({ header })),
+        rows,
+      },
+    ]);
     const dir = await mkdtemp(join(tmpdir(), 'ledger-big-'));
     try {
       await writeFile(join(dir, '大台账.xlsx'), bytes);
@@ -312,7 +385,9 @@ describe('the preview in Chromium', () => {
     await page.getByTestId('sheet-select').selectOption('大台账');
     const started = Date.now();
     await page.getByTestId('validate-button').click();
-    await expect.poll(() => page.getByTestId('report-title').textContent(), { timeout: 20_000 }).toBe('“大台账”：3000 个机构，表头在第 2 行');
+    await expect
+      .poll(() => page.getByTestId('report-title').textContent(), { timeout: 20_000 })
+      .toBe('“大台账”：3000 个机构，表头在第 2 行');
     console.log(`3,000-row register validated and listed in the browser in ${Date.now() - started} ms`);
     // Every 10th body cites no 发文字号: 300 findings in one group, of which one page is drawn.
     const group = page.locator('section[data-code="invalid-doc-number"]');
@@ -340,7 +415,8 @@ describe('the preview in Chromium', () => {
     await expect.poll(() => page.getByTestId('report-title').textContent()).toBe('“台账”: 65 bodies, header in row 3');
     const group = page.locator('section[data-code="invalid-date"]');
     expect(await group.locator('button[aria-expanded]').textContent()).toContain('Unreadable date');
-    if ((await group.locator('button[aria-expanded]').getAttribute('aria-expanded')) !== 'true') await group.locator('button[aria-expanded]').click();
+    if ((await group.locator('button[aria-expanded]').getAttribute('aria-expanded')) !== 'true')
+      await group.locator('button[aria-expanded]').click();
     expect(await group.getByText('is not a date', { exact: false }).count()).toBeGreaterThan(0);
     await group.locator('[data-finding="invalid-date"]').first().click();
     await expect.poll(() => grid().getAttribute('data-sheet')).toBe('台账');

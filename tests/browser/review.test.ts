@@ -25,7 +25,9 @@ beforeAll(async () => {
   await page.goto(server.url);
   await page.getByTestId('validate-button').waitFor();
   await page.getByTestId('tab-review').click();
-  await tab().getByText(/台账中存续机构 \d+ 个/).waitFor();
+  await tab()
+    .getByText(/台账中存续机构 \d+ 个/)
+    .waitFor();
 }, 300_000);
 
 afterAll(async () => {
@@ -40,12 +42,16 @@ describe('the 审核 tab in Chromium', () => {
     const name = tab().getByTestId('review-name');
     await name.pressSequentially('东营市森林防灭火指挥部');
     await expect.poll(conclusion).toBe('不同意设立');
-    expect(await tab().getByTestId('review-similar').locator('li').first().textContent()).toBe('市森林防灭火指挥部（第 21 行，相似度 1.00）');
+    expect(await tab().getByTestId('review-similar').locator('li').first().textContent()).toBe(
+      '市森林防灭火指挥部（第 21 行，相似度 1.00）',
+    );
 
     await name.fill('');
     await name.pressSequentially('市河长制工作委员会');
     await expect.poll(conclusion).toBe('建议不单独设立，由市河长制工作领导小组统筹');
-    expect(await tab().getByTestId('review-similar').textContent()).toContain('市河长制工作领导小组（第 24 行，相似度 0.90）');
+    expect(await tab().getByTestId('review-similar').textContent()).toContain(
+      '市河长制工作领导小组（第 24 行，相似度 0.90）',
+    );
   }, 120_000);
 
   it('completes an application and downloads its 审核意见', async () => {

@@ -7,7 +7,9 @@ import { decodeText, loadDepartmentsFile } from '../../src/cli/departmentsFile';
 import { xlsxBytes } from '../fixtures/xlsx/build';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ledger-departments-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-departments-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('--departments file', () => {
@@ -20,7 +22,15 @@ describe('--departments file', () => {
   it('loads .txt, .csv (first column, quoted) and .xlsx (first column) files', async () => {
     writeFileSync(join(dir, 'list.txt'), '市应急局\r\n市农业农村局\r\n农业局=市农业农村局\r\n');
     writeFileSync(join(dir, 'list.csv'), '部门名称,联系人\n"市应急局",张伟\n市农业农村局,王芳\n');
-    writeFileSync(join(dir, 'list.xlsx'), await xlsxBytes([{ name: '名单', rows: [['部门名称', '备注'], ['市应急局', null], ['市农业农村局', '原市农业局'], ['农业局=市农业农村局']] }]));
+    writeFileSync(
+      join(dir, 'list.xlsx'),
+      await xlsxBytes([
+        {
+          name: '名单',
+          rows: [['部门名称', '备注'], ['市应急局', null], ['市农业农村局', '原市农业局'], ['农业局=市农业农村局']],
+        },
+      ]),
+    );
     const txt = await loadDepartmentsFile(join(dir, 'list.txt'));
     expect(txt).toEqual({ departments: ['市应急局', '市农业农村局'], aliases: { 农业局: '市农业农村局' } });
     expect((await loadDepartmentsFile(join(dir, 'list.csv'))).departments).toEqual(['市应急局', '市农业农村局']);
@@ -30,7 +40,11 @@ describe('--departments file', () => {
   it('rejects a list without departments and a file that is not there, naming the file', async () => {
     writeFileSync(join(dir, 'empty.txt'), '# 只有注释\n\n');
     await expect(loadDepartmentsFile(join(dir, 'empty.txt'))).rejects.toThrow(UsageError);
-    await expect(loadDepartmentsFile(join(dir, 'empty.txt'))).rejects.toMatchObject({ zh: expect.stringContaining('empty.txt 中没有任何部门') });
-    await expect(loadDepartmentsFile(join(dir, 'none.txt'))).rejects.toMatchObject({ zh: expect.stringContaining('none.txt：文件不存在') });
+    await expect(loadDepartmentsFile(join(dir, 'empty.txt'))).rejects.toMatchObject({
+      zh: expect.stringContaining('empty.txt 中没有任何部门'),
+    });
+    await expect(loadDepartmentsFile(join(dir, 'none.txt'))).rejects.toMatchObject({
+      zh: expect.stringContaining('none.txt：文件不存在'),
+    });
   });
 });

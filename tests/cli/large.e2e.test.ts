@@ -14,7 +14,8 @@ const ROWS = 100_000;
 const HEADER_ROW = 2;
 // Characters for body-name stems: random stems keep 100,000 names far apart from each other,
 // so the duplicate and near-duplicate flags have nothing to find unless planted.
-const STEM_CHARS = '安保北兵财产城诚春慈丹德登鼎东方丰福富港广桂海航和河恒红虹宏华欢黄惠吉佳嘉建江金锦京景静聚凯康科宽昆兰蓝乐磊黎立利林临龙鲁路伦罗茂美民敏明宁农鹏平齐启谦琴青清庆秋泉荣瑞润森山善尚盛石舒顺松泰涛天田通同万旺威文武西希贤祥新信星兴秀旭轩雅岩阳耀怡义益银英永勇优友雨玉元园远悦越云泽展章长振正志中忠舟洲竹卓子宗';
+const STEM_CHARS =
+  '安保北兵财产城诚春慈丹德登鼎东方丰福富港广桂海航和河恒红虹宏华欢黄惠吉佳嘉建江金锦京景静聚凯康科宽昆兰蓝乐磊黎立利林临龙鲁路伦罗茂美民敏明宁农鹏平齐启谦琴青清庆秋泉荣瑞润森山善尚盛石舒顺松泰涛天田通同万旺威文武西希贤祥新信星兴秀旭轩雅岩阳耀怡义益银英永勇优友雨玉元园远悦越云泽展章长振正志中忠舟洲竹卓子宗';
 
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -27,7 +28,9 @@ function mulberry32(seed: number): () => number {
 }
 
 let dir: string | undefined;
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 it('validates a 100,000-row sheet end to end and finds exactly the planted mistakes', async () => {
   dir = mkdtempSync(join(tmpdir(), 'ledger-large-'));
@@ -40,7 +43,18 @@ it('validates a 100,000-row sheet end to end and finds exactly the planted mista
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
   const sheet = workbook.addWorksheet('台账');
   sheet.addRow(['东营市市级议事协调机构管理台账（压力测试）']).commit();
-  sheet.addRow(['序号', '机构名称', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况']).commit();
+  sheet
+    .addRow([
+      '序号',
+      '机构名称',
+      '设立时间',
+      '依据文件',
+      '办事机构所在部门',
+      '存续时间',
+      '历史沿革',
+      '上级机构设置情况',
+    ])
+    .commit();
   for (let i = 1; i <= ROWS; i++) {
     let stem = '';
     do {
@@ -49,17 +63,23 @@ it('validates a 100,000-row sheet end to end and finds exactly the planted mista
     names.add(stem);
     const year = 2015 + (i % 10);
     const sheetRow = HEADER_ROW + i;
-    const established: string | Date = sheetRow === 50_002 ? '2019年13月' : new Date(Date.UTC(year, i % 12, 1 + (i % 28)));
+    const established: string | Date =
+      sheetRow === 50_002 ? '2019年13月' : new Date(Date.UTC(year, i % 12, 1 + (i % 28)));
     const basis = sheetRow === 77_777 ? `东政字[${year}]${i}号` : `东政字〔${year}〕${i}号`;
-    const department = sheetRow === ROWS + HEADER_ROW ? '市大数据局' : DEFAULT_DEPARTMENTS[i % DEFAULT_DEPARTMENTS.length]!;
-    sheet.addRow([i, `市${stem}${suffixes[i % 3]}`, established, basis, department, '长期', `${year}年设立`, '省级设有']).commit();
+    const department =
+      sheetRow === ROWS + HEADER_ROW ? '市大数据局' : DEFAULT_DEPARTMENTS[i % DEFAULT_DEPARTMENTS.length]!;
+    sheet
+      .addRow([i, `市${stem}${suffixes[i % 3]}`, established, basis, department, '长期', `${year}年设立`, '省级设有'])
+      .commit();
   }
   await workbook.commit();
   const written = performance.now();
 
   const result = ledger(['validate', path, '--as-of', '2026-11-25', '--format', 'json']);
   const checked = performance.now();
-  console.log(`100,000-row register: written in ${Math.round(written - started)} ms; \`ledger validate\` (read + validate + JSON, process start included) in ${Math.round(checked - written)} ms`);
+  console.log(
+    `100,000-row register: written in ${Math.round(written - started)} ms; \`ledger validate\` (read + validate + JSON, process start included) in ${Math.round(checked - written)} ms`,
+  );
 
   expect(result.stderr).toBe('');
   const report = parseReport(result.stdout);

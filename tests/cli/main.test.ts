@@ -4,7 +4,17 @@ import { EXIT, type CliIo } from '../../src/cli/command';
 import { main, suggestCommand } from '../../src/cli/main';
 
 function io(): CliIo & { outText: string; errText: string } {
-  const sink = { outText: '', errText: '', isTTY: false, out(t: string) { sink.outText += t; }, err(t: string) { sink.errText += t; } };
+  const sink = {
+    outText: '',
+    errText: '',
+    isTTY: false,
+    out(t: string) {
+      sink.outText += t;
+    },
+    err(t: string) {
+      sink.errText += t;
+    },
+  };
   return sink;
 }
 
@@ -32,7 +42,17 @@ describe('ledger <command>', () => {
 
   it('an internal error exits 3, not 2 (bad usage), and names itself', async () => {
     const sink = io();
-    const broken = { validate: { zh: '', en: '', load: async () => ({ run: async () => { throw new TypeError("Cannot read properties of undefined (reading 'rows')"); } }) } };
+    const broken = {
+      validate: {
+        zh: '',
+        en: '',
+        load: async () => ({
+          run: async () => {
+            throw new TypeError("Cannot read properties of undefined (reading 'rows')");
+          },
+        }),
+      },
+    };
     const code = await main(['validate', 'a.xlsx'], sink, broken);
     expect(code).toBe(EXIT.internal);
     expect(code).toBe(3);
@@ -47,7 +67,10 @@ describe('text headings in Chinese, not raw codes', () => {
     const { LIST_FILES, VERSION_FILES } = await import('../../scripts/samples/versions');
     const root = resolve(import.meta.dirname, '../..');
     const sink = io();
-    await main(['reconcile', join(root, 'samples', VERSION_FILES.after), '--against', join(root, 'samples', LIST_FILES.csv)], sink);
+    await main(
+      ['reconcile', join(root, 'samples', VERSION_FILES.after), '--against', join(root, 'samples', LIST_FILES.csv)],
+      sink,
+    );
     expect(sink.outText).toContain('台账有、名单无');
     expect(sink.outText).toContain('名单有、台账无');
     expect(sink.outText).not.toMatch(/not-in-reference|missing-from-register/);

@@ -14,10 +14,21 @@ import { xlsxBytes } from '../fixtures/xlsx/build';
 import { ledger, SAMPLES } from './run';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ledger-outputs-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-outputs-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const HEADER = ['序号', '机构名称', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况'];
+const HEADER = [
+  '序号',
+  '机构名称',
+  '设立时间',
+  '依据文件',
+  '办事机构所在部门',
+  '存续时间',
+  '历史沿革',
+  '上级机构设置情况',
+];
 
 describe('-o through a symlinked folder', () => {
   it('refuses to overwrite an input in compare, reconcile and consolidate, even with --force', () => {
@@ -35,7 +46,15 @@ describe('-o through a symlinked folder', () => {
 
     const runs = [
       ledger(['compare', older, newer, '-o', join(link, '2026.xlsx'), '--force']),
-      ledger(['reconcile', newer, '--against', join(SAMPLES, 'reconcile', '两办名单.xlsx'), '-o', join(link, '2026.xlsx'), '--force']),
+      ledger([
+        'reconcile',
+        newer,
+        '--against',
+        join(SAMPLES, 'reconcile', '两办名单.xlsx'),
+        '-o',
+        join(link, '2026.xlsx'),
+        '--force',
+      ]),
       ledger(['consolidate', county, '-o', join(link, '东营区.xlsx'), '--force']),
     ];
     for (const run of runs) {
@@ -58,11 +77,28 @@ describe('long cells and control characters', () => {
 
   it('consolidate writes a 40,000-character input cell cut, with a warning naming the cell', async () => {
     const path = join(dir, '河口区.xlsx');
-    writeFileSync(path, await xlsxBytes([{ name: '台账', rows: [
-      ['河口区议事协调机构管理台账'],
-      HEADER,
-      [1, '河口区安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '河政办字〔2019〕12号', '区应急局', '长期', '历史沿革'.repeat(10_000), '省级设有'],
-    ] }]));
+    writeFileSync(
+      path,
+      await xlsxBytes([
+        {
+          name: '台账',
+          rows: [
+            ['河口区议事协调机构管理台账'],
+            HEADER,
+            [
+              1,
+              '河口区安全生产委员会',
+              new Date(Date.UTC(2019, 2, 15)),
+              '河政办字〔2019〕12号',
+              '区应急局',
+              '长期',
+              '历史沿革'.repeat(10_000),
+              '省级设有',
+            ],
+          ],
+        },
+      ]),
+    );
     const output = join(dir, '汇总.xlsx');
     const run = ledger(['consolidate', path, '-o', output]);
     expect(run.code === 0 || run.code === 1).toBe(true);
@@ -71,22 +107,41 @@ describe('long cells and control characters', () => {
     if (!read.ok) throw new Error(read.message);
     let longest = 0;
     let marked = false;
-    for (const sheet of read.sheets) for (const row of sheet.values) for (const v of row) {
-      if (typeof v === 'string') {
-        longest = Math.max(longest, v.length);
-        if (v.includes('〔已截断')) marked = true;
-      }
-    }
+    for (const sheet of read.sheets)
+      for (const row of sheet.values)
+        for (const v of row) {
+          if (typeof v === 'string') {
+            longest = Math.max(longest, v.length);
+            if (v.includes('〔已截断')) marked = true;
+          }
+        }
     expect(longest).toBeLessThanOrEqual(MAX_CELL_TEXT);
     expect(marked).toBe(true);
   }, 120_000);
 
   it('shows ESC, BEL and other control characters from cells as symbols in text output', async () => {
     const path = join(dir, '控制字符.xlsx');
-    writeFileSync(path, await xlsxBytes([{ name: '台账', rows: [
-      HEADER,
-      [1, '区安全生产委员会\u001b[2J\u001b]0;pwned\u0007', '2019年13月', '东政办字〔2019〕12号', '区应急局', '长期', '新设', '省级设有'],
-    ] }]));
+    writeFileSync(
+      path,
+      await xlsxBytes([
+        {
+          name: '台账',
+          rows: [
+            HEADER,
+            [
+              1,
+              '区安全生产委员会\u001b[2J\u001b]0;pwned\u0007',
+              '2019年13月',
+              '东政办字〔2019〕12号',
+              '区应急局',
+              '长期',
+              '新设',
+              '省级设有',
+            ],
+          ],
+        },
+      ]),
+    );
     const run = ledger(['validate', path, '--as-of', '2026-11-25']);
     expect(run.stdout).toContain('区安全生产委员会');
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);

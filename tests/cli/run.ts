@@ -13,7 +13,10 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-export function ledger(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
+export function ledger(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): RunResult {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'ledger.js'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
@@ -61,7 +64,16 @@ export interface ReportJson {
       skipMessage?: string;
       headerRow: number | null;
       rows: number;
-      findings: { code: string; severity: string; sheet: string; row: number | null; column: string | null; value: string | null; message: string; suggestion: string | null }[];
+      findings: {
+        code: string;
+        severity: string;
+        sheet: string;
+        row: number | null;
+        column: string | null;
+        value: string | null;
+        message: string;
+        suggestion: string | null;
+      }[];
     }[];
   }[];
   summary: { error: number; warning: number; info: number };

@@ -14,7 +14,16 @@ const manifest = planted();
 const city = manifest.files.find((f) => f.file.startsWith('东营市'))!;
 const CITY = `samples/${city.file}`;
 const AS_OF = ['--as-of', manifest.asOf];
-const HEADER = ['序号', '机构名称', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况'];
+const HEADER = [
+  '序号',
+  '机构名称',
+  '设立时间',
+  '依据文件',
+  '办事机构所在部门',
+  '存续时间',
+  '历史沿革',
+  '上级机构设置情况',
+];
 
 let dir: string;
 const files: Record<string, string> = {};
@@ -28,12 +37,34 @@ beforeAll(async () => {
   };
   const good = await xlsxBytes([
     { name: '说明', rows: [['本工作簿为潍坊市议事协调机构台账'], ['请勿修改表头']] },
-    { name: '台账', rows: [
-      ['潍坊市市级议事协调机构管理台账'],
-      HEADER,
-      [1, '潍坊市安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '潍办发〔2019〕12号', '市应急局', '长期', '2019年调整', '省级设有'],
-      [2, '市预制菜产业发展工作领导小组', '2022年5月', '潍政字[2022]5号', '市农业农村局', '5年', '2022年新设', '上级未设置'],
-    ], merges: ['A1:H1'] },
+    {
+      name: '台账',
+      rows: [
+        ['潍坊市市级议事协调机构管理台账'],
+        HEADER,
+        [
+          1,
+          '潍坊市安全生产委员会',
+          new Date(Date.UTC(2019, 2, 15)),
+          '潍办发〔2019〕12号',
+          '市应急局',
+          '长期',
+          '2019年调整',
+          '省级设有',
+        ],
+        [
+          2,
+          '市预制菜产业发展工作领导小组',
+          '2022年5月',
+          '潍政字[2022]5号',
+          '市农业农村局',
+          '5年',
+          '2022年新设',
+          '上级未设置',
+        ],
+      ],
+      merges: ['A1:H1'],
+    },
   ]);
   put('潍坊台账.xlsx', good);
   put('扫描件.xlsx', '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n');
@@ -65,7 +96,9 @@ describe('text output', () => {
     expect(result.stdout).toContain('建议：东政字〔2020〕12号');
     expect(result.stdout).toMatch(/工作表“填表说明” {2}已跳过：前 20 行中未找到台账表头/);
     const count = (s: string) => city.expected.filter((p) => p.severity === s).length;
-    expect(lines.at(-2)).toBe(`合计：错误 ${count('error')} 个，警告 ${count('warning')} 个，提示 ${count('info')} 个（文件 1 个；已检查工作表 1 个，跳过 1 个）`);
+    expect(lines.at(-2)).toBe(
+      `合计：错误 ${count('error')} 个，警告 ${count('warning')} 个，提示 ${count('info')} 个（文件 1 个；已检查工作表 1 个，跳过 1 个）`,
+    );
     expect(result.code).toBe(1);
   });
 
@@ -75,17 +108,37 @@ describe('text output', () => {
     expect(result.stdout).toContain('    Row 16  市委平安东营建设领导小组');
     expect(result.stdout).toMatch(/^ {6}error {4}E16 依据文件（文号） {2}No recognisable document number/m);
     expect(result.stdout).toMatch(/Sheet “填表说明” {2}skipped: no register header in the first 20 rows/);
-    expect(result.stdout).toMatch(/^Total: \d+ errors, \d+ warnings, \d+ info \(1 files; 1 sheets checked, 1 skipped\)$/m);
+    expect(result.stdout).toMatch(
+      /^Total: \d+ errors, \d+ warnings, \d+ info \(1 files; 1 sheets checked, 1 skipped\)$/m,
+    );
     expect(result.stdout).not.toMatch(/错误|警告|合计/);
   });
 
   it('reports a clean register as clean, with exit 0', () => {
-    const result = ledger(['validate', files['潍坊台账.xlsx']!, '--sheet', '台账', '--departments', files['部门.txt']!, ...AS_OF, '--format', 'json']);
+    const result = ledger([
+      'validate',
+      files['潍坊台账.xlsx']!,
+      '--sheet',
+      '台账',
+      '--departments',
+      files['部门.txt']!,
+      ...AS_OF,
+      '--format',
+      'json',
+    ]);
     const report = parseReport(result.stdout);
     // Only the planted non-standard number is found: the department list and aliases are the file's.
     expect(report.files[0]!.sheets[0]!.findings.map((f) => [f.row, f.code])).toEqual([[4, 'nonstandard-doc-number']]);
     expect(result.code).toBe(0);
-    const text = ledger(['validate', files['潍坊台账.xlsx']!, '--sheet', '台账', '--departments', files['部门.txt']!, ...AS_OF]);
+    const text = ledger([
+      'validate',
+      files['潍坊台账.xlsx']!,
+      '--sheet',
+      '台账',
+      '--departments',
+      files['部门.txt']!,
+      ...AS_OF,
+    ]);
     expect(text.stdout).toContain('第 4 行  市预制菜产业发展工作领导小组');
     expect(text.code).toBe(0);
   });
@@ -105,10 +158,15 @@ describe('--sheet', () => {
 
   it('a sheet without a header is skipped with its reason; a file with nothing to check is exit 2', () => {
     const report = parseReport(ledger(['validate', files['潍坊台账.xlsx']!, ...AS_OF, '--format', 'json']).stdout);
-    expect(report.files[0]!.sheets.map((s) => [s.sheet, s.status, s.skipReason ?? null])).toEqual([['说明', 'skipped', 'no-header'], ['台账', 'validated', null]]);
+    expect(report.files[0]!.sheets.map((s) => [s.sheet, s.status, s.skipReason ?? null])).toEqual([
+      ['说明', 'skipped', 'no-header'],
+      ['台账', 'validated', null],
+    ]);
     const none = ledger(['validate', files['无表头.xlsx']!, ...AS_OF, '--format', 'json']);
     const file = parseReport(none.stdout).files[0]!;
-    expect(file.sheets).toMatchObject([{ sheet: '名单', status: 'skipped', skipReason: 'no-header', headerRow: null, rows: 0, findings: [] }]);
+    expect(file.sheets).toMatchObject([
+      { sheet: '名单', status: 'skipped', skipReason: 'no-header', headerRow: null, rows: 0, findings: [] },
+    ]);
     expect(file.error).toMatchObject({ reason: 'no-register' });
     expect(none.stderr).toContain('无表头.xlsx');
     expect(none.code).toBe(2);
@@ -155,7 +213,10 @@ describe('bad input files', () => {
   it('a missing file and an empty folder are reported by name', () => {
     const result = ledger(['validate', join(dir, '不存在.xlsx'), join(dir, '空文件夹'), ...AS_OF, '--format', 'json']);
     const messages = parseReport(result.stdout).files.map((f) => f.error?.message);
-    expect(messages).toEqual([expect.stringContaining('空文件夹：文件夹中没有台账文件（.xlsx、.xls、.et、.ods、.csv、.docx 等）'), expect.stringContaining('不存在.xlsx：文件不存在')]);
+    expect(messages).toEqual([
+      expect.stringContaining('空文件夹：文件夹中没有台账文件（.xlsx、.xls、.et、.ods、.csv、.docx 等）'),
+      expect.stringContaining('不存在.xlsx：文件不存在'),
+    ]);
     expect(result.code).toBe(2);
   });
 });
@@ -164,10 +225,18 @@ describe('usage errors exit 2 with a message, never a stack trace', () => {
   const cases: [string, string[], RegExp][] = [
     ['no files', ['validate'], /请指定要检查的台账文件或文件夹/],
     ['unknown option', ['validate', CITY, '--colour'], /不认识的选项 --colour/],
-    ['a date that does not exist', ['validate', CITY, '--as-of', '2026-02-30'], /--as-of 应为 YYYY-MM-DD 格式的有效日期/],
+    [
+      'a date that does not exist',
+      ['validate', CITY, '--as-of', '2026-02-30'],
+      /--as-of 应为 YYYY-MM-DD 格式的有效日期/,
+    ],
     ['an unknown format', ['validate', CITY, '--format', 'xml'], /--format 只能是 text 或 json/],
     ['an unknown language', ['validate', CITY, '--lang', 'fr'], /--lang 只能是 zh 或 en/],
-    ['a missing departments file', ['validate', CITY, '--departments', 'samples/无此文件.txt'], /部门名单 samples\/无此文件\.txt：文件不存在/],
+    [
+      'a missing departments file',
+      ['validate', CITY, '--departments', 'samples/无此文件.txt'],
+      /部门名单 samples\/无此文件\.txt：文件不存在/,
+    ],
     ['an unknown command', ['check', CITY], /没有“check”这个命令/],
     ['no command', [], /用法：ledger <命令>/],
   ];
@@ -190,7 +259,17 @@ describe('help', () => {
     expect(main.stdout).toMatch(/^ {2}validate /m);
     const validate = ledger(['validate', '--help']);
     expect(validate.code).toBe(0);
-    for (const words of ['--sheet', '--as-of', '--departments', '--format', '--lang', '退出码', 'Exit codes', '别名=名称']) expect(validate.stdout).toContain(words);
+    for (const words of [
+      '--sheet',
+      '--as-of',
+      '--departments',
+      '--format',
+      '--lang',
+      '退出码',
+      'Exit codes',
+      '别名=名称',
+    ])
+      expect(validate.stdout).toContain(words);
   });
 });
 

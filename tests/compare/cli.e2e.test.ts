@@ -10,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/ledger/cells/value';
 import { readWorkbook } from '../../src/read';
 import { writeWorkbook } from '../../src/xlsx/write';
-import { LIST_CASES, LIST_FILES, RULES_CASES, RULES_DEADLINE, VERSION_CHANGES, VERSION_FILES } from '../../scripts/samples/versions';
+import {
+  LIST_CASES,
+  LIST_FILES,
+  RULES_CASES,
+  RULES_DEADLINE,
+  VERSION_CHANGES,
+  VERSION_FILES,
+} from '../../scripts/samples/versions';
 import { ledger, SAMPLES } from '../cli/run';
 
 const OLD = join(SAMPLES, VERSION_FILES.before);
@@ -19,8 +26,21 @@ const LIST_XLSX = join(SAMPLES, LIST_FILES.xlsx);
 const LIST_CSV = join(SAMPLES, LIST_FILES.csv);
 const AS_OF = ['--as-of', '2026-11-25'];
 
-interface Change { kind: string; old: { name: string } | null; new: { name: string } | null; target: { name: string } | null; how: string | null; findings: string[] }
-interface Finding { code: string; severity: string; row: number | null; value: string | null; message: string }
+interface Change {
+  kind: string;
+  old: { name: string } | null;
+  new: { name: string } | null;
+  target: { name: string } | null;
+  how: string | null;
+  findings: string[];
+}
+interface Finding {
+  code: string;
+  severity: string;
+  row: number | null;
+  value: string | null;
+  message: string;
+}
 interface Report {
   files: { file: string; sheets: { sheet: string; findings: Finding[] }[] }[];
   summary: { error: number; warning: number; info: number };
@@ -54,22 +74,34 @@ describe('ledger compare on the sample versions', { timeout: 180_000 }, () => {
     expect(report.files.map((f) => f.file)).toEqual(['东营市市级台账-2023.xlsx', '东营市市级台账-2026.xlsx']);
   });
 
-  it.each(VERSION_CHANGES.map((c) => [`${c.kind} ${c.oldName ?? ''} → ${c.newName ?? ''}`, c]))('finds the planted change: %s', (_label, planted) => {
-    const found = report.changes.filter((c) => (c.old?.name ?? null) === planted.oldName && (c.kind === 'renamed' && c.target ? c.target.name : (c.new?.name ?? null)) === planted.newName);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ kind: planted.kind, how: planted.how });
-    expect([...found[0]!.findings].sort()).toEqual([...planted.findings].sort());
-  });
+  it.each(VERSION_CHANGES.map((c) => [`${c.kind} ${c.oldName ?? ''} → ${c.newName ?? ''}`, c]))(
+    'finds the planted change: %s',
+    (_label, planted) => {
+      const found = report.changes.filter(
+        (c) =>
+          (c.old?.name ?? null) === planted.oldName &&
+          (c.kind === 'renamed' && c.target ? c.target.name : (c.new?.name ?? null)) === planted.newName,
+      );
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ kind: planted.kind, how: planted.how });
+      expect([...found[0]!.findings].sort()).toEqual([...planted.findings].sort());
+    },
+  );
 
   it('everything else is unchanged, and no finding is reported beyond the planted ones', () => {
-    const plantedKinds = VERSION_CHANGES.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.kind]: (acc[c.kind] ?? 0) + 1 }), {});
+    const plantedKinds = VERSION_CHANGES.reduce<Record<string, number>>(
+      (acc, c) => ({ ...acc, [c.kind]: (acc[c.kind] ?? 0) + 1 }),
+      {},
+    );
     const { unchanged, ...changed } = report.counts;
     expect(changed).toEqual({ vanished: 0, new: 0, abolished: 0, merged: 0, renamed: 0, adjusted: 0, ...plantedKinds });
     expect(unchanged).toBeGreaterThan(40);
     const planted = VERSION_CHANGES.flatMap((c) => c.findings).sort();
     const reported = [...findingsOf(report, 0), ...findingsOf(report, 1)].map((f) => f.code).sort();
     expect(reported).toEqual(planted);
-    expect(findingsOf(report, 0)).toEqual([expect.objectContaining({ code: 'vanished-row', severity: 'error', value: '市第三次全国国土调查领导小组' })]);
+    expect(findingsOf(report, 0)).toEqual([
+      expect.objectContaining({ code: 'vanished-row', severity: 'error', value: '市第三次全国国土调查领导小组' }),
+    ]);
     expect(report.summary).toEqual({ error: 1, warning: 4, info: 0 });
   });
 
@@ -92,7 +124,18 @@ describe('ledger compare on the sample versions', { timeout: 180_000 }, () => {
     expect(first.code).toBe(1);
     expect(first.stdout).toContain(`已写入 ${out}（变动清单、统计）`);
     const changes = await sheetRows(out, '变动清单');
-    expect(changes[0]).toEqual(['序号', '变动类型', '旧版名称', '新版名称', '变动内容', '匹配依据', '相似度', '旧版位置', '新版位置', '问题']);
+    expect(changes[0]).toEqual([
+      '序号',
+      '变动类型',
+      '旧版名称',
+      '新版名称',
+      '变动内容',
+      '匹配依据',
+      '相似度',
+      '旧版位置',
+      '新版位置',
+      '问题',
+    ]);
     expect(changes.length - 1).toBe(Object.values(report.counts).reduce((a, b) => a + b, 0));
     expect(changes[1]!.slice(1, 4)).toEqual(['删除（无记录）', '市第三次全国国土调查领导小组', '']);
     const stats = await sheetRows(out, '统计');
@@ -113,13 +156,21 @@ describe('ledger compare on the sample versions', { timeout: 180_000 }, () => {
     const header = grid.values[2]!.map((v) => cellText(v));
     const order = header.map((_, i) => i).reverse();
     const shuffled = join(dir, '2026-列顺序不同.xlsx');
-    writeFileSync(shuffled, await writeWorkbook([{
-      name: '台账', preamble: [['东营市市级议事协调机构管理台账']], table: false,
-      columns: order.map((i) => ({ header: header[i]! })),
-      rows: grid.values.slice(3).map((r) => order.map((i) => r[i] ?? null)),
-    }]));
+    writeFileSync(
+      shuffled,
+      await writeWorkbook([
+        {
+          name: '台账',
+          preamble: [['东营市市级议事协调机构管理台账']],
+          table: false,
+          columns: order.map((i) => ({ header: header[i]! })),
+          rows: grid.values.slice(3).map((r) => order.map((i) => r[i] ?? null)),
+        },
+      ]),
+    );
     const result = JSON.parse(ledger(['compare', OLD, shuffled, ...AS_OF, '--format', 'json']).stdout) as typeof report;
-    const strip = (r: typeof report) => r.changes.map((c) => [c.kind, c.old?.name ?? null, c.new?.name ?? null, c.how, c.findings]);
+    const strip = (r: typeof report) =>
+      r.changes.map((c) => [c.kind, c.old?.name ?? null, c.new?.name ?? null, c.how, c.findings]);
     expect(strip(result)).toEqual(strip(report));
   });
 });
@@ -149,7 +200,10 @@ describe('ledger compare refuses bad input with a message and writes nothing', {
     expect(notXlsx.code).toBe(2);
     expect(notXlsx.stderr).toContain('扫描件.xlsx：这是 PDF 文件');
     const noRegister = join(dir, '名单.xlsx');
-    writeFileSync(noRegister, await writeWorkbook([{ name: '名单', columns: [{ header: '单位' }], rows: [['市应急局']] }]));
+    writeFileSync(
+      noRegister,
+      await writeWorkbook([{ name: '名单', columns: [{ header: '单位' }], rows: [['市应急局']] }]),
+    );
     const none = ledger(['compare', OLD, noRegister]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('没有可识别出台账表头');
@@ -158,9 +212,15 @@ describe('ledger compare refuses bad input with a message and writes nothing', {
 });
 
 describe('ledger reconcile on the sample list', { timeout: 180_000 }, () => {
-  const expectedGroups = (group: string) => LIST_CASES.filter((c) => c.group === group).map((c) => c.name).sort();
+  const expectedGroups = (group: string) =>
+    LIST_CASES.filter((c) => c.group === group)
+      .map((c) => c.name)
+      .sort();
 
-  it.each([['xlsx', LIST_XLSX], ['GB18030 csv', LIST_CSV]])('the %s list: the three groups as planted', (_label, list) => {
+  it.each([
+    ['xlsx', LIST_XLSX],
+    ['GB18030 csv', LIST_CSV],
+  ])('the %s list: the three groups as planted', (_label, list) => {
     const run = ledger(['reconcile', NEW, '--against', list, ...AS_OF, '--format', 'json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as Report & {
@@ -169,12 +229,16 @@ describe('ledger reconcile on the sample list', { timeout: 180_000 }, () => {
       missingFromRegister: { reference: { name: string }; retired: unknown[] }[];
     };
     expect(report.notInReference.map((r) => r.name).sort()).toEqual(expectedGroups('not-in-reference'));
-    expect(report.missingFromRegister.map((r) => r.reference.name).sort()).toEqual(expectedGroups('missing-from-register'));
+    expect(report.missingFromRegister.map((r) => r.reference.name).sort()).toEqual(
+      expectedGroups('missing-from-register'),
+    );
     for (const c of LIST_CASES.filter((x) => x.group === 'matched')) {
       expect(report.matched.find((m) => m.reference.name === c.name)?.how).toBe(c.how);
     }
     expect(findingsOf(report, 0).every((f) => f.code === 'not-in-reference' && f.severity === 'warning')).toBe(true);
-    expect(findingsOf(report, 1).map((f) => f.code)).toEqual(Array(expectedGroups('missing-from-register').length).fill('missing-from-register'));
+    expect(findingsOf(report, 1).map((f) => f.code)).toEqual(
+      Array(expectedGroups('missing-from-register').length).fill('missing-from-register'),
+    );
   });
 
   it('the CSV sample really is GB18030 (not valid UTF-8)', () => {
@@ -186,8 +250,15 @@ describe('ledger reconcile on the sample list', { timeout: 180_000 }, () => {
     const run = ledger(['reconcile', NEW, '--against', LIST_CSV, ...AS_OF, '-o', out]);
     expect(run.code).toBe(1);
     const missing = await sheetRows(out, '名单有台账无');
-    expect(missing.slice(1).map((r) => r[1]).sort()).toEqual(expectedGroups('missing-from-register'));
-    expect(missing.find((r) => r[1] === '市重点项目推进工作专班')![4]).toMatch(/^市重点项目推进工作专班（台账 第\d+行）$/);
+    expect(
+      missing
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(expectedGroups('missing-from-register'));
+    expect(missing.find((r) => r[1] === '市重点项目推进工作专班')![4]).toMatch(
+      /^市重点项目推进工作专班（台账 第\d+行）$/,
+    );
   });
 
   it('refuses a list without a name column, an empty list and the register itself, writing nothing', async () => {
@@ -215,13 +286,23 @@ describe('ledger reconcile on the sample list', { timeout: 180_000 }, () => {
 describe('ledger validate on the 2026 version: work rules and contact persons', { timeout: 180_000 }, () => {
   it('reports exactly the planted missing rules and contacts, as errors past the deadline, with the 报送情况 summary', () => {
     const run = ledger(['validate', NEW, ...AS_OF, '--deadline', RULES_DEADLINE, '--format', 'json']);
-    const report = JSON.parse(run.stdout) as Report & { submission: { deadlinePassed: boolean; total: { missingRules: string[]; missingContact: string[] } }[] };
+    const report = JSON.parse(run.stdout) as Report & {
+      submission: { deadlinePassed: boolean; total: { missingRules: string[]; missingContact: string[] } }[];
+    };
     const found = findingsOf(report, 0).filter((f) => f.code === 'missing-work-rules' || f.code === 'missing-contact');
     expect(found.every((f) => f.severity === 'error')).toBe(true);
     expect(found.map((f) => f.code).sort()).toEqual(RULES_CASES.flatMap((c) => c.codes).sort());
     expect(report.submission[0]!.deadlinePassed).toBe(true);
-    expect([...report.submission[0]!.total.missingRules].sort()).toEqual(RULES_CASES.filter((c) => c.codes.includes('missing-work-rules')).map((c) => c.name).sort());
-    expect([...report.submission[0]!.total.missingContact].sort()).toEqual(RULES_CASES.filter((c) => c.codes.includes('missing-contact')).map((c) => c.name).sort());
+    expect([...report.submission[0]!.total.missingRules].sort()).toEqual(
+      RULES_CASES.filter((c) => c.codes.includes('missing-work-rules'))
+        .map((c) => c.name)
+        .sort(),
+    );
+    expect([...report.submission[0]!.total.missingContact].sort()).toEqual(
+      RULES_CASES.filter((c) => c.codes.includes('missing-contact'))
+        .map((c) => c.name)
+        .sort(),
+    );
     const text = ledger(['validate', NEW, ...AS_OF]);
     expect(text.stdout).toContain(`报送情况 · 工作规则及联络人报送情况（报送期限：未设置）`);
     expect(text.stdout).toContain('    未明确联络人的机构：市油地融合发展工作专班');

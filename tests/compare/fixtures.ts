@@ -21,7 +21,21 @@ export interface Body {
   备注?: string;
 }
 
-export const COLUMNS = ['序号', '机构名称', '类别', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况', '状态', '撤销时间', '撤销文件', '备注'] as const;
+export const COLUMNS = [
+  '序号',
+  '机构名称',
+  '类别',
+  '设立时间',
+  '依据文件',
+  '办事机构所在部门',
+  '存续时间',
+  '历史沿革',
+  '上级机构设置情况',
+  '状态',
+  '撤销时间',
+  '撤销文件',
+  '备注',
+] as const;
 
 /** A body with every required field filled in; `change` says what the test is about. */
 export function body(name: string, change: Partial<Body> = {}): Body {
@@ -40,13 +54,25 @@ export function body(name: string, change: Partial<Body> = {}): Body {
 }
 
 /** A register sheet under a title row, columns in the given order. */
-export function grid(sheet: string, bodies: readonly Body[], columns: readonly string[] = COLUMNS, title = '潍坊市市级议事协调机构管理台账'): Grid {
-  const rows = bodies.map((b, i) => columns.map((c) => (c === '序号' ? i + 1 : ((b as unknown as Record<string, CellValue>)[c] ?? null))));
+export function grid(
+  sheet: string,
+  bodies: readonly Body[],
+  columns: readonly string[] = COLUMNS,
+  title = '潍坊市市级议事协调机构管理台账',
+): Grid {
+  const rows = bodies.map((b, i) =>
+    columns.map((c) => (c === '序号' ? i + 1 : ((b as unknown as Record<string, CellValue>)[c] ?? null))),
+  );
   return { sheet, values: [[title], [...columns], ...rows] };
 }
 
 /** A version as compare takes it: the parsed rows of its sheet. */
-export function version(file: string, bodies: readonly Body[], columns: readonly string[] = COLUMNS, sheet = '市级'): RegisterVersion {
+export function version(
+  file: string,
+  bodies: readonly Body[],
+  columns: readonly string[] = COLUMNS,
+  sheet = '市级',
+): RegisterVersion {
   const report = validateSheet(grid(sheet, bodies, columns), settings);
   return { file, rows: report.rows, title: report.title };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions, mentionedKeys } from '../../src/ledger/compare/mentions';
-import { addedHistory, recordsAbolition, recordsMerger, recordsMove, recordsRename } from '../../src/ledger/compare/history';
+import {
+  addedHistory,
+  recordsAbolition,
+  recordsMerger,
+  recordsMove,
+  recordsRename,
+} from '../../src/ledger/compare/history';
 import { normaliseName } from '../../src/ledger/names';
 
 const known = (names: string[], locals = ['潍坊市']) => new Set(names.map((n) => normaliseName(n, locals)));
@@ -14,12 +20,16 @@ describe('bodies named in 历史沿革', () => {
 
   it('a merger of several bodies names each of them, with or without the city prefix', () => {
     const text = '2025年由潍坊市城市管理委员会、市市容环境卫生委员会和市爱国卫生运动委员会合并组建';
-    expect(mentionedKeys(text, known(['市城市管理委员会', '市市容环境卫生委员会', '市爱国卫生运动委员会']), ['潍坊市'])).toEqual(['城市管理委员会', '市容环境卫生委员会', '爱国卫生运动委员会']);
+    expect(
+      mentionedKeys(text, known(['市城市管理委员会', '市市容环境卫生委员会', '市爱国卫生运动委员会']), ['潍坊市']),
+    ).toEqual(['城市管理委员会', '市容环境卫生委员会', '爱国卫生运动委员会']);
   });
 
   it('takes the longest known spelling, not a shorter body hidden inside the name', () => {
     // 市安全生产委员会 is a real body too, but the text names 市食品安全生产委员会.
-    const keys = mentionedKeys('2024年撤销市食品安全生产委员会', known(['市安全生产委员会', '市食品安全生产委员会']), ['潍坊市']);
+    const keys = mentionedKeys('2024年撤销市食品安全生产委员会', known(['市安全生产委员会', '市食品安全生产委员会']), [
+      '潍坊市',
+    ]);
     expect(keys).toEqual(['食品安全生产委员会']);
   });
 

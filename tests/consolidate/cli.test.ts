@@ -1,5 +1,14 @@
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,11 +30,19 @@ function captureIo(): Captured {
   let stdout = '';
   let stderr = '';
   return {
-    out: (t) => { stdout += t; },
-    err: (t) => { stderr += t; },
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
     isTTY: false,
-    get stdout() { return stdout; },
-    get stderr() { return stderr; },
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
   };
 }
 
@@ -108,11 +125,15 @@ describe('ledger consolidate end to end', () => {
   it('contains no formula at all: inputs’ formulas became values, formula-like text stayed text', async () => {
     const book = await readBack(out);
     let cells = 0;
-    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-      cells += 1;
-      expect(cell.type, `${sheet.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
-      expect(cell.formula, `${sheet.name}!${cell.address}`).toBeUndefined();
-    })));
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          cells += 1;
+          expect(cell.type, `${sheet.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+          expect(cell.formula, `${sheet.name}!${cell.address}`).toBeUndefined();
+        }),
+      ),
+    );
     expect(cells).toBeGreaterThan(100);
     // The raw XML is the final word: no <f> element anywhere.
     const zipText = readFileSync(out).toString('latin1');
@@ -123,7 +144,9 @@ describe('ledger consolidate end to end', () => {
     // 序号 was =ROW()-1 in the input: the cached value is what arrives.
     expect(detail[1]![detail[0]!.indexOf('序号')]).toBe('1');
     const findings = rowsOf(book.getWorksheet('问题清单')!);
-    expect(findings.some((r) => r[3] === 'formula-text' && r[1] === '东营区.xlsx › 台账 › 2' && r[2] === '备注')).toBe(true);
+    expect(findings.some((r) => r[3] === 'formula-text' && r[1] === '东营区.xlsx › 台账 › 2' && r[2] === '备注')).toBe(
+      true,
+    );
   });
 
   it('lists every row in 明细 with its source, dates as real dates, as a filtered table with a frozen header', async () => {
@@ -136,8 +159,11 @@ describe('ledger consolidate end to end', () => {
     expect(body).toHaveLength(13);
     expect(body.map((r) => r[header.length - 1])).toEqual([
       ...DONGYING.map((_, i) => `东营区.xlsx › 台账 › ${i + 2}`),
-      '河口区.xlsx › Sheet1 › 4', '河口区.xlsx › Sheet1 › 5', '河口区.xlsx › Sheet1 › 6',
-      '广饶县-2026台账.xlsx › Sheet1 › 3', '广饶县-2026台账.xlsx › Sheet1 › 4',
+      '河口区.xlsx › Sheet1 › 4',
+      '河口区.xlsx › Sheet1 › 5',
+      '河口区.xlsx › Sheet1 › 6',
+      '广饶县-2026台账.xlsx › Sheet1 › 3',
+      '广饶县-2026台账.xlsx › Sheet1 › 4',
     ]);
     const established = header.indexOf('设立时间');
     expect(body[1]![established]).toEqual(new Date(Date.UTC(2019, 3, 12)));
@@ -189,8 +215,29 @@ describe('ledger consolidate: the output file', () => {
 
   it('does not read its own earlier return as a county’s register', async () => {
     const inside = join(dir, 'counties', '汇总.xlsx');
-    const first = await ledger('consolidate', join(dir, 'counties'), '-o', inside, '--expect', EXPECT, '--as-of', '2026-05-31');
-    const second = await ledger('consolidate', join(dir, 'counties'), '-o', inside, '--force', '--expect', EXPECT, '--as-of', '2026-05-31', '--format', 'json');
+    const first = await ledger(
+      'consolidate',
+      join(dir, 'counties'),
+      '-o',
+      inside,
+      '--expect',
+      EXPECT,
+      '--as-of',
+      '2026-05-31',
+    );
+    const second = await ledger(
+      'consolidate',
+      join(dir, 'counties'),
+      '-o',
+      inside,
+      '--force',
+      '--expect',
+      EXPECT,
+      '--as-of',
+      '2026-05-31',
+      '--format',
+      'json',
+    );
     rmSync(inside);
     expect([first.code, second.code]).toEqual([1, 1]);
     const report = JSON.parse(second.stdout) as { registers: { file: string }[] };
@@ -199,8 +246,26 @@ describe('ledger consolidate: the output file', () => {
 
   it('replaces a return written by the previous version (four sheets, no 报送情况) on a re-run into its folder', async () => {
     const inside = join(dir, 'counties', '汇总-上一版.xlsx');
-    await writeXlsx(inside, ['汇总', '明细', '问题清单', '说明'].map((name) => ({ name, rows: [[`议事协调机构管理台账汇总·${name}`], ['县区', '条数'], ['东营区', 12]] })));
-    const r = await ledger('consolidate', join(dir, 'counties'), '-o', inside, '--force', '--expect', EXPECT, '--as-of', '2026-05-31', '--format', 'json');
+    await writeXlsx(
+      inside,
+      ['汇总', '明细', '问题清单', '说明'].map((name) => ({
+        name,
+        rows: [[`议事协调机构管理台账汇总·${name}`], ['县区', '条数'], ['东营区', 12]],
+      })),
+    );
+    const r = await ledger(
+      'consolidate',
+      join(dir, 'counties'),
+      '-o',
+      inside,
+      '--force',
+      '--expect',
+      EXPECT,
+      '--as-of',
+      '2026-05-31',
+      '--format',
+      'json',
+    );
     const sheets = (await readBack(inside)).worksheets.map((w) => w.name);
     rmSync(inside);
     expect(r.stderr).not.toContain('是输入的台账之一');
@@ -260,17 +325,34 @@ describe('ledger consolidate: inputs', () => {
     const list = join(dir, 'expected.txt');
     writeFileSync(list, '# 2026 年应报县区\n东营区\n河口区\n垦利区\n\n广饶县\n');
     const target = join(dir, 'out', 'json.xlsx');
-    const r = await ledger('consolidate', join(dir, 'counties'), '-o', target, '--expect-file', list, '--as-of', '2026-05-31', '--format', 'json');
+    const r = await ledger(
+      'consolidate',
+      join(dir, 'counties'),
+      '-o',
+      target,
+      '--expect-file',
+      list,
+      '--as-of',
+      '2026-05-31',
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as {
-      missing: string[]; expected: string[]; total: { rows: number };
+      missing: string[];
+      expected: string[];
+      total: { rows: number };
       findings: { county: string | null; file: string | null; code: string; row: number | null; message: string }[];
     };
     expect(report.expected).toEqual(['东营区', '河口区', '垦利区', '广饶县']);
     expect(report.missing).toEqual(['垦利区']);
     expect(report.total.rows).toBe(13);
     expect(report.findings[0]).toMatchObject({ county: '东营区', file: '东营区.xlsx' });
-    expect(report.findings.find((f) => f.code === 'missing-submission')).toMatchObject({ county: '垦利区', file: null, message: '垦利区未报送台账' });
+    expect(report.findings.find((f) => f.code === 'missing-submission')).toMatchObject({
+      county: '垦利区',
+      file: null,
+      message: '垦利区未报送台账',
+    });
   });
 
   it('goes on past an unreadable input, lists it in the return and exits 2', async () => {
@@ -291,11 +373,30 @@ describe('ledger consolidate: inputs', () => {
   it('reports a register whose county nobody names, leaves it out, and exits 1 even with nothing else wrong', async () => {
     const folder = join(dir, 'anonymous');
     mkdirSync(folder);
-    await writeXlsx(join(folder, '台账（最终版）.xlsx'), [{ name: 'Sheet1', rows: [[...HEADER], [1, ...DONGYING[1]!.slice(0, 8), '']] }]);
-    await writeXlsx(join(folder, '东营区.xlsx'), [{ name: 'Sheet1', rows: [[...HEADER], [1, ...DONGYING[1]!.slice(0, 8), '']] }]);
-    const r = await ledger('consolidate', folder, '-o', join(dir, 'out', 'anon.xlsx'), '--as-of', '2026-05-31', '--format', 'json');
-    const report = JSON.parse(r.stdout) as { summary: { error: number }; total: { rows: number }; registers: { file: string; status: string; reason?: string }[] };
-    expect(report.registers).toContainEqual(expect.objectContaining({ file: '台账（最终版）.xlsx', status: 'unassigned', reason: 'no-county' }));
+    await writeXlsx(join(folder, '台账（最终版）.xlsx'), [
+      { name: 'Sheet1', rows: [[...HEADER], [1, ...DONGYING[1]!.slice(0, 8), '']] },
+    ]);
+    await writeXlsx(join(folder, '东营区.xlsx'), [
+      { name: 'Sheet1', rows: [[...HEADER], [1, ...DONGYING[1]!.slice(0, 8), '']] },
+    ]);
+    const r = await ledger(
+      'consolidate',
+      folder,
+      '-o',
+      join(dir, 'out', 'anon.xlsx'),
+      '--as-of',
+      '2026-05-31',
+      '--format',
+      'json',
+    );
+    const report = JSON.parse(r.stdout) as {
+      summary: { error: number };
+      total: { rows: number };
+      registers: { file: string; status: string; reason?: string }[];
+    };
+    expect(report.registers).toContainEqual(
+      expect.objectContaining({ file: '台账（最终版）.xlsx', status: 'unassigned', reason: 'no-county' }),
+    );
     expect(report.total.rows).toBe(1);
     expect(r.code).toBe(1);
   });
@@ -306,15 +407,32 @@ describe('ledger consolidate: progress on stderr', () => {
   beforeAll(async () => {
     folder = join(dir, 'many');
     mkdirSync(folder);
-    const counties = ['东营区', '河口区', '垦利区', '利津县', '广饶县', '奎文区', '潍城区', '坊子区', '寒亭区', '青州市', '诸城市', '寿光市'];
+    const counties = [
+      '东营区',
+      '河口区',
+      '垦利区',
+      '利津县',
+      '广饶县',
+      '奎文区',
+      '潍城区',
+      '坊子区',
+      '寒亭区',
+      '青州市',
+      '诸城市',
+      '寿光市',
+    ];
     for (const county of counties) {
-      await writeXlsx(join(folder, `${county}.xlsx`), [{ name: 'Sheet1', rows: [[...HEADER], [1, ...DONGYING[3]!.slice(0, 8), '']] }]);
+      await writeXlsx(join(folder, `${county}.xlsx`), [
+        { name: 'Sheet1', rows: [[...HEADER], [1, ...DONGYING[3]!.slice(0, 8), '']] },
+      ]);
     }
   });
 
   it('prints plain lines when stderr is not a terminal', async () => {
     const io = captureIo();
-    const code = await runConsolidate([folder, '-o', join(dir, 'out', 'many.xlsx'), '--as-of', '2026-05-31'], io, { stderrIsTTY: false });
+    const code = await runConsolidate([folder, '-o', join(dir, 'out', 'many.xlsx'), '--as-of', '2026-05-31'], io, {
+      stderrIsTTY: false,
+    });
     expect(code).toBe(0);
     const lines = io.stderr.trim().split('\n');
     expect(lines).toHaveLength(12);
@@ -326,7 +444,9 @@ describe('ledger consolidate: progress on stderr', () => {
 
   it('draws a bar in place on a terminal', async () => {
     const io = captureIo();
-    await runConsolidate([folder, '-o', join(dir, 'out', 'many-tty.xlsx'), '--as-of', '2026-05-31'], io, { stderrIsTTY: true });
+    await runConsolidate([folder, '-o', join(dir, 'out', 'many-tty.xlsx'), '--as-of', '2026-05-31'], io, {
+      stderrIsTTY: true,
+    });
     expect(io.stderr).toContain('\r[');
     expect(io.stderr).toContain('12/12');
     expect(io.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);

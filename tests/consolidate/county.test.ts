@@ -58,7 +58,10 @@ describe('resolveCounty: column, then title, then file name; never a guess', () 
   });
 
   it('reads a 填报单位 column written as the office name', () => {
-    const r = resolveCounty({ columnValues: ['中共利津县委编办', '利津县委编办'], title: [], file: '台账.xlsx' }, EXPECTED);
+    const r = resolveCounty(
+      { columnValues: ['中共利津县委编办', '利津县委编办'], title: [], file: '台账.xlsx' },
+      EXPECTED,
+    );
     expect(r).toEqual({ kind: 'resolved', county: '利津县', basis: 'column' });
   });
 
@@ -68,8 +71,17 @@ describe('resolveCounty: column, then title, then file name; never a guess', () 
   });
 
   it('reports a column that names two counties, with how many rows each, and does not fall back', () => {
-    const r = resolveCounty({ columnValues: ['东营区', '河口区', '东营区', '东营区'], title, file: '河口区.xlsx' }, EXPECTED);
-    expect(r).toEqual({ kind: 'mixed', candidates: [{ county: '东营区', rows: 3 }, { county: '河口区', rows: 1 }] });
+    const r = resolveCounty(
+      { columnValues: ['东营区', '河口区', '东营区', '东营区'], title, file: '河口区.xlsx' },
+      EXPECTED,
+    );
+    expect(r).toEqual({
+      kind: 'mixed',
+      candidates: [
+        { county: '东营区', rows: 3 },
+        { county: '河口区', rows: 1 },
+      ],
+    });
   });
 
   it('falls back to the title when the column is empty throughout', () => {
@@ -78,18 +90,29 @@ describe('resolveCounty: column, then title, then file name; never a guess', () 
   });
 
   it('takes the county from the unit line when the title names none', () => {
-    const r = resolveCounty({ title: ['议事协调机构管理台账', '中共东营区委机构编制委员会办公室'], file: 'x.xlsx' }, EXPECTED);
+    const r = resolveCounty(
+      { title: ['议事协调机构管理台账', '中共东营区委机构编制委员会办公室'], file: 'x.xlsx' },
+      EXPECTED,
+    );
     expect(r).toEqual({ kind: 'resolved', county: '东营区', basis: 'title' });
   });
 
   it('falls back to the file name last', () => {
-    expect(resolveCounty({ title: ['议事协调机构管理台账'], file: '广饶县-2026台账.xlsx' }, EXPECTED))
-      .toEqual({ kind: 'resolved', county: '广饶县', basis: 'file-name' });
-    expect(resolveCounty({ title: [], file: '广饶县.xlsx' }, []))
-      .toEqual({ kind: 'resolved', county: '广饶县', basis: 'file-name' });
+    expect(resolveCounty({ title: ['议事协调机构管理台账'], file: '广饶县-2026台账.xlsx' }, EXPECTED)).toEqual({
+      kind: 'resolved',
+      county: '广饶县',
+      basis: 'file-name',
+    });
+    expect(resolveCounty({ title: [], file: '广饶县.xlsx' }, [])).toEqual({
+      kind: 'resolved',
+      county: '广饶县',
+      basis: 'file-name',
+    });
   });
 
   it('gives up when nothing names a county', () => {
-    expect(resolveCounty({ title: ['议事协调机构管理台账'], file: '台账(最终版).xlsx' }, EXPECTED)).toEqual({ kind: 'none' });
+    expect(resolveCounty({ title: ['议事协调机构管理台账'], file: '台账(最终版).xlsx' }, EXPECTED)).toEqual({
+      kind: 'none',
+    });
   });
 });

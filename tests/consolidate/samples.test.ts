@@ -17,7 +17,10 @@ const EXPECT = '东营区,河口区,垦利区,利津县,广饶县';
 
 interface Planted {
   readonly asOf: string;
-  readonly files: readonly { readonly file: string; readonly expected: readonly { sheet: string; row: number; code: string }[] }[];
+  readonly files: readonly {
+    readonly file: string;
+    readonly expected: readonly { sheet: string; row: number; code: string }[];
+  }[];
 }
 
 let dir: string;
@@ -26,15 +29,38 @@ let code: number;
 let stdout = '';
 let stderr = '';
 let hashes: Map<string, string>;
-const inputs = readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx')).map((f) => join(SAMPLES, f));
+const inputs = readdirSync(SAMPLES)
+  .filter((f) => f.endsWith('.xlsx'))
+  .map((f) => join(SAMPLES, f));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ledger-samples-'));
   out = join(dir, 'return.xlsx');
   hashes = new Map(inputs.map((p) => [p, sha256(p)]));
   code = await main(
-    ['consolidate', SAMPLES, '-o', out, '--expect', EXPECT, '--as-of', '2026-11-25', '--departments', join(SAMPLES, 'departments-counties.txt'), '--format', 'json'],
-    { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false },
+    [
+      'consolidate',
+      SAMPLES,
+      '-o',
+      out,
+      '--expect',
+      EXPECT,
+      '--as-of',
+      '2026-11-25',
+      '--departments',
+      join(SAMPLES, 'departments-counties.txt'),
+      '--format',
+      'json',
+    ],
+    {
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+    },
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,7 +70,9 @@ async function sheetRows(name: string): Promise<unknown[][]> {
   await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
   const sheet = book.getWorksheet(name)!;
   const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => { rows[n - 1] = Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).value); });
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).value);
+  });
   return rows;
 }
 
@@ -69,11 +97,14 @@ describe('ledger consolidate samples/counties', () => {
       .filter((f) => f.file.startsWith('counties/'))
       .flatMap((f) => f.expected.map((e) => `${f.file.slice('counties/'.length)} ${e.sheet} ${e.row} ${e.code}`));
     expect(wanted.length).toBeGreaterThan(10);
-    const report = JSON.parse(stdout) as { findings: { county: string; file: string | null; sheet: string; row: number | null; code: string }[] };
+    const report = JSON.parse(stdout) as {
+      findings: { county: string; file: string | null; sheet: string; row: number | null; code: string }[];
+    };
     const found = report.findings.filter((f) => f.file !== null).map((f) => `${f.file} ${f.sheet} ${f.row} ${f.code}`);
     expect(found.sort()).toEqual(wanted.sort());
     expect(report.findings.filter((f) => f.file === null).map((f) => [f.county, f.code])).toEqual([
-      ['垦利区', 'missing-submission'], ['利津县', 'missing-submission'],
+      ['垦利区', 'missing-submission'],
+      ['利津县', 'missing-submission'],
     ]);
   });
 
@@ -84,8 +115,19 @@ describe('ledger consolidate samples/counties', () => {
     const header = rows[4] as string[];
     const pick = (county: string) => {
       const line = rows.find((r) => r[0] === county)!;
-      return ['报送情况', '台账条数', '党委议事协调机构', '政府议事协调机构', '部门间联席会议', '工作专班', '协调机制（不纳入议事协调机构管理）',
-        '议事协调机构合计（第1–2类存续）', '已撤销/合并', '疑似重复', '超期未撤销'].map((h) => line[header.indexOf(h)]);
+      return [
+        '报送情况',
+        '台账条数',
+        '党委议事协调机构',
+        '政府议事协调机构',
+        '部门间联席会议',
+        '工作专班',
+        '协调机制（不纳入议事协调机构管理）',
+        '议事协调机构合计（第1–2类存续）',
+        '已撤销/合并',
+        '疑似重复',
+        '超期未撤销',
+      ].map((h) => line[header.indexOf(h)]);
     };
     expect(pick('东营区')).toEqual(['已报送', 16, 4, 6, 2, 2, 1, 10, 1, 0, 1]);
     expect(pick('河口区')).toEqual(['已报送', 13, 2, 6, 2, 2, 0, 8, 1, 2, 0]);
@@ -99,10 +141,13 @@ describe('ledger consolidate samples/counties', () => {
     const header = rows[0] as string[];
     const body = rows.slice(1);
     expect(body).toHaveLength(41);
-    const at = (name: string, county: string) => body.find((r) => r[header.indexOf('机构名称')] === name && r[0] === county)!;
+    const at = (name: string, county: string) =>
+      body.find((r) => r[header.indexOf('机构名称')] === name && r[0] === county)!;
     expect(at('区根治欠薪工作协调机制', '东营区')[header.indexOf('来源')]).toBe('东营区.xlsx › 东营区台账 › 16');
     expect(at('区招商引资工作专班', '河口区')[header.indexOf('来源')]).toBe('河口区.xlsx › Sheet1 › 16');
-    expect(at('县反走私综合治理工作协调机制', '广饶县')[header.indexOf('来源')]).toBe('广饶县-2026台账.xlsx › 台账 › 13');
+    expect(at('县反走私综合治理工作协调机制', '广饶县')[header.indexOf('来源')]).toBe(
+      '广饶县-2026台账.xlsx › 台账 › 13',
+    );
     expect(at('区安全生产委员会', '东营区')[header.indexOf('设立时间')]).toEqual(new Date(Date.UTC(2019, 5, 3)));
     expect(at('区食品安全委员会', '东营区')[header.indexOf('设立时间')]).toBe('2019-06');
   });

@@ -8,14 +8,21 @@ import { DONGYING, EXPECTED, GUANGRAO, HEKOU, registerGrid } from './grids';
 const settings = makeSettings({ asOf: '2026-05-31', expectedCounties: EXPECTED });
 const submissions: Submission[] = [
   { file: '东营区.xlsx', grid: registerGrid(DONGYING, { countyColumn: { header: '县区', values: '东营区' } }) },
-  { file: '东营区-补报.xlsx', grid: registerGrid(DONGYING.slice(0, 1), { countyColumn: { header: '县区', values: '东营区' } }) },
+  {
+    file: '东营区-补报.xlsx',
+    grid: registerGrid(DONGYING.slice(0, 1), { countyColumn: { header: '县区', values: '东营区' } }),
+  },
   { file: '河口区.xlsx', grid: registerGrid(HEKOU, { title: ['河口区议事协调机构管理台账'] }) },
   { file: '广饶县-2026台账.xlsx', grid: registerGrid(GUANGRAO) },
   { file: '台账.xlsx', grid: registerGrid(GUANGRAO, { sheet: '县级' }) },
 ];
 const ret = consolidate(submissions, settings);
 const inputs = submissions.map((s, i) => ({ file: s.file, size: 10_000 + i, sha256: String(i).repeat(64) }));
-const specs = returnSheets(ret, { toolVersion: '0.1.0', inputs: [...new Map(inputs.map((i) => [i.file, i])).values()], lang: 'zh' });
+const specs = returnSheets(ret, {
+  toolVersion: '0.1.0',
+  inputs: [...new Map(inputs.map((i) => [i.file, i])).values()],
+  lang: 'zh',
+});
 const sheet = (name: string): SheetSpec => specs.find((s) => s.name === name)!;
 const column = (spec: SheetSpec, header: string): number => spec.columns.findIndex((c) => c.header === header);
 const cellOf = (spec: SheetSpec, row: readonly CellValue[], header: string): CellValue => row[column(spec, header)];
@@ -29,7 +36,13 @@ describe('returnSheets', () => {
   it('never writes a formula: every value is a plain value', () => {
     for (const spec of specs) {
       for (const row of [...(spec.preamble ?? []), ...spec.rows, ...(spec.footer ?? [])]) {
-        for (const value of row) expect(value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date).toBe(true);
+        for (const value of row)
+          expect(
+            value === null ||
+              value === undefined ||
+              ['string', 'number', 'boolean'].includes(typeof value) ||
+              value instanceof Date,
+          ).toBe(true);
       }
     }
   });
@@ -45,9 +58,23 @@ describe('汇总', () => {
 
   it('has one line per county with the five categories and the figures of the issue', () => {
     expect(s.columns.map((c) => c.header)).toEqual([
-      '县区', '报送情况', '报送文件', '台账条数', '党委议事协调机构', '政府议事协调机构', '部门间联席会议', '工作专班',
-      '协调机制（不纳入议事协调机构管理）', '类别未明（存续）', '议事协调机构合计（第1–2类存续）', '已撤销/合并', '错误', '警告',
-      '疑似重复', '超期未撤销', '即将到期',
+      '县区',
+      '报送情况',
+      '报送文件',
+      '台账条数',
+      '党委议事协调机构',
+      '政府议事协调机构',
+      '部门间联席会议',
+      '工作专班',
+      '协调机制（不纳入议事协调机构管理）',
+      '类别未明（存续）',
+      '议事协调机构合计（第1–2类存续）',
+      '已撤销/合并',
+      '错误',
+      '警告',
+      '疑似重复',
+      '超期未撤销',
+      '即将到期',
     ]);
     expect(s.rows.map((r) => r[0])).toEqual(['东营区', '河口区', '垦利区', '利津县', '广饶县']);
     const dongying = s.rows[0]!;
@@ -77,7 +104,9 @@ describe('汇总', () => {
     expect(cellOf(s, total, '议事协调机构合计（第1–2类存续）')).toBe(9);
     const notes = s.footer!.slice(1).map((r) => String(r[0]));
     expect(notes.some((n) => n.includes('东营区报送了多份台账') && n.includes('东营区-补报.xlsx'))).toBe(true);
-    expect(notes.some((n) => n.startsWith('台账.xlsx › 县级') && n.includes('未能确定所属县区') && n.includes('2 条'))).toBe(true);
+    expect(
+      notes.some((n) => n.startsWith('台账.xlsx › 县级') && n.includes('未能确定所属县区') && n.includes('2 条')),
+    ).toBe(true);
   });
 });
 
@@ -87,7 +116,16 @@ describe('明细', () => {
   it('has 县区 first, the seven fields in order, the optional columns, and 来源 last', () => {
     const headers = s.columns.map((c) => c.header);
     expect(headers[0]).toBe('县区');
-    expect(headers.slice(1, 9)).toEqual(['序号', '机构名称', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况']);
+    expect(headers.slice(1, 9)).toEqual([
+      '序号',
+      '机构名称',
+      '设立时间',
+      '依据文件',
+      '办事机构所在部门',
+      '存续时间',
+      '历史沿革',
+      '上级机构设置情况',
+    ]);
     expect(headers).toContain('联系电话');
     expect(headers.filter((h) => h === '县区')).toHaveLength(1);
     expect(headers[headers.length - 1]).toBe('来源');
@@ -105,7 +143,8 @@ describe('明细', () => {
   });
 
   it('writes full dates as dates and keeps a month-only date as text at its own precision', () => {
-    const at = (name: string) => s.rows.find((r) => cellOf(s, r, '机构名称') === name && cellOf(s, r, '县区') === '东营区')!;
+    const at = (name: string) =>
+      s.rows.find((r) => cellOf(s, r, '机构名称') === name && cellOf(s, r, '县区') === '东营区')!;
     expect(cellOf(s, at('区委全面深化改革委员会'), '设立时间')).toBe('2019-03');
     expect(cellOf(s, at('区委财经委员会'), '设立时间')).toEqual(new Date(Date.UTC(2019, 3, 12)));
     // Excel serial 43525 is 2019-03-01.
@@ -142,11 +181,16 @@ describe('问题清单', () => {
     expect(cellOf(s, dup, '来源')).toBe('东营区.xlsx；东营区-补报.xlsx');
     expect(cellOf(s, dup, '级别')).toBe('错误');
     const missing = s.rows.filter((r) => cellOf(s, r, '代码') === 'missing-submission');
-    expect(missing.map((r) => [cellOf(s, r, '县区'), cellOf(s, r, '问题')])).toEqual([['垦利区', '垦利区未报送台账'], ['利津县', '利津县未报送台账']]);
+    expect(missing.map((r) => [cellOf(s, r, '县区'), cellOf(s, r, '问题')])).toEqual([
+      ['垦利区', '垦利区未报送台账'],
+      ['利津县', '利津县未报送台账'],
+    ]);
   });
 
   it('names the other row of a duplicate with its file and sheet, since row numbers alone are ambiguous across files', () => {
-    const dup = s.rows.find((r) => cellOf(s, r, '代码') === 'duplicate-name' && String(cellOf(s, r, '来源')).startsWith('东营区-补报.xlsx'))!;
+    const dup = s.rows.find(
+      (r) => cellOf(s, r, '代码') === 'duplicate-name' && String(cellOf(s, r, '来源')).startsWith('东营区-补报.xlsx'),
+    )!;
     expect(cellOf(s, dup, '来源')).toBe('东营区-补报.xlsx › Sheet1 › 2');
     expect(cellOf(s, dup, '相关行')).toBe('东营区.xlsx › Sheet1 › 2 区委全面深化改革委员会');
   });

@@ -11,7 +11,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/ledger/cells/value';
 import { readWorkbook } from '../../src/read';
-import { BAD_SCORE, CASES, EVALUATION_FILES, EVALUATION_YEAR, MEMBER_WRITTEN, SHORT_UNIT, UNKNOWN_MEMBER, UNKNOWN_SELF, WEAK_UNIT } from '../../scripts/samples/evaluation';
+import {
+  BAD_SCORE,
+  CASES,
+  EVALUATION_FILES,
+  EVALUATION_YEAR,
+  MEMBER_WRITTEN,
+  SHORT_UNIT,
+  UNKNOWN_MEMBER,
+  UNKNOWN_SELF,
+  WEAK_UNIT,
+} from '../../scripts/samples/evaluation';
 import { ledger, SAMPLES } from '../cli/run';
 
 const REGISTER = join(SAMPLES, '东营市市级议事协调机构管理台账.xlsx');
@@ -20,16 +30,34 @@ const MEMBERS = join(SAMPLES, EVALUATION_FILES.members);
 const AS_OF = ['--as-of', '2026-11-25'];
 
 interface Body {
-  name: string; row: number; rank: number | null; total: number | null; grade: string | null; idle: boolean;
+  name: string;
+  row: number;
+  rank: number | null;
+  total: number | null;
+  grade: string | null;
+  idle: boolean;
   scores: { performance: number | null; conduct: number | null; cooperation: number | null };
-  suggestion: string; reasons: string[]; reasonBases: string[]; partner: { name: string } | null;
+  suggestion: string;
+  reasons: string[];
+  reasonBases: string[];
+  partner: { name: string } | null;
   match: { how: string; score: number; written: string; file: string } | null;
 }
 interface Report {
   year: number;
   summary: { error: number; warning: number; info: number };
   counts: { active: number; evaluated: number; missing: number; idle: number; byAction: Record<string, number> };
-  findings: { file: string; code: string; severity: string; sheet: string; row: number | null; column: string | null; value: string | null; message: string; suggestion: string | null }[];
+  findings: {
+    file: string;
+    code: string;
+    severity: string;
+    sheet: string;
+    row: number | null;
+    column: string | null;
+    value: string | null;
+    message: string;
+    suggestion: string | null;
+  }[];
   bodies: Body[];
   members: { unit: string; bodies: number; mean: number; rank: number; low: boolean; spellings: string[] }[];
   inexact: { kind: string; written: string; body: string; score: number }[];
@@ -42,7 +70,19 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ledger evaluate on the samples', { timeout: 180_000 }, () => {
-  const run = ledger(['evaluate', REGISTER, '--self', SELF, '--members', MEMBERS, '--year', String(EVALUATION_YEAR), ...AS_OF, '--format', 'json']);
+  const run = ledger([
+    'evaluate',
+    REGISTER,
+    '--self',
+    SELF,
+    '--members',
+    MEMBERS,
+    '--year',
+    String(EVALUATION_YEAR),
+    ...AS_OF,
+    '--format',
+    'json',
+  ]);
   const report = JSON.parse(run.stdout) as Report;
   const body = (name: string) => report.bodies.find((b) => b.name === name)!;
 
@@ -62,23 +102,55 @@ describe('ledger evaluate on the samples', { timeout: 180_000 }, () => {
 
   it('reports the idle bodies, but not the near miss with documents and no meeting', () => {
     const idle = report.findings.filter((f) => f.code === 'idle-body').map((f) => f.value);
-    expect(idle.sort()).toEqual(['市化工园区认定工作专班', '市第五次全国经济普查领导小组', '市粮食安全责任制考核工作协调机制', '市食品安全工作委员会'].sort());
+    expect(idle.sort()).toEqual(
+      [
+        '市化工园区认定工作专班',
+        '市第五次全国经济普查领导小组',
+        '市粮食安全责任制考核工作协调机制',
+        '市食品安全工作委员会',
+      ].sort(),
+    );
     expect(body('市海洋经济发展联席会议').idle).toBe(false);
   });
 
   it('matches differently written names by similarity and says so with the score', () => {
     const telecom = CASES.find((c) => c.written)!;
     expect(body(telecom.name).match).toMatchObject({ how: 'similar', written: telecom.written });
-    expect(report.inexact.map((m) => [m.kind, m.written, m.body])).toEqual([['self', telecom.written, telecom.name], ['member', MEMBER_WRITTEN.written, MEMBER_WRITTEN.name]]);
+    expect(report.inexact.map((m) => [m.kind, m.written, m.body])).toEqual([
+      ['self', telecom.written, telecom.name],
+      ['member', MEMBER_WRITTEN.written, MEMBER_WRITTEN.name],
+    ]);
     for (const m of report.inexact) expect(m.score).toBeGreaterThanOrEqual(0.71);
   });
 
   it('locates every finding at its input row and names the body or unit', () => {
     const by = (code: string) => report.findings.filter((f) => f.code === code);
     expect(by('missing-self-evaluation').map((f) => f.value)).toEqual(CASES.filter((c) => c.noSelf).map((c) => c.name));
-    expect(by('missing-self-evaluation').every((f) => f.file === '东营市市级议事协调机构管理台账.xlsx' && f.sheet === '台账')).toBe(true);
-    expect(by('unknown-evaluated-body').map((f) => [f.file, f.value]).sort()).toEqual([['成员单位评价表.xlsx', UNKNOWN_MEMBER.name], ['联席会议和工作专班.csv', UNKNOWN_SELF.name]].sort());
-    expect(by('invalid-score').map((f) => [f.file, f.column, f.value]).sort()).toEqual([['成员单位评价表.xlsx', '协调配合 （0-100分）', String(BAD_SCORE.value)], ['市委系统.xlsx', '会议次数', '若干']].sort());
+    expect(
+      by('missing-self-evaluation').every(
+        (f) => f.file === '东营市市级议事协调机构管理台账.xlsx' && f.sheet === '台账',
+      ),
+    ).toBe(true);
+    expect(
+      by('unknown-evaluated-body')
+        .map((f) => [f.file, f.value])
+        .sort(),
+    ).toEqual(
+      [
+        ['成员单位评价表.xlsx', UNKNOWN_MEMBER.name],
+        ['联席会议和工作专班.csv', UNKNOWN_SELF.name],
+      ].sort(),
+    );
+    expect(
+      by('invalid-score')
+        .map((f) => [f.file, f.column, f.value])
+        .sort(),
+    ).toEqual(
+      [
+        ['成员单位评价表.xlsx', '协调配合 （0-100分）', String(BAD_SCORE.value)],
+        ['市委系统.xlsx', '会议次数', '若干'],
+      ].sort(),
+    );
     expect(by('low-member-score').map((f) => [f.file, f.value])).toEqual([['成员单位评价表.xlsx', WEAK_UNIT]]);
     // Nothing is ever reported on the 合计 row or the footer lines.
     expect(report.findings.every((f) => f.value === null || !/^(?:合计|填表人)/.test(f.value))).toBe(true);
@@ -101,7 +173,17 @@ describe('ledger evaluate on the samples', { timeout: 180_000 }, () => {
   });
 
   it('prints the ranking, the idle bodies and the suggestion counts as text', () => {
-    const text = ledger(['evaluate', REGISTER, '--self', SELF, '--members', MEMBERS, '--year', String(EVALUATION_YEAR), ...AS_OF]);
+    const text = ledger([
+      'evaluate',
+      REGISTER,
+      '--self',
+      SELF,
+      '--members',
+      MEMBERS,
+      '--year',
+      String(EVALUATION_YEAR),
+      ...AS_OF,
+    ]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('排名');
     expect(text.stdout).toMatch(/^ {3}1 {2}\S+/m);
@@ -110,7 +192,19 @@ describe('ledger evaluate on the samples', { timeout: 180_000 }, () => {
     const otherYear = ledger(['evaluate', REGISTER, '--self', SELF, '--year', String(EVALUATION_YEAR - 1), ...AS_OF]);
     expect(otherYear.stdout).toContain('未计入的自评表行');
     expect(otherYear.stdout).toContain(`：${EVALUATION_YEAR} 年度，不是评价年度`);
-    const english = ledger(['evaluate', REGISTER, '--self', SELF, '--members', MEMBERS, '--year', String(EVALUATION_YEAR), ...AS_OF, '--lang', 'en']);
+    const english = ledger([
+      'evaluate',
+      REGISTER,
+      '--self',
+      SELF,
+      '--members',
+      MEMBERS,
+      '--year',
+      String(EVALUATION_YEAR),
+      ...AS_OF,
+      '--lang',
+      'en',
+    ]);
     expect(english.stdout).toContain('Suggestions: abolish');
   });
 });
@@ -137,7 +231,18 @@ describe('ledger evaluate outputs and usage', { timeout: 180_000 }, () => {
     expect(overwrite.code).toBe(2);
     expect(overwrite.stderr).toContain('已存在');
     expect(statSync(existing).mtimeMs).toBe(before);
-    const onInput = ledger(['evaluate', REGISTER, '--self', SELF, '--members', existing, ...AS_OF, '-o', existing, '--force']);
+    const onInput = ledger([
+      'evaluate',
+      REGISTER,
+      '--self',
+      SELF,
+      '--members',
+      existing,
+      ...AS_OF,
+      '-o',
+      existing,
+      '--force',
+    ]);
     expect(onInput.code).toBe(2);
     expect(onInput.stderr).toContain('输出文件不能是输入文件之一');
     const noSelf = ledger(['evaluate', REGISTER, ...AS_OF]);
@@ -157,12 +262,19 @@ describe('ledger evaluate outputs and usage', { timeout: 180_000 }, () => {
     const book = await readWorkbook(new Uint8Array(readFileSync(out)), out);
     if (!book.ok) throw new Error(book.message);
     const self = book.sheets.find((g) => g.sheet === '自评表')!;
-    const names = self.values.slice(3).map((r) => cellText(r[1])).filter((n) => n !== '');
-    const json = JSON.parse(ledger(['evaluate', REGISTER, '--self', SELF, ...AS_OF, '--format', 'json']).stdout) as Report;
+    const names = self.values
+      .slice(3)
+      .map((r) => cellText(r[1]))
+      .filter((n) => n !== '');
+    const json = JSON.parse(
+      ledger(['evaluate', REGISTER, '--self', SELF, ...AS_OF, '--format', 'json']).stdout,
+    ) as Report;
     expect(names).toEqual(json.bodies.map((b) => b.name));
     expect(book.sheets.map((g) => g.sheet)).toContain('成员单位评价表');
     // Sent back unfilled, the template evaluates nobody: every body lacks its self-evaluation.
-    const back = JSON.parse(ledger(['evaluate', REGISTER, '--self', out, ...AS_OF, '--format', 'json']).stdout) as Report;
+    const back = JSON.parse(
+      ledger(['evaluate', REGISTER, '--self', out, ...AS_OF, '--format', 'json']).stdout,
+    ) as Report;
     expect(back.counts.missing).toBe(back.counts.active);
   });
 });

@@ -12,7 +12,6 @@ import { EVALUATION_FILES, WEAK_UNIT } from '../../scripts/samples/evaluation';
 import { SAMPLES } from '../cli/run';
 import { sheetsAsCsv } from '../setup/libreoffice';
 
-
 const REGISTER = join(SAMPLES, '东营市市级议事协调机构管理台账.xlsx');
 
 describe('the evaluation workbook opens in LibreOffice', () => {
@@ -22,10 +21,21 @@ describe('the evaluation workbook opens in LibreOffice', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-eval-lo-'));
     const out = join(dir, 'result.xlsx');
-    const code = await main([
-      'evaluate', REGISTER, '--self', join(SAMPLES, EVALUATION_FILES.selfFolder), '--members', join(SAMPLES, EVALUATION_FILES.members),
-      '--as-of', '2026-11-25', '-o', out,
-    ], { out: () => undefined, err: () => undefined, isTTY: false });
+    const code = await main(
+      [
+        'evaluate',
+        REGISTER,
+        '--self',
+        join(SAMPLES, EVALUATION_FILES.selfFolder),
+        '--members',
+        join(SAMPLES, EVALUATION_FILES.members),
+        '--as-of',
+        '2026-11-25',
+        '-o',
+        out,
+      ],
+      { out: () => undefined, err: () => undefined, isTTY: false },
+    );
     expect(code).toBe(1);
     for (const [name, rows] of sheetsAsCsv(out, dir, { asShown: false })) sheets.set(name, rows);
   }, 180_000);
@@ -45,7 +55,11 @@ describe('the evaluation workbook opens in LibreOffice', () => {
     expect(first[0]).toBe('1');
     expect(Number(first[total])).toBeGreaterThanOrEqual(85);
     expect(first[grade]).toBe('好');
-    const totals = table.slice(3).map((r) => r[total]!).filter((t) => t !== '').map(Number);
+    const totals = table
+      .slice(3)
+      .map((r) => r[total]!)
+      .filter((t) => t !== '')
+      .map(Number);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
   });
 

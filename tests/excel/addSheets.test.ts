@@ -60,8 +60,22 @@ describe('addSheets', () => {
     fake = installFakeExcel(book);
     await createExcelWorkbookPort().addSheets([detail]);
     const sheet = book.find('汇总')!;
-    const cells = [sheet.peek(5, 2), sheet.peek(5, 4), sheet.peek(6, 2), sheet.peek(6, 4), sheet.peek(7, 2), sheet.peek(7, 4)];
-    expect(cells.map((c) => c?.value)).toEqual(['=HYPERLINK("http://evil.example","点击")', '+86 536 1234567', '-市食品安全委员会', '@市委办公室', '001', '2019.03']);
+    const cells = [
+      sheet.peek(5, 2),
+      sheet.peek(5, 4),
+      sheet.peek(6, 2),
+      sheet.peek(6, 4),
+      sheet.peek(7, 2),
+      sheet.peek(7, 4),
+    ];
+    expect(cells.map((c) => c?.value)).toEqual([
+      '=HYPERLINK("http://evil.example","点击")',
+      '+86 536 1234567',
+      '-市食品安全委员会',
+      '@市委办公室',
+      '001',
+      '2019.03',
+    ]);
     expect(cells.every((c) => c !== undefined && c.formula === undefined && c.numberFormat === '@')).toBe(true);
   });
 
@@ -87,7 +101,11 @@ describe('addSheets', () => {
     await createExcelWorkbookPort().addSheets([detail]);
     const sheet = book.find('汇总')!;
     expect(sheet.tables).toHaveLength(1);
-    expect(sheet.tables[0]).toMatchObject({ area: { top: 3, left: 1, bottom: 7, right: 6 }, hasHeaders: true, style: 'TableStyleMedium2' });
+    expect(sheet.tables[0]).toMatchObject({
+      area: { top: 3, left: 1, bottom: 7, right: 6 },
+      hasHeaders: true,
+      style: 'TableStyleMedium2',
+    });
     expect(sheet.frozenRows).toBe(3);
     // 36 characters: (36 × 7 px + 5 px) × 0.75 pt/px.
     expect(sheet.columnWidths.get(2)).toBeCloseTo(192.75, 2);
@@ -103,7 +121,16 @@ describe('addSheets', () => {
       preamble: [['议事协调机构管理台账']],
       columns: [
         { header: '机构名称', width: 36, format: 'text' },
-        { header: '类别', list: ['党委议事协调机构', '政府议事协调机构', '部门间联席会议', '工作专班', '协调机制（不纳入议事协调机构管理）'] },
+        {
+          header: '类别',
+          list: [
+            '党委议事协调机构',
+            '政府议事协调机构',
+            '部门间联席会议',
+            '工作专班',
+            '协调机制（不纳入议事协调机构管理）',
+          ],
+        },
         { header: '办事机构所在部门', list: DEFAULT_DEPARTMENTS },
         { header: '设立时间', format: 'date' },
       ],
@@ -115,14 +142,23 @@ describe('addSheets', () => {
     const sheet = book.find('新建台账')!;
     const categoryRule = sheet.validations.find((v) => v.area.left === 2)!;
     expect(categoryRule.area).toEqual({ top: 3, left: 2, bottom: 202, right: 2 });
-    expect(categoryRule.rule).toEqual({ list: { inCellDropDown: true, source: '党委议事协调机构,政府议事协调机构,部门间联席会议,工作专班,协调机制（不纳入议事协调机构管理）' } });
+    expect(categoryRule.rule).toEqual({
+      list: {
+        inCellDropDown: true,
+        source: '党委议事协调机构,政府议事协调机构,部门间联席会议,工作专班,协调机制（不纳入议事协调机构管理）',
+      },
+    });
 
     // 49 departments do not fit Excel's 255-character inline list: they go to a hidden sheet.
     const lists = book.find(LISTS_SHEET_NAME)!;
     expect(lists.visibility).toBe('Hidden');
-    expect(lists.matrix({ top: 1, left: 1, bottom: DEFAULT_DEPARTMENTS.length, right: 1 }, (c) => c?.value).flat()).toEqual([...DEFAULT_DEPARTMENTS]);
+    expect(
+      lists.matrix({ top: 1, left: 1, bottom: DEFAULT_DEPARTMENTS.length, right: 1 }, (c) => c?.value).flat(),
+    ).toEqual([...DEFAULT_DEPARTMENTS]);
     const departmentRule = sheet.validations.find((v) => v.area.left === 3)!;
-    expect(departmentRule.rule).toEqual({ list: { inCellDropDown: true, source: `='${LISTS_SHEET_NAME}'!$A$1:$A$${DEFAULT_DEPARTMENTS.length}` } });
+    expect(departmentRule.rule).toEqual({
+      list: { inCellDropDown: true, source: `='${LISTS_SHEET_NAME}'!$A$1:$A$${DEFAULT_DEPARTMENTS.length}` },
+    });
     expect(names).not.toContain(LISTS_SHEET_NAME);
 
     // Blank rows carry the column formats, so dates typed later are dates.
@@ -137,7 +173,10 @@ describe('addSheets', () => {
     fake = installFakeExcel(book);
     const register = (name: string, departments: readonly string[]): SheetSpec => ({
       name,
-      columns: [{ header: '机构名称', format: 'text' }, { header: '办事机构所在部门', list: departments }],
+      columns: [
+        { header: '机构名称', format: 'text' },
+        { header: '办事机构所在部门', list: departments },
+      ],
       rows: [],
       blankRows: 20,
     });
@@ -147,13 +186,22 @@ describe('addSheets', () => {
     const county = [...DEFAULT_DEPARTMENTS.slice(0, 40), '区行政审批服务局', '区大数据中心'];
     await port.addSheets([register('新建台账', county)]);
 
-    expect(book.sheets.map((s) => s.name)).toEqual(['台账', '新建台账', LISTS_SHEET_NAME, '新建台账 (2)', '新建台账 (3)']);
-    const rule = (sheet: string) => (book.find(sheet)!.validations.find((v) => v.area.left === 2)!.rule as { list: { source: string } }).list.source;
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      '台账',
+      '新建台账',
+      LISTS_SHEET_NAME,
+      '新建台账 (2)',
+      '新建台账 (3)',
+    ]);
+    const rule = (sheet: string) =>
+      (book.find(sheet)!.validations.find((v) => v.area.left === 2)!.rule as { list: { source: string } }).list.source;
     expect(rule('新建台账')).toBe(`='${LISTS_SHEET_NAME}'!$A$1:$A$${DEFAULT_DEPARTMENTS.length}`);
     expect(rule('新建台账 (2)')).toBe(rule('新建台账'));
     expect(rule('新建台账 (3)')).toBe(`='${LISTS_SHEET_NAME}'!$B$1:$B$${county.length}`);
     const lists = book.find(LISTS_SHEET_NAME)!;
-    expect(lists.matrix({ top: 1, left: 1, bottom: DEFAULT_DEPARTMENTS.length, right: 1 }, (c) => c?.value).flat()).toEqual([...DEFAULT_DEPARTMENTS]);
+    expect(
+      lists.matrix({ top: 1, left: 1, bottom: DEFAULT_DEPARTMENTS.length, right: 1 }, (c) => c?.value).flat(),
+    ).toEqual([...DEFAULT_DEPARTMENTS]);
     expect(lists.matrix({ top: 1, left: 2, bottom: county.length, right: 2 }, (c) => c?.value).flat()).toEqual(county);
   });
 
@@ -188,7 +236,8 @@ describe('addSheets', () => {
     const book = new FakeWorkbook();
     book.addSheet('台账');
     fake = installFakeExcel(book);
-    const deadline = '报送期限：2026-12-31。逾期未报送的县区将在全市通报，请各县区编办于期限前报送议事协调机构工作规则和联络人名单。';
+    const deadline =
+      '报送期限：2026-12-31。逾期未报送的县区将在全市通报，请各县区编办于期限前报送议事协调机构工作规则和联络人名单。';
     const summary: SheetSpec = {
       name: '汇总',
       preamble: [['东营市议事协调机构汇总表 & 附表'], [deadline]],
@@ -198,7 +247,10 @@ describe('addSheets', () => {
         { header: '政府议事协调机构', format: 'integer' },
         { header: '协调机制（不纳入议事协调机构管理）', format: 'integer' },
       ],
-      rows: [['东营区', 5, 7, 2], ['河口区', 3, 4, 1]],
+      rows: [
+        ['东营区', 5, 7, 2],
+        ['河口区', 3, 4, 1],
+      ],
     };
     await createExcelWorkbookPort().addSheets([summary]);
     const sheet = book.find('汇总')!;
@@ -226,8 +278,17 @@ describe('addSheets', () => {
     book.addSheet('汇总');
     book.addSheet('明细');
     fake = installFakeExcel(book);
-    const spec = (name: string): SheetSpec => ({ name, columns: [{ header: '说明' }], rows: [['东编办发〔2020〕21号']] });
-    const names = await createExcelWorkbookPort().addSheets([spec('汇总'), spec('明细'), spec('问题清单'), spec('汇总')]);
+    const spec = (name: string): SheetSpec => ({
+      name,
+      columns: [{ header: '说明' }],
+      rows: [['东编办发〔2020〕21号']],
+    });
+    const names = await createExcelWorkbookPort().addSheets([
+      spec('汇总'),
+      spec('明细'),
+      spec('问题清单'),
+      spec('汇总'),
+    ]);
     expect(names).toEqual(['汇总 (2)', '明细 (2)', '问题清单', '汇总 (3)']);
     expect(book.sheets.map((s) => s.name)).toEqual(['汇总', '明细', '汇总 (2)', '明细 (2)', '问题清单', '汇总 (3)']);
   });
@@ -236,7 +297,15 @@ describe('addSheets', () => {
     const book = new FakeWorkbook();
     book.addSheet('台账');
     fake = installFakeExcel(book);
-    await createExcelWorkbookPort().addSheets([{ name: '说明', columns: [{ header: '项目' }, { header: '内容' }], rows: [['核对日期', '2025-06-30']], table: false, freezeHeader: false }]);
+    await createExcelWorkbookPort().addSheets([
+      {
+        name: '说明',
+        columns: [{ header: '项目' }, { header: '内容' }],
+        rows: [['核对日期', '2025-06-30']],
+        table: false,
+        freezeHeader: false,
+      },
+    ]);
     const sheet = book.find('说明')!;
     expect(sheet.tables).toEqual([]);
     expect(sheet.frozenRows).toBe(0);

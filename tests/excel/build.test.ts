@@ -11,24 +11,38 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 interface Built {
   devtool: unknown;
-  plugins: { constructor: { name: string }; userOptions?: { filename?: string; templateParameters?: Record<string, string> }; patterns?: { from: string; to: string }[] }[];
+  plugins: {
+    constructor: { name: string };
+    userOptions?: { filename?: string; templateParameters?: Record<string, string> };
+    patterns?: { from: string; to: string }[];
+  }[];
 }
 
 async function config(env: Record<string, unknown> = {}, mode = 'production'): Promise<Built> {
-  const saved = { OFFICE_JS: process.env.OFFICE_JS, SOURCE_MAPS: process.env.SOURCE_MAPS, ADDIN_URL: process.env.ADDIN_URL };
+  const saved = {
+    OFFICE_JS: process.env.OFFICE_JS,
+    SOURCE_MAPS: process.env.SOURCE_MAPS,
+    ADDIN_URL: process.env.ADDIN_URL,
+  };
   delete process.env.OFFICE_JS;
   delete process.env.SOURCE_MAPS;
   delete process.env.ADDIN_URL;
   try {
-    const make = ((await import(pathToFileURL(join(ROOT, 'webpack.config.js')).href)) as { default: (env: object, argv: object) => Promise<Built> }).default;
+    const make = (
+      (await import(pathToFileURL(join(ROOT, 'webpack.config.js')).href)) as {
+        default: (env: object, argv: object) => Promise<Built>;
+      }
+    ).default;
     return await make(env, { mode });
   } finally {
     for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
   }
 }
 
-const taskpane = (built: Built) => built.plugins.find((p) => p.userOptions?.filename === 'taskpane.html')!.userOptions!.templateParameters!;
-const copied = (built: Built) => built.plugins.filter((p) => p.constructor.name === 'CopyPlugin').flatMap((p) => p.patterns ?? []);
+const taskpane = (built: Built) =>
+  built.plugins.find((p) => p.userOptions?.filename === 'taskpane.html')!.userOptions!.templateParameters!;
+const copied = (built: Built) =>
+  built.plugins.filter((p) => p.constructor.name === 'CopyPlugin').flatMap((p) => p.patterns ?? []);
 
 describe('packaging for Excel', () => {
   test('by default taskpane.html loads office.js from the add-in’s own server, and the Excel files are copied', async () => {
@@ -42,7 +56,8 @@ describe('packaging for Excel', () => {
     expect(targets).toContain('office-js/zh-cn/office_strings.js');
     expect(targets).toContain('office-js/en-us/office_strings.js');
     expect(targets.some((t) => t.includes('.debug.') || /word-|outlook-|powerpoint-/.test(t))).toBe(false);
-    for (const { from } of copied(built).filter((p) => p.to.startsWith('office-js/'))) expect(existsSync(from), from).toBe(true);
+    for (const { from } of copied(built).filter((p) => p.to.startsWith('office-js/')))
+      expect(existsSync(from), from).toBe(true);
   });
 
   test('OFFICE_JS=cdn (or --env officeJs=cdn) uses Microsoft’s CDN and copies none of it', async () => {

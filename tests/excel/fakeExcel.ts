@@ -152,7 +152,8 @@ export class FakeWorkbook {
     seed.rows.forEach((row, r) =>
       row.forEach((value, c) => {
         if (value === null || value === undefined || value === '') return;
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new TypeError('seed cells must be scalars');
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+          throw new TypeError('seed cells must be scalars');
         const cell = sheet.cell(top + r, left + c);
         cell.value = value;
         const format = seed.columnFormats?.[c];
@@ -213,9 +214,12 @@ const MOCK_ERRORS = new Set(['Error, property was not loaded', 'Error, context.s
 const encoder = new TextEncoder();
 const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value) ?? '').length;
 const areaText = (a: MergedRange) =>
-  a.top === a.bottom && a.left === a.right ? `${columnLetters(a.left)}${a.top}` : `${columnLetters(a.left)}${a.top}:${columnLetters(a.right)}${a.bottom}`;
+  a.top === a.bottom && a.left === a.right
+    ? `${columnLetters(a.left)}${a.top}`
+    : `${columnLetters(a.left)}${a.top}:${columnLetters(a.right)}${a.bottom}`;
 const cellsIn = (a: MergedRange) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
-const intersects = (a: MergedRange, b: MergedRange) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+const intersects = (a: MergedRange, b: MergedRange) =>
+  a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
 type Action = (record: SyncRecord) => void;
 
@@ -237,16 +241,25 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
   };
   /** The sheet a write goes to, after the checks real Excel makes before any write. */
   const writableSheet = (name: string): FakeSheet => {
-    if (book.cellEditMode) throw new OfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    if (book.cellEditMode)
+      throw new OfficeError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      );
     const sheet = sheetAt(name);
-    if (book.readOnly || sheet.protected) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    if (book.readOnly || sheet.protected)
+      throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
     return sheet;
   };
   const cfDeleteBug = options.cfDeleteBug ?? 'whole-sheet';
-  const sameAreas = (a: FakeConditionalFormat, b: FakeConditionalFormat) => JSON.stringify(a.areas) === JSON.stringify(b.areas);
+  const sameAreas = (a: FakeConditionalFormat, b: FakeConditionalFormat) =>
+    JSON.stringify(a.areas) === JSON.stringify(b.areas);
   /** #6827/#6835: the rule of a duplicated rule, or of one of two same-type rules on the same cells, cannot be read. */
   const unreadable = (sheetName: string, cf: FakeConditionalFormat) =>
-    cf.duplicated === true || (book.find(sheetName)?.conditionalFormats ?? []).some((other) => other.id !== cf.id && other.type === cf.type && sameAreas(other, cf));
+    cf.duplicated === true ||
+    (book.find(sheetName)?.conditionalFormats ?? []).some(
+      (other) => other.id !== cf.id && other.type === cf.type && sameAreas(other, cf),
+    );
 
   /** An OfficeMockObject whose loads are synced by the next `context.sync()`. */
   const mock = <T extends object>(data: T): OfficeMockObject & T => {
@@ -260,14 +273,20 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
   };
 
   /** `isNullObject` is readable after the sync without a load, as in Office.js. */
-  const nullable = (object: object, isNull: boolean) => afterSync.push(() => ((object as { isNullObject?: boolean }).isNullObject = isNull));
+  const nullable = (object: object, isNull: boolean) =>
+    afterSync.push(() => ((object as { isNullObject?: boolean }).isNullObject = isNull));
 
   /**
    * Property writes that Office.js queues (range.values, sheet.visibility …): the setter records
    * the write in call order. office-addin-mock also assigns these properties itself on load/sync
    * (an error string, or the snapshot it was built with); those are not writes.
    */
-  const onAssign = (object: object, property: string, isInternal: (value: unknown) => boolean, write: (value: unknown) => Action) => {
+  const onAssign = (
+    object: object,
+    property: string,
+    isInternal: (value: unknown) => boolean,
+    write: (value: unknown) => Action,
+  ) => {
     let current = (object as Record<string, unknown>)[property];
     Object.defineProperty(object, property, {
       configurable: true,
@@ -286,7 +305,11 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
     const target: Record<string, unknown> = { ...nested };
     for (const [property, write] of Object.entries(writers)) {
       let current: unknown;
-      Object.defineProperty(target, property, { enumerable: true, get: () => current, set: (value: unknown) => ((current = value), enqueue(write(value))) });
+      Object.defineProperty(target, property, {
+        enumerable: true,
+        get: () => current,
+        set: (value: unknown) => ((current = value), enqueue(write(value))),
+      });
     }
     return target;
   };
@@ -309,7 +332,11 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
     };
     Object.defineProperty(target, 'items', {
       get: () => {
-        if (!loaded || !items) throw new OfficeError('PropertyNotLoaded', 'The property “items” is not available. Load it and call context.sync() first.');
+        if (!loaded || !items)
+          throw new OfficeError(
+            'PropertyNotLoaded',
+            'The property “items” is not available. Load it and call context.sync() first.',
+          );
         return items;
       },
     });
@@ -319,7 +346,10 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
   // Excel's parsing of a string typed into a cell that is not formatted as text.
   const store = (cell: FakeCell, value: unknown) => {
     if (value instanceof Date || (typeof value === 'object' && value !== null)) {
-      throw new OfficeError('InvalidArgument', `Cell values must be strings, numbers or booleans, not ${Object.prototype.toString.call(value)}.`);
+      throw new OfficeError(
+        'InvalidArgument',
+        `Cell values must be strings, numbers or booleans, not ${Object.prototype.toString.call(value)}.`,
+      );
     }
     delete cell.formula;
     if (typeof value === 'string' && cell.numberFormat !== '@') {
@@ -337,20 +367,26 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
   };
 
   /** Applies a 2-D array (or one scalar for the whole range) cell by cell. */
-  const writeMatrix = (sheetName: string, area: MergedRange, matrix: unknown, apply: (cell: FakeCell, value: unknown) => void): Action => (record) => {
-    const sheet = writableSheet(sheetName);
-    const rows = area.bottom - area.top + 1;
-    const columns = area.right - area.left + 1;
-    record.requestBytes += bytesOf(matrix);
-    if (Array.isArray(matrix)) {
-      if (matrix.length !== rows || matrix.some((row) => !Array.isArray(row) || row.length !== columns)) {
-        throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range ${areaText(area)}.`);
+  const writeMatrix =
+    (sheetName: string, area: MergedRange, matrix: unknown, apply: (cell: FakeCell, value: unknown) => void): Action =>
+    (record) => {
+      const sheet = writableSheet(sheetName);
+      const rows = area.bottom - area.top + 1;
+      const columns = area.right - area.left + 1;
+      record.requestBytes += bytesOf(matrix);
+      if (Array.isArray(matrix)) {
+        if (matrix.length !== rows || matrix.some((row) => !Array.isArray(row) || row.length !== columns)) {
+          throw new OfficeError(
+            'InvalidArgument',
+            `The number of rows or columns in the input array doesn't match the size of the range ${areaText(area)}.`,
+          );
+        }
       }
-    }
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < columns; c++) apply(sheet.cell(area.top + r, area.left + c), Array.isArray(matrix) ? (matrix[r] as unknown[])[c] : matrix);
-    }
-  };
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < columns; c++)
+          apply(sheet.cell(area.top + r, area.left + c), Array.isArray(matrix) ? (matrix[r] as unknown[])[c] : matrix);
+      }
+    };
 
   const rangeAreas = (sheetName: string, areas: MergedRange[], isNull = false) => {
     const object = mock({
@@ -372,11 +408,18 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
           const list = writableSheet(sheetName).conditionalFormats;
           const at = list.findIndex((f) => f.id === cf.id);
           if (at < 0) throw new OfficeError('ItemNotFound', 'The conditional format no longer exists.');
-          const shared = list.some((other) => other.id !== cf.id && other.areas.some((a) => cf.areas.some((b) => intersects(a, b))));
-          if (shared && (wholeSheet || cfDeleteBug === 'always')) throw new OfficeError('ItemNotFound', 'Item Not Found.');
+          const shared = list.some(
+            (other) => other.id !== cf.id && other.areas.some((a) => cf.areas.some((b) => intersects(a, b))),
+          );
+          if (shared && (wholeSheet || cfDeleteBug === 'always'))
+            throw new OfficeError('ItemNotFound', 'Item Not Found.');
           list.splice(at, 1);
         }),
-      getRanges: () => rangeAreas(sheetName, cf.areas.map((a) => ({ ...a }))),
+      getRanges: () =>
+        rangeAreas(
+          sheetName,
+          cf.areas.map((a) => ({ ...a })),
+        ),
     });
     nullable(object.customOrNullObject, cf.type !== 'Custom');
     const load = object.load;
@@ -396,7 +439,13 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       () =>
         (book.find(sheetName)?.conditionalFormats ?? [])
           .filter((cf) => cf.areas.some((a) => intersects(a, area)))
-          .map((cf) => conditionalFormatProxy(sheetName, cf, area.top === 1 && area.left === 1 && area.bottom === EXCEL_MAX_ROWS && area.right === EXCEL_MAX_COLUMNS)),
+          .map((cf) =>
+            conditionalFormatProxy(
+              sheetName,
+              cf,
+              area.top === 1 && area.left === 1 && area.bottom === EXCEL_MAX_ROWS && area.right === EXCEL_MAX_COLUMNS,
+            ),
+          ),
       {
         add: (type: string) => {
           if (type !== 'Custom') throw new TypeError(`the fake supports only custom conditional formats, not ${type}`);
@@ -420,7 +469,14 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
   };
 
   const rangeProxy = (sheetName: string, area: MergedRange) => {
-    if (area.top < 1 || area.left < 1 || area.bottom > EXCEL_MAX_ROWS || area.right > EXCEL_MAX_COLUMNS || area.bottom < area.top || area.right < area.left) {
+    if (
+      area.top < 1 ||
+      area.left < 1 ||
+      area.bottom > EXCEL_MAX_ROWS ||
+      area.right > EXCEL_MAX_COLUMNS ||
+      area.bottom < area.top ||
+      area.right < area.left
+    ) {
       throw new OfficeError('InvalidArgument', `Range outside the sheet: ${areaText(area)}`);
     }
     const existing = book.find(sheetName);
@@ -441,11 +497,13 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
           sheetAt(sheetName);
           book.selection = { sheet: sheetName, row: area.top, column: area.left };
         }),
-      getEntireColumn: () => rangeProxy(sheetName, { top: 1, left: area.left, bottom: EXCEL_MAX_ROWS, right: area.right }),
+      getEntireColumn: () =>
+        rangeProxy(sheetName, { top: 1, left: area.left, bottom: EXCEL_MAX_ROWS, right: area.right }),
       getMergedAreasOrNullObject: () => {
         const merges = (existing?.merges ?? []).filter((m) => intersects(m, area));
         enqueue(() => {
-          if (merges.length > 512) throw new OfficeError('GeneralException', 'More than 512 merged areas in the range.');
+          if (merges.length > 512)
+            throw new OfficeError('GeneralException', 'More than 512 merged areas in the range.');
         });
         return rangeAreas(sheetName, merges, merges.length === 0);
       },
@@ -455,7 +513,9 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       for (const name of properties.split(',').map((p) => p.trim())) {
         if (name !== 'values' && name !== 'numberFormat') continue;
         if (cellsIn(area) > 1_000_000) throw new TypeError(`the fake does not load ${name} of ${cellsIn(area)} cells`);
-        const snapshot = existing ? existing.matrix(area, (c) => (name === 'values' ? (c?.value ?? '') : (c?.numberFormat ?? 'General'))) : [];
+        const snapshot = existing
+          ? existing.matrix(area, (c) => (name === 'values' ? (c?.value ?? '') : (c?.numberFormat ?? 'General')))
+          : [];
         enqueue((record) => {
           record.responseBytes += bytesOf(snapshot);
           if (name === 'values') record.readCells += cellsIn(area);
@@ -468,7 +528,8 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       return originalLoad(properties);
     };
     Object.defineProperty(object, RANGE_OF, { value: { sheet: sheetName, area } });
-    const internal = (name: 'values' | 'numberFormat') => (value: unknown) => value === unloaded[name] || value === loaded[name];
+    const internal = (name: 'values' | 'numberFormat') => (value: unknown) =>
+      value === unloaded[name] || value === loaded[name];
     onAssign(object, 'values', internal('values'), (v) => writeMatrix(sheetName, area, v, store));
     onAssign(object, 'numberFormat', internal('numberFormat'), (v) =>
       writeMatrix(sheetName, area, v, (cell, f) => {
@@ -489,7 +550,9 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
           },
         },
         {
-          fill: writeOnly({ color: (v) => writeMatrix(sheetName, area, String(v), (cell, color) => void (cell.fill = String(color))) }),
+          fill: writeOnly({
+            color: (v) => writeMatrix(sheetName, area, String(v), (cell, color) => void (cell.fill = String(color))),
+          }),
         },
       ),
       dataValidation: (() => {
@@ -509,7 +572,8 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
         enqueue(() => {
           const sheet = writableSheet(sheetName);
           if (across) throw new TypeError('the fake merges whole areas only');
-          if (sheet.merges.some((m) => intersects(m, area))) throw new OfficeError('InvalidOperation', 'Cannot merge over a merged area.');
+          if (sheet.merges.some((m) => intersects(m, area)))
+            throw new OfficeError('InvalidOperation', 'Cannot merge over a merged area.');
           sheet.merges.push({ ...area });
         }),
     });
@@ -525,7 +589,8 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       activate: () => enqueue(() => void (book.active = sheetAt(name).name)),
       delete: () =>
         enqueue(() => {
-          if (book.cellEditMode) throw new OfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+          if (book.cellEditMode)
+            throw new OfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
           if (book.readOnly) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
           const at = book.sheets.indexOf(sheetAt(name));
           book.sheets.splice(at, 1);
@@ -534,7 +599,8 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
         rangeProxy(name, { top: row + 1, left: column + 1, bottom: row + rows, right: column + columns }),
       getRange: (address?: string) => {
-        if (address === undefined) return rangeProxy(name, { top: 1, left: 1, bottom: EXCEL_MAX_ROWS, right: EXCEL_MAX_COLUMNS });
+        if (address === undefined)
+          return rangeProxy(name, { top: 1, left: 1, bottom: EXCEL_MAX_ROWS, right: EXCEL_MAX_COLUMNS });
         const [area] = parseAreas(address);
         if (!area) throw new OfficeError('InvalidArgument', `Bad address ${address}`);
         return rangeProxy(name, area);
@@ -542,13 +608,18 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       getRanges: (address: string) => {
         enqueue((record) => {
           record.requestBytes += address.length;
-          if (address.length > 8_192) throw new OfficeError('InvalidArgument', `The address is longer than 8,192 characters (${address.length}).`);
+          if (address.length > 8_192)
+            throw new OfficeError(
+              'InvalidArgument',
+              `The address is longer than 8,192 characters (${address.length}).`,
+            );
         });
         const areas = parseAreas(address);
         return {
           conditionalFormats: {
             add: (type: string) => {
-              if (type !== 'Custom') throw new TypeError(`the fake supports only custom conditional formats, not ${type}`);
+              if (type !== 'Custom')
+                throw new TypeError(`the fake supports only custom conditional formats, not ${type}`);
               return addConditionalFormat(name, { id: nextCfId++, type, formula: undefined, areas });
             },
           },
@@ -567,13 +638,18 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
           const of = typeof source === 'string' ? undefined : source[RANGE_OF];
           if (typeof source !== 'string' && !of) throw new TypeError('tables.add takes an address or a Range');
           const address = typeof source === 'string' ? source : '';
-          const target = of ? of.sheet : address.includes('!') ? address.slice(0, address.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'") : null;
+          const target = of
+            ? of.sheet
+            : address.includes('!')
+              ? address.slice(0, address.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'")
+              : null;
           const area = of ? of.area : parseAreas(address)[0];
           if (!area) throw new OfficeError('InvalidArgument', `Bad table address ${address}`);
           const table: FakeTable = { area, hasHeaders };
           enqueue(() => {
             const sheet = writableSheet(target ?? book.active);
-            if (sheet.tables.some((t) => intersects(t.area, area))) throw new OfficeError('InvalidOperation', 'A table cannot overlap another table.');
+            if (sheet.tables.some((t) => intersects(t.area, area)))
+              throw new OfficeError('InvalidOperation', 'A table cannot overlap another table.');
             sheet.tables.push(table);
           });
           return writeOnly({ style: (v) => () => void (table.style = String(v)) });
@@ -590,7 +666,9 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
         const layout = writeOnly(
           { orientation: set('orientation'), paperSize: set('paperSize'), zoom: set('zoom') },
           {
-            headersFooters: { defaultForAllPages: writeOnly({ centerHeader: set('centerHeader'), centerFooter: set('centerFooter') }) },
+            headersFooters: {
+              defaultForAllPages: writeOnly({ centerHeader: set('centerHeader'), centerFooter: set('centerFooter') }),
+            },
           },
         );
         (layout as Record<string, unknown>).setPrintTitleRows = (rows: string) => {
@@ -598,9 +676,14 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
           enqueue(set('titleRows')(rows));
         };
         return layout;
-      })()
+      })(),
     });
-    onAssign(object, 'visibility', (v) => v === visibility, (v) => () => void (sheetAt(name).visibility = v as FakeSheet['visibility']));
+    onAssign(
+      object,
+      'visibility',
+      (v) => v === visibility,
+      (v) => () => void (sheetAt(name).visibility = v as FakeSheet['visibility']),
+    );
     // A proxy for a sheet that does not exist fails the batch it is used in, as getItem does.
     if (!existing) enqueue(() => void sheetAt(name));
     return object;
@@ -610,14 +693,21 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
     getItem: (name: string) => worksheetProxy(name),
     getItemOrNullObject: (name: string) => {
       const exists = book.find(name) !== undefined;
-      const proxy = exists ? worksheetProxy(name) : { delete: () => { throw new TypeError('the adapter deleted a null sheet'); } };
+      const proxy = exists
+        ? worksheetProxy(name)
+        : {
+            delete: () => {
+              throw new TypeError('the adapter deleted a null sheet');
+            },
+          };
       nullable(proxy, !exists);
       return proxy;
     },
     getActiveWorksheet: () => worksheetProxy(book.active),
     add: (name: string) => {
       enqueue(() => {
-        if (book.cellEditMode) throw new OfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+        if (book.cellEditMode)
+          throw new OfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
         if (book.readOnly) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
         if (book.find(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named “${name}” already exists.`);
         book.sheets.push(new FakeSheet(name));
@@ -646,7 +736,8 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       nullable(object, !stored);
       return object;
     },
-    add: (settingKey: string, value: unknown) => enqueue(() => void book.settings.set(settingKey, JSON.parse(JSON.stringify(value)) as unknown)),
+    add: (settingKey: string, value: unknown) =>
+      enqueue(() => void book.settings.set(settingKey, JSON.parse(JSON.stringify(value)) as unknown)),
   };
 
   const context = {
@@ -661,8 +752,16 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
       afterSync = [];
       records.push(record);
       for (const action of actions) action(record);
-      if (record.requestBytes > payloadLimit) throw new OfficeError('RequestPayloadSizeLimitExceeded', `Request of ${record.requestBytes} bytes exceeds the limit.`);
-      if (record.responseBytes > payloadLimit) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `Response of ${record.responseBytes} bytes exceeds the limit.`);
+      if (record.requestBytes > payloadLimit)
+        throw new OfficeError(
+          'RequestPayloadSizeLimitExceeded',
+          `Request of ${record.requestBytes} bytes exceeds the limit.`,
+        );
+      if (record.responseBytes > payloadLimit)
+        throw new OfficeError(
+          'ResponsePayloadSizeLimitExceeded',
+          `Response of ${record.responseBytes} bytes exceeds the limit.`,
+        );
       for (const object of loaded) await object.sync();
       for (const done of after) done();
       // office-addin-mock settles nested properties a few microtasks after its own sync resolves.

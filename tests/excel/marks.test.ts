@@ -18,7 +18,13 @@ function userFormattedBook(): { book: FakeWorkbook; sheet: FakeSheet } {
   const book = new FakeWorkbook();
   const sheet = book.addSheet('台账', { rows: [[...REGISTER_HEADER], ...registerRows(40)] });
   sheet.conditionalFormats.push(
-    { id: 9001, type: 'Custom', formula: '=$J2="已撤销"', fill: '#D9D9D9', areas: [{ top: 2, left: 1, bottom: 41, right: 10 }] },
+    {
+      id: 9001,
+      type: 'Custom',
+      formula: '=$J2="已撤销"',
+      fill: '#D9D9D9',
+      areas: [{ top: 2, left: 1, bottom: 41, right: 10 }],
+    },
     { id: 9002, type: 'DataBar', formula: undefined, areas: [{ top: 2, left: 1, bottom: 41, right: 1 }] },
   );
   sheet.cell(5, 2).fill = '#FFFF00';
@@ -30,7 +36,9 @@ const ours = (sheet: FakeSheet) => sheet.conditionalFormats.filter((cf) => TAGGE
 const cellsOf = (sheet: FakeSheet, severity: string) =>
   ours(sheet)
     .filter((cf) => cf.formula?.includes(`:${severity}"`))
-    .flatMap((cf) => cf.areas.flatMap((a) => Array.from({ length: a.bottom - a.top + 1 }, (_, i) => `${a.left}:${a.top + i}`)))
+    .flatMap((cf) =>
+      cf.areas.flatMap((a) => Array.from({ length: a.bottom - a.top + 1 }, (_, i) => `${a.left}:${a.top + i}`)),
+    )
     .sort();
 
 describe('addMarks', () => {
@@ -62,7 +70,10 @@ describe('addMarks', () => {
     await createExcelWorkbookPort().addMarks([{ sheet: '台账', row: 5, column: 2, severity: 'error' }]);
     expect(sheet.peek(5, 2)?.fill).toBe('#FFFF00');
     expect(sheet.conditionalFormats.map((cf) => cf.id)).toEqual(expect.arrayContaining([9001, 9002]));
-    expect(sheet.conditionalFormats.find((cf) => cf.id === 9001)).toMatchObject({ formula: '=$J2="已撤销"', fill: '#D9D9D9' });
+    expect(sheet.conditionalFormats.find((cf) => cf.id === 9001)).toMatchObject({
+      formula: '=$J2="已撤销"',
+      fill: '#D9D9D9',
+    });
   });
 
   test('replaces earlier marks on the same sheet and leaves other sheets alone', async () => {
@@ -99,7 +110,10 @@ describe('addMarks', () => {
     // Every other row in two columns: no runs to collapse, ~6,000 separate areas.
     const marks: CellMark[] = [];
     for (let row = 2; row <= 6_001; row += 2) {
-      marks.push({ sheet: '台账', row, column: 3, severity: 'error' }, { sheet: '台账', row, column: 8, severity: 'warning' });
+      marks.push(
+        { sheet: '台账', row, column: 3, severity: 'error' },
+        { sheet: '台账', row, column: 8, severity: 'warning' },
+      );
     }
     const sync = vi.spyOn(fake.context, 'sync');
     await createExcelWorkbookPort().addMarks(marks);
@@ -144,7 +158,13 @@ describe('clearMarks', () => {
 
   test('a user rule that merely mentions N() is not taken for a mark', async () => {
     const { book, sheet } = userFormattedBook();
-    sheet.conditionalFormats.push({ id: 9003, type: 'Custom', formula: '=N($A2)>100', fill: '#C6EFCE', areas: [{ top: 2, left: 1, bottom: 41, right: 1 }] });
+    sheet.conditionalFormats.push({
+      id: 9003,
+      type: 'Custom',
+      formula: '=N($A2)>100',
+      fill: '#C6EFCE',
+      areas: [{ top: 2, left: 1, bottom: 41, right: 1 }],
+    });
     fake = installFakeExcel(book);
     expect(await createExcelWorkbookPort().clearMarks('台账')).toBe(0);
     expect(sheet.conditionalFormats.map((cf) => cf.id).sort()).toEqual([9001, 9002, 9003]);
@@ -161,7 +181,9 @@ describe('what real Excel refuses (protection, cell-edit mode, the conditional-f
     const { book, sheet } = userFormattedBook();
     sheet.protected = true;
     fake = installFakeExcel(book);
-    const error = (await createExcelWorkbookPort().addMarks(twoMarks).catch((e: unknown) => e)) as ExcelWorkbookError;
+    const error = (await createExcelWorkbookPort()
+      .addMarks(twoMarks)
+      .catch((e: unknown) => e)) as ExcelWorkbookError;
     expect(error).toBeInstanceOf(WorkbookError);
     expect(error.code).toBe('AccessDenied');
     expect(error.message).toContain('受保护');
@@ -174,7 +196,10 @@ describe('what real Excel refuses (protection, cell-edit mode, the conditional-f
     const { book } = userFormattedBook();
     book.readOnly = true;
     fake = installFakeExcel(book);
-    await expect(createExcelWorkbookPort().addMarks(twoMarks)).rejects.toMatchObject({ code: 'AccessDenied', kind: 'host' });
+    await expect(createExcelWorkbookPort().addMarks(twoMarks)).rejects.toMatchObject({
+      code: 'AccessDenied',
+      kind: 'host',
+    });
   });
 
   test('while a cell is being edited: reading works, marking says to press Enter or Esc', async () => {
@@ -193,8 +218,22 @@ describe('what real Excel refuses (protection, cell-edit mode, the conditional-f
     const { book, sheet } = userFormattedBook();
     // Two copies of the same rule on 备注 (column J), made with 管理规则 › 复制规则.
     sheet.conditionalFormats.push(
-      { id: 9010, type: 'Custom', formula: '=LEN($J2)>50', fill: '#FCE4D6', areas: [{ top: 2, left: 10, bottom: 41, right: 10 }], duplicated: true },
-      { id: 9011, type: 'Custom', formula: '=LEN($J2)>50', fill: '#FCE4D6', areas: [{ top: 2, left: 10, bottom: 41, right: 10 }], duplicated: true },
+      {
+        id: 9010,
+        type: 'Custom',
+        formula: '=LEN($J2)>50',
+        fill: '#FCE4D6',
+        areas: [{ top: 2, left: 10, bottom: 41, right: 10 }],
+        duplicated: true,
+      },
+      {
+        id: 9011,
+        type: 'Custom',
+        formula: '=LEN($J2)>50',
+        fill: '#FCE4D6',
+        areas: [{ top: 2, left: 10, bottom: 41, right: 10 }],
+        duplicated: true,
+      },
     );
     fake = installFakeExcel(book);
     const port = createExcelWorkbookPort();
@@ -220,7 +259,12 @@ describe('what real Excel refuses (protection, cell-edit mode, the conditional-f
     await port.addMarks([{ sheet: '台账', row: 6, column: 3, severity: 'info' }]);
     expect(cellsOf(sheet, 'error')).toEqual([]);
     expect(cellsOf(sheet, 'info')).toEqual(['3:6']);
-    expect(sheet.conditionalFormats.filter((cf) => !ours(sheet).includes(cf)).map((cf) => cf.id).sort()).toEqual([9001, 9002, 9020, 9021, 9022]);
+    expect(
+      sheet.conditionalFormats
+        .filter((cf) => !ours(sheet).includes(cf))
+        .map((cf) => cf.id)
+        .sort(),
+    ).toEqual([9001, 9002, 9020, 9021, 9022]);
   });
 
   test('marks on cells that have a user rule too are deleted (no ItemNotFound “sheet renamed” from #5222)', async () => {
@@ -240,7 +284,9 @@ describe('what real Excel refuses (protection, cell-edit mode, the conditional-f
     fake = installFakeExcel(book, { cfDeleteBug: 'always' });
     const port = createExcelWorkbookPort();
     await port.addMarks(twoMarks);
-    const error = (await port.addMarks([{ sheet: '台账', row: 50, column: 12, severity: 'error' }]).catch((e: unknown) => e)) as ExcelWorkbookError;
+    const error = (await port
+      .addMarks([{ sheet: '台账', row: 50, column: 12, severity: 'error' }])
+      .catch((e: unknown) => e)) as ExcelWorkbookError;
     expect(error).toBeInstanceOf(WorkbookError);
     expect(error.code).toBe('MarksNotRemoved');
     expect(error.message).toContain('已标记 1 个单元格');
@@ -253,7 +299,13 @@ describe('what real Excel refuses (protection, cell-edit mode, the conditional-f
 
   test('a sheet marked in a workbook with no record of marks is not scanned at all', async () => {
     const { book, sheet } = userFormattedBook();
-    sheet.conditionalFormats.push({ id: 9030, type: 'Custom', formula: '=1', areas: [{ top: 1, left: 1, bottom: 1, right: 1 }], duplicated: true });
+    sheet.conditionalFormats.push({
+      id: 9030,
+      type: 'Custom',
+      formula: '=1',
+      areas: [{ top: 1, left: 1, bottom: 1, right: 1 }],
+      duplicated: true,
+    });
     fake = installFakeExcel(book);
     expect(await createExcelWorkbookPort().clearMarks()).toBe(0);
     await createExcelWorkbookPort().addMarks([{ sheet: '台账', row: 2, column: 1, severity: 'error' }]);

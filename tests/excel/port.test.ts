@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { checkRequirements, createExcelWorkbookPort, ExcelWorkbookError, requirementsMessage, SETTINGS_KEY } from '../../src/excel';
+import {
+  checkRequirements,
+  createExcelWorkbookPort,
+  ExcelWorkbookError,
+  requirementsMessage,
+  SETTINGS_KEY,
+} from '../../src/excel';
 import { makeSettings } from '../../src/ledger/settings';
 import { WorkbookError } from '../../src/port/workbook';
 import { FakeWorkbook, installFakeExcel, type FakeExcel } from './fakeExcel';
@@ -54,7 +60,11 @@ describe('settings', () => {
     fake = installFakeExcel(book);
     const port = createExcelWorkbookPort();
     expect(await port.loadSettings()).toBeNull();
-    const settings = makeSettings({ asOf: '2025-06-30', expectedCounties: ['寿光市', '青州市', '广饶县'], activeBodyLimit: 140 });
+    const settings = makeSettings({
+      asOf: '2025-06-30',
+      expectedCounties: ['寿光市', '青州市', '广饶县'],
+      activeBodyLimit: 140,
+    });
     await port.saveSettings(settings);
     expect(book.settings.get(SETTINGS_KEY)).toEqual(settings);
     // A new pane session (new port) sees the same settings.
@@ -83,8 +93,11 @@ describe('readWorkbookFile', () => {
 
   test('a file that is no workbook at all is an unreadable WorkbookError naming the file', async () => {
     // CSV is read since the reading layer (src/read); a scanned PDF of the return is not.
-    const bytes = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj <</Type /Catalog>> endobj\n').buffer as ArrayBuffer;
-    const error = await createExcelWorkbookPort().readWorkbookFile({ name: '寿光市.pdf', bytes }).catch((e: unknown) => e);
+    const bytes = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj <</Type /Catalog>> endobj\n')
+      .buffer as ArrayBuffer;
+    const error = await createExcelWorkbookPort()
+      .readWorkbookFile({ name: '寿光市.pdf', bytes })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).kind).toBe('unreadable');
     expect((error as WorkbookError).message).toContain('寿光市.pdf');
@@ -103,8 +116,15 @@ describe('readWorkbookFile', () => {
   });
 
   test('uses an injected reader when given one', async () => {
-    const readWorkbook = vi.fn(async () => ({ ok: true as const, format: 'xlsx' as const, sheets: [{ sheet: '青州市', values: [['机构名称']] }] }));
-    const grids = await createExcelWorkbookPort({ readWorkbook }).readWorkbookFile({ name: '青州市.xlsx', bytes: new ArrayBuffer(4) });
+    const readWorkbook = vi.fn(async () => ({
+      ok: true as const,
+      format: 'xlsx' as const,
+      sheets: [{ sheet: '青州市', values: [['机构名称']] }],
+    }));
+    const grids = await createExcelWorkbookPort({ readWorkbook }).readWorkbookFile({
+      name: '青州市.xlsx',
+      bytes: new ArrayBuffer(4),
+    });
     expect(grids).toEqual([{ sheet: '青州市', values: [['机构名称']] }]);
     expect(readWorkbook).toHaveBeenCalledWith(expect.any(ArrayBuffer), '青州市.xlsx');
   });
@@ -124,7 +144,9 @@ describe('requirements and errors', () => {
     const message = requirementsMessage(['ExcelApi 1.9']);
     expect(message.zh).toContain('ExcelApi 1.9');
     expect(message.en).toContain('ExcelApi 1.9');
-    const error = await createExcelWorkbookPort().listSheets().catch((e: unknown) => e);
+    const error = await createExcelWorkbookPort()
+      .listSheets()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).kind).toBe('unsupported');
     expect((error as WorkbookError).message).toContain('Excel');
@@ -132,10 +154,15 @@ describe('requirements and errors', () => {
 
   test('an Office error is rethrown wrapped, with what to do, never swallowed', async () => {
     fake = installFakeExcel(twoSheets());
-    const denied = Object.assign(new Error('The cell or chart you are trying to change is protected.'), { code: 'AccessDenied', name: 'RichApi.Error' });
+    const denied = Object.assign(new Error('The cell or chart you are trying to change is protected.'), {
+      code: 'AccessDenied',
+      name: 'RichApi.Error',
+    });
     const context = fake.context;
     vi.spyOn(context, 'sync').mockRejectedValueOnce(denied);
-    const error = await createExcelWorkbookPort().addSheets([{ name: '汇总', columns: [{ header: '县区' }], rows: [['寿光市']] }]).catch((e: unknown) => e);
+    const error = await createExcelWorkbookPort()
+      .addSheets([{ name: '汇总', columns: [{ header: '县区' }], rows: [['寿光市']] }])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelWorkbookError);
     expect((error as ExcelWorkbookError).kind).toBe('host');
     expect((error as ExcelWorkbookError).code).toBe('AccessDenied');
@@ -146,8 +173,12 @@ describe('requirements and errors', () => {
 
   test('an unknown Office error keeps its own text and code in the message', async () => {
     fake = installFakeExcel(twoSheets());
-    vi.spyOn(fake.context, 'sync').mockRejectedValueOnce(Object.assign(new Error('Something odd happened.'), { code: 'GeneralException' }));
-    const error = await createExcelWorkbookPort().listSheets().catch((e: unknown) => e);
+    vi.spyOn(fake.context, 'sync').mockRejectedValueOnce(
+      Object.assign(new Error('Something odd happened.'), { code: 'GeneralException' }),
+    );
+    const error = await createExcelWorkbookPort()
+      .listSheets()
+      .catch((e: unknown) => e);
     expect((error as WorkbookError).message).toContain('Something odd happened.');
     expect((error as WorkbookError).message).toContain('GeneralException');
     expect((error as WorkbookError).message).toContain('列出工作表');

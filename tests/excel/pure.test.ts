@@ -8,7 +8,14 @@ import { sanitizeSheetName, uniqueSheetName } from '../../src/excel/sheetNames';
 
 describe('addresses', () => {
   test('consecutive rows in a column collapse to one area; order of input does not matter', () => {
-    const cells = [{ row: 7, column: 3 }, { row: 5, column: 3 }, { row: 6, column: 3 }, { row: 9, column: 3 }, { row: 2, column: 28 }, { row: 5, column: 3 }];
+    const cells = [
+      { row: 7, column: 3 },
+      { row: 5, column: 3 },
+      { row: 6, column: 3 },
+      { row: 9, column: 3 },
+      { row: 2, column: 28 },
+      { row: 5, column: 3 },
+    ];
     expect(compactAreas(cells)).toEqual(['C5:C7', 'C9', 'AB2']);
   });
 
@@ -63,8 +70,18 @@ describe('blocks', () => {
 
 describe('cells', () => {
   test('date formats are told from numbers, text and times', () => {
-    for (const f of ['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yy', '[$-804]yyyy年m月', '[DBNum1][$-804]yyyy"年"m"月"d"日"', 'mmm-yy', 'd-mmm']) expect(isDateFormat(f), f).toBe(true);
-    for (const f of ['General', '0', '0.00', '0.0%', '@', 'h:mm', '[h]:mm:ss', '#,##0"元"', '"第"0"号"', undefined]) expect(isDateFormat(f), String(f)).toBe(false);
+    for (const f of [
+      'yyyy-mm-dd',
+      'yyyy"年"m"月"d"日"',
+      'm/d/yy',
+      '[$-804]yyyy年m月',
+      '[DBNum1][$-804]yyyy"年"m"月"d"日"',
+      'mmm-yy',
+      'd-mmm',
+    ])
+      expect(isDateFormat(f), f).toBe(true);
+    for (const f of ['General', '0', '0.00', '0.0%', '@', 'h:mm', '[h]:mm:ss', '#,##0"元"', '"第"0"号"', undefined])
+      expect(isDateFormat(f), String(f)).toBe(false);
   });
 
   test('serials convert to UTC dates and back, either side of 1 March 1900', () => {
@@ -94,13 +111,19 @@ describe('cells', () => {
 
   test('every string is written into a text-formatted cell; numbers and dates keep their formats', () => {
     expect(toExcelCell('=1+1', undefined)).toEqual({ value: '=1+1', numberFormat: '@' });
-    expect(toExcelCell('\t潍办发〔2019〕12号', 'general')).toEqual({ value: '\t潍办发〔2019〕12号', numberFormat: '@' });
+    expect(toExcelCell('\t潍办发〔2019〕12号', 'general')).toEqual({
+      value: '\t潍办发〔2019〕12号',
+      numberFormat: '@',
+    });
     expect(toExcelCell(new Date(Date.UTC(2020, 5, 30)), 'date')).toEqual({ value: 44012, numberFormat: 'yyyy-mm-dd' });
     expect(toExcelCell(new Date(Date.UTC(2020, 5, 30)), 'text')).toEqual({ value: '2020-06-30', numberFormat: '@' });
     expect(toExcelCell(21, 'text')).toEqual({ value: '21', numberFormat: '@' });
     expect(toExcelCell(0.125, 'percent')).toEqual({ value: 0.125, numberFormat: '0.0%' });
     expect(toExcelCell(null, 'integer')).toEqual({ value: '', numberFormat: '0' });
-    expect(toExcelCell({ richText: [{ text: '东编办发' }, { text: '〔2020〕21号' }] }, undefined)).toEqual({ value: '东编办发〔2020〕21号', numberFormat: '@' });
+    expect(toExcelCell({ richText: [{ text: '东编办发' }, { text: '〔2020〕21号' }] }, undefined)).toEqual({
+      value: '东编办发〔2020〕21号',
+      numberFormat: '@',
+    });
   });
 });
 

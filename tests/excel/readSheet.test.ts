@@ -15,7 +15,12 @@ function cityRegister(rowCount: number): FakeWorkbook {
   const book = new FakeWorkbook();
   book.addSheet('说明', { rows: [['本工作簿为潍坊市议事协调机构管理台账']] });
   const sheet = book.addSheet('市级台账', {
-    rows: [['潍坊市市级议事协调机构管理台账'], ['填报单位：市委编办    截至2025年6月30日'], [...REGISTER_HEADER], ...registerRows(rowCount)],
+    rows: [
+      ['潍坊市市级议事协调机构管理台账'],
+      ['填报单位：市委编办    截至2025年6月30日'],
+      [...REGISTER_HEADER],
+      ...registerRows(rowCount),
+    ],
     firstRow: 1,
     firstColumn: 2,
     columnFormats: { [ESTABLISHED_COLUMN]: 'yyyy"年"m"月"d"日"' },
@@ -50,7 +55,14 @@ describe('readSheet', () => {
   test('reads a register that does not start at A1 and an empty sheet', async () => {
     const book = new FakeWorkbook();
     book.addSheet('空表');
-    book.addSheet('县区台账', { rows: [['机构名称', '设立时间'], ['寿光市预制菜产业发展工作领导小组', '2021年3月']], firstRow: 5, firstColumn: 4 });
+    book.addSheet('县区台账', {
+      rows: [
+        ['机构名称', '设立时间'],
+        ['寿光市预制菜产业发展工作领导小组', '2021年3月'],
+      ],
+      firstRow: 5,
+      firstColumn: 4,
+    });
     fake = installFakeExcel(book);
     const port = createExcelWorkbookPort();
 
@@ -60,7 +72,10 @@ describe('readSheet', () => {
     const grid = await port.readSheet('县区台账');
     expect(grid.firstRow).toBe(5);
     expect(grid.firstColumn).toBe(4);
-    expect(grid.values).toEqual([['机构名称', '设立时间'], ['寿光市预制菜产业发展工作领导小组', '2021年3月']]);
+    expect(grid.values).toEqual([
+      ['机构名称', '设立时间'],
+      ['寿光市预制菜产业发展工作领导小组', '2021年3月'],
+    ]);
   });
 
   test('omits merges on hosts without ExcelApi 1.13 instead of failing', async () => {
@@ -72,7 +87,9 @@ describe('readSheet', () => {
 
   test('a missing sheet is a not-found WorkbookError naming the sheet, in Chinese and English', async () => {
     fake = installFakeExcel(cityRegister(2));
-    const error = await createExcelWorkbookPort().readSheet('区县台账').catch((e: unknown) => e);
+    const error = await createExcelWorkbookPort()
+      .readSheet('区县台账')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).kind).toBe('not-found');
     expect((error as WorkbookError).message).toContain('区县台账');
@@ -115,7 +132,9 @@ describe('readSheet', () => {
     fake = installFakeExcel(book, { payloadLimit: 400_000 });
     const grid = await createExcelWorkbookPort().readSheet('市级台账');
     expect(grid.values).toHaveLength(2_003);
-    expect(grid.values[2_002]).toEqual(registerRows(2_000)[1_999]!.map((v, c) => (c === ESTABLISHED_COLUMN ? expect.any(Date) : v)));
+    expect(grid.values[2_002]).toEqual(
+      registerRows(2_000)[1_999]!.map((v, c) => (c === ESTABLISHED_COLUMN ? expect.any(Date) : v)),
+    );
     expect(fake.records.some((r) => r.responseBytes > 400_000)).toBe(true); // at least one block was refused
     const successful = fake.records.filter((r) => r.readCells > 0 && r.responseBytes <= 400_000);
     expect(successful.reduce((sum, r) => sum + r.readCells, 0)).toBe(2_003 * 10);
@@ -125,7 +144,9 @@ describe('readSheet', () => {
     const book = cityRegister(2);
     book.find('市级台账')!.cell(1_000_000, 16_000).value = 'x';
     fake = installFakeExcel(book);
-    const error = await createExcelWorkbookPort().readSheet('市级台账').catch((e: unknown) => e);
+    const error = await createExcelWorkbookPort()
+      .readSheet('市级台账')
+      .catch((e: unknown) => e);
     expect((error as WorkbookError).kind).toBe('too-large');
     expect((error as WorkbookError).message).toMatch(/B1:[A-Z]+1000000/);
   });

@@ -31,7 +31,10 @@ function register(rows: number): FakeWorkbook {
 }
 
 /** Runs `operation` against a fresh workbook of `rows` register rows and counts its syncs. */
-async function syncsFor(rows: number, operation: (port: ReturnType<typeof createExcelWorkbookPort>) => Promise<unknown>): Promise<number> {
+async function syncsFor(
+  rows: number,
+  operation: (port: ReturnType<typeof createExcelWorkbookPort>) => Promise<unknown>,
+): Promise<number> {
   fake?.uninstall();
   fake = installFakeExcel(register(rows));
   const sync = vi.spyOn(fake.context, 'sync');
@@ -50,7 +53,10 @@ function marksFor(rows: number): CellMark[] {
   const marks: CellMark[] = [];
   for (let i = 9; i < rows; i += 10) {
     const row = i + 3; // title row, header row, then the body
-    marks.push({ sheet: '市级台账', row, column: 3, severity: 'error' }, { sheet: '市级台账', row, column: 4, severity: 'error' });
+    marks.push(
+      { sheet: '市级台账', row, column: 3, severity: 'error' },
+      { sheet: '市级台账', row, column: 4, severity: 'error' },
+    );
   }
   return marks;
 }
@@ -104,8 +110,18 @@ describe('round trips per operation', () => {
   test('addSheets: the same three round trips (names; values; page setup) for a 10-row and a 10,000-row return sheet under 3 MB', async () => {
     const summary = (rows: number): SheetSpec => ({
       name: '明细',
-      columns: [{ header: '县区', format: 'text' }, { header: '机构名称', format: 'text' }, { header: '设立时间', format: 'date' }, { header: '依据文件', format: 'text' }],
-      rows: registerRows(rows).map((r, i) => [['寿光市', '青州市', '广饶县'][i % 3]!, r[1], new Date(Date.UTC(2015 + (i % 10), 0, 1)), r[3]]),
+      columns: [
+        { header: '县区', format: 'text' },
+        { header: '机构名称', format: 'text' },
+        { header: '设立时间', format: 'date' },
+        { header: '依据文件', format: 'text' },
+      ],
+      rows: registerRows(rows).map((r, i) => [
+        ['寿光市', '青州市', '广饶县'][i % 3]!,
+        r[1],
+        new Date(Date.UTC(2015 + (i % 10), 0, 1)),
+        r[3],
+      ]),
     });
     const small = await syncsFor(10, (port) => port.addSheets([summary(10)]));
     const large = await syncsFor(10_000, (port) => port.addSheets([summary(10_000)]));
@@ -116,8 +132,13 @@ describe('round trips per operation', () => {
   test('addSheets: a 20,000-row sheet over 3 MB is written in as many batches as 3 MB chunks, no more', async () => {
     const detail: SheetSpec = {
       name: '明细',
-      columns: REGISTER_HEADER.map((header) => ({ header, format: header === '设立时间' ? ('date' as const) : ('text' as const) })),
-      rows: registerRows(20_000).map((r) => r.map((v, c) => (c === ESTABLISHED_COLUMN ? new Date(Date.UTC(2019, 0, 1)) : v))),
+      columns: REGISTER_HEADER.map((header) => ({
+        header,
+        format: header === '设立时间' ? ('date' as const) : ('text' as const),
+      })),
+      rows: registerRows(20_000).map((r) =>
+        r.map((v, c) => (c === ESTABLISHED_COLUMN ? new Date(Date.UTC(2019, 0, 1)) : v)),
+      ),
     };
     const syncs = await syncsFor(0, (port) => port.addSheets([detail]));
     const written = fake!.records.slice(1).reduce((sum, r) => sum + r.requestBytes, 0);

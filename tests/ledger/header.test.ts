@@ -52,7 +52,11 @@ describe('findHeader', () => {
       ],
     });
     expect(h.row).toBe(4);
-    expect(h.title).toEqual(['东营市市级议事协调机构管理台账', '填报单位：中共东营市委机构编制委员会办公室', '2026年11月']);
+    expect(h.title).toEqual([
+      '东营市市级议事协调机构管理台账',
+      '填报单位：中共东营市委机构编制委员会办公室',
+      '2026年11月',
+    ]);
     expect(h.fields.name?.column).toBe(2);
     expect(h.fields.remarks?.column).toBe(9);
     expect(h.findings).toEqual([]);
@@ -70,7 +74,16 @@ describe('findHeader', () => {
       sheet: 'S',
       values: [['名 称', '成立\n时间', '设立依据', '办公室\r\n设在', '存续期限', '沿革', '上级设置情况', '联系\n电话']],
     });
-    expect(Object.keys(h.fields).sort()).toEqual(['basis', 'department', 'duration', 'established', 'history', 'name', 'parent', 'phone']);
+    expect(Object.keys(h.fields).sort()).toEqual([
+      'basis',
+      'department',
+      'duration',
+      'established',
+      'history',
+      'name',
+      'parent',
+      'phone',
+    ]);
     expect(h.fields.established?.header).toBe('成立 时间');
     expect(h.findings).toEqual([]);
   });
@@ -109,9 +122,15 @@ describe('findHeader', () => {
   });
 
   it('finds no header in a sheet of other data, and says an empty sheet is empty', () => {
-    expect(findHeader({ sheet: '说明', values: [['填表说明'], ['1. 名称写全称']] })).toEqual({ found: false, reason: 'no-header' });
+    expect(findHeader({ sheet: '说明', values: [['填表说明'], ['1. 名称写全称']] })).toEqual({
+      found: false,
+      reason: 'no-header',
+    });
     expect(findHeader({ sheet: 'Sheet2', values: [] })).toEqual({ found: false, reason: 'empty-sheet' });
-    expect(findHeader({ sheet: 'Sheet3', values: [[null, ' '], ['']] })).toEqual({ found: false, reason: 'empty-sheet' });
+    expect(findHeader({ sheet: 'Sheet3', values: [[null, ' '], ['']] })).toEqual({
+      found: false,
+      reason: 'empty-sheet',
+    });
   });
 
   it('does not look past the first 20 rows', () => {
@@ -123,7 +142,13 @@ describe('findHeader', () => {
   it('reads header cells that are rich text or formulas', () => {
     const h = header({
       sheet: 'S',
-      values: [[{ richText: [{ text: '机构' }, { text: '名称' }] }, { formula: '"设立"&"时间"', result: '设立时间' }, ...SEVEN.slice(2)]],
+      values: [
+        [
+          { richText: [{ text: '机构' }, { text: '名称' }] },
+          { formula: '"设立"&"时间"', result: '设立时间' },
+          ...SEVEN.slice(2),
+        ],
+      ],
     });
     expect(h.fields.name?.column).toBe(1);
     expect(h.fields.established?.column).toBe(2);

@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { syntheticBodies } from '../../bench/synthetic';
-import { buildNameIndex, inferLocalNames, nameSimilarity, profileNames, profileSimilarity, searchSimilar, similarPairs, similarPairsNaive } from '../../src/ledger/names';
+import {
+  buildNameIndex,
+  inferLocalNames,
+  nameSimilarity,
+  profileNames,
+  profileSimilarity,
+  searchSimilar,
+  similarPairs,
+  similarPairsNaive,
+} from '../../src/ledger/names';
 
 const bodies = syntheticBodies(3000, 7);
 const names = bodies.map((b) => b.name);
@@ -47,10 +56,21 @@ describe('indexed similar-name search', () => {
   });
 
   it('answers one-name searches exactly as scoring every indexed name would', () => {
-    const queries = profileNames(['东营市食品安全工作委员会', '市河长制领导小组', '寿营市第七次全国人口普查工作领导小组', '青营市安全生产委员会（暂行）', '东营市扫黑除恶专项斗争指挥部'], locals);
+    const queries = profileNames(
+      [
+        '东营市食品安全工作委员会',
+        '市河长制领导小组',
+        '寿营市第七次全国人口普查工作领导小组',
+        '青营市安全生产委员会（暂行）',
+        '东营市扫黑除恶专项斗争指挥部',
+      ],
+      locals,
+    );
     for (const query of queries) {
       for (const threshold of [0.71, 0.5]) {
-        const brute = profiles.map((p, id) => ({ id, score: profileSimilarity(query, p) })).filter((m) => m.score >= threshold)
+        const brute = profiles
+          .map((p, id) => ({ id, score: profileSimilarity(query, p) }))
+          .filter((m) => m.score >= threshold)
           .sort((x, y) => y.score - x.score || x.id - y.id);
         expect(searchSimilar(index, query, threshold)).toEqual(brute);
       }

@@ -24,7 +24,8 @@ function readPairs(): LabelledPair[] {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '' || line.startsWith('#')) return;
     const [a, b, label] = line.split('\t');
-    if (!a || !b || (label !== '0' && label !== '1')) throw new Error(`name-pairs.tsv line ${i + 1}: expected “name A<TAB>name B<TAB>0|1”, got “${line}”`);
+    if (!a || !b || (label !== '0' && label !== '1'))
+      throw new Error(`name-pairs.tsv line ${i + 1}: expected “name A<TAB>name B<TAB>0|1”, got “${line}”`);
     pairs.push({ a, b, same: label === '1', line: i + 1 });
   });
   return pairs;
@@ -55,13 +56,14 @@ describe('labelled name pairs', () => {
       if (flagged && p.same) truePositives++;
       else if (flagged) falsePositives++;
       else if (p.same) falseNegatives++;
-      if (flagged !== p.same) wrong.push(`  line ${p.line}: ${p.same ? 'missed' : 'false alarm'} ${score.toFixed(2)} ${p.a} / ${p.b}`);
+      if (flagged !== p.same)
+        wrong.push(`  line ${p.line}: ${p.same ? 'missed' : 'false alarm'} ${score.toFixed(2)} ${p.a} / ${p.b}`);
     }
     const precision = truePositives / (truePositives + falsePositives);
     const recall = truePositives / (truePositives + falseNegatives);
     console.log(
       `name pairs: ${pairs.length} (${truePositives + falseNegatives} same, ${pairs.length - truePositives - falseNegatives} different), threshold ${threshold}: ` +
-      `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}\n${wrong.join('\n')}`,
+        `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}\n${wrong.join('\n')}`,
     );
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.9);

@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { namesOfShape } from '../../bench/nameShapes';
 import { messageOf } from '../../src/ledger/findings';
-import { buildNameIndex, inferLocalNames, profileNames, searchSimilarPairs, similarPairs, similarPairsNaive } from '../../src/ledger/names';
+import {
+  buildNameIndex,
+  inferLocalNames,
+  profileNames,
+  searchSimilarPairs,
+  similarPairs,
+  similarPairsNaive,
+} from '../../src/ledger/names';
 
 function indexOf(names: readonly string[]) {
   return buildNameIndex(profileNames(names, inferLocalNames(names)));
@@ -16,8 +23,14 @@ describe('similar names at scale', () => {
     const names = [
       ...namesOfShape('numbered', 600),
       // Unmarked names that a numbered one can still match, and near-duplicates within one number.
-      '东营市安全生产领导小组', '东营市食品安全领导小组', '东营市安全生产工作领导小组', '东营市防汛抗旱指挥部',
-      '东营市安全生产第3工作领导小组', '东营市安全生产第3指挥部', '东营市第七次全国人口普查领导小组', '东营市第七次人口普查领导小组',
+      '东营市安全生产领导小组',
+      '东营市食品安全领导小组',
+      '东营市安全生产工作领导小组',
+      '东营市防汛抗旱指挥部',
+      '东营市安全生产第3工作领导小组',
+      '东营市安全生产第3指挥部',
+      '东营市第七次全国人口普查领导小组',
+      '东营市第七次人口普查领导小组',
     ];
     const index = indexOf(names);
     for (const threshold of [0.71, 0.6, 0.5]) {
@@ -48,7 +61,11 @@ describe('similar names at scale', () => {
 
   it('stops a name at the candidate cap and says so in its findings', () => {
     // 400 names that share all their rare tokens: each meets every other one.
-    const names = Array.from({ length: 400 }, (_, i) => `东营市安全生产${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[Math.floor(i / 10) % 12]}${'春夏秋冬'[Math.floor(i / 120) % 4]}领导小组`);
+    const names = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `东营市安全生产${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[Math.floor(i / 10) % 12]}${'春夏秋冬'[Math.floor(i / 120) % 4]}领导小组`,
+    );
     const index = indexOf([...new Set(names)]);
     const full = searchSimilarPairs(index, 0.71, Infinity);
     const cut = searchSimilarPairs(index, 0.71, 50);
@@ -58,7 +75,9 @@ describe('similar names at scale', () => {
     const all = new Set(full.pairs.map((p) => `${p.a}/${p.b}`));
     for (const p of cut.pairs) expect(all.has(`${p.a}/${p.b}`)).toBe(true);
     const params = { otherRow: 12, otherName: '东营市安全生产甲子春领导小组', score: 0.8, candidateCap: 50 };
-    expect(messageOf({ code: 'similar-name', params }, 'zh')).toContain('与此名称相近的候选超过 50 个，只比较了前 50 个');
+    expect(messageOf({ code: 'similar-name', params }, 'zh')).toContain(
+      '与此名称相近的候选超过 50 个，只比较了前 50 个',
+    );
     expect(messageOf({ code: 'similar-name', params }, 'en')).toContain('more than 50 candidates');
     expect(messageOf({ code: 'similar-name', params: { ...params, candidateCap: 0 } }, 'zh')).not.toContain('候选');
   });

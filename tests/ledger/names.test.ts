@@ -67,19 +67,37 @@ describe('normaliseName', () => {
 
   it('is idempotent on generated names', () => {
     const part = (items: string[]) => fc.constantFrom(...items);
-    const name = fc.tuple(
-      part(['', '市', '本市', '潍坊市', '中共潍坊市委', '潍坊市人民政府', '市委、市政府', '寿光市', '县', '高新区']),
-      part(['安全生产', '食品安全', '河长制', '乡村振兴', '市场监管', '第七次全国人口普查', '“双招双引”', '5G产业发展']),
-      part(['', '工作']),
-      part(['委员会', '领导小组', '指挥部', '联席会议', '工作专班', '委员会（暂行）']),
-    ).map((parts) => parts.join(''));
-    fc.assert(fc.property(name, (n) => normaliseName(normaliseName(n, WEIFANG), WEIFANG) === normaliseName(n, WEIFANG)));
+    const name = fc
+      .tuple(
+        part(['', '市', '本市', '潍坊市', '中共潍坊市委', '潍坊市人民政府', '市委、市政府', '寿光市', '县', '高新区']),
+        part([
+          '安全生产',
+          '食品安全',
+          '河长制',
+          '乡村振兴',
+          '市场监管',
+          '第七次全国人口普查',
+          '“双招双引”',
+          '5G产业发展',
+        ]),
+        part(['', '工作']),
+        part(['委员会', '领导小组', '指挥部', '联席会议', '工作专班', '委员会（暂行）']),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(name, (n) => normaliseName(normaliseName(n, WEIFANG), WEIFANG) === normaliseName(n, WEIFANG)),
+    );
   });
 });
 
 describe('profileName', () => {
   it('splits the structure, a trailing 工作 and a leading verb from the stem', () => {
-    expect(profileName('市推进新型城镇化工作领导小组')).toMatchObject({ stem: '新型城镇化', structure: 'leading-group', marks: '', place: '' });
+    expect(profileName('市推进新型城镇化工作领导小组')).toMatchObject({
+      stem: '新型城镇化',
+      structure: 'leading-group',
+      marks: '',
+      place: '',
+    });
     expect(profileName('市河长制联席会议制度')).toMatchObject({ stem: '河长制', structure: 'joint-meeting' });
     expect(profileName('市营商环境建设工作专班')).toMatchObject({ stem: '营商环境', structure: 'task-force' });
     expect(profileName('第40届潍坊国际风筝会组委会')).toMatchObject({ structure: 'organising-committee', marks: '40' });
@@ -87,7 +105,10 @@ describe('profileName', () => {
   });
 
   it('still reads a structure typed with one character wrong or missing', () => {
-    expect(profileName('市扫黑除恶专项斗争领导小祖')).toMatchObject({ stem: '扫黑除恶专项斗争', structure: 'leading-group' });
+    expect(profileName('市扫黑除恶专项斗争领导小祖')).toMatchObject({
+      stem: '扫黑除恶专项斗争',
+      structure: 'leading-group',
+    });
     expect(profileName('市食品安全委会')).toMatchObject({ stem: '食品安全', structure: 'committee' });
   });
 });
@@ -135,8 +156,17 @@ describe('nameSimilarity', () => {
 
 describe('inferLocalNames', () => {
   it('takes the place most names start with', () => {
-    expect(inferLocalNames(['潍坊市安全生产委员会', '潍坊市食品安全委员会', '市河长制领导小组', '寿光市蔬菜产业发展工作领导小组'])).toEqual(['潍坊市']);
-    expect(inferLocalNames(['中共广饶县委全面深化改革委员会', '广饶县河长制工作领导小组', '县老龄工作委员会'])).toEqual(['广饶县']);
+    expect(
+      inferLocalNames([
+        '潍坊市安全生产委员会',
+        '潍坊市食品安全委员会',
+        '市河长制领导小组',
+        '寿光市蔬菜产业发展工作领导小组',
+      ]),
+    ).toEqual(['潍坊市']);
+    expect(inferLocalNames(['中共广饶县委全面深化改革委员会', '广饶县河长制工作领导小组', '县老龄工作委员会'])).toEqual(
+      ['广饶县'],
+    );
   });
 
   it('needs at least two names and never takes a generic prefix or a goal for a place', () => {

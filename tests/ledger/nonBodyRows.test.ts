@@ -8,8 +8,26 @@ import { makeSettings } from '../../src/ledger/settings';
 import { nonBodyKind, readContact } from '../../src/ledger/submissionContact';
 import { validateSheet } from '../../src/ledger/validate';
 
-const HEADER = ['序号', '机构名称', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况'];
-const body = (n: number, name: string) => [n, name, '2019年5月', `垦区发〔2019〕${n}号`, '区委办公室', '长期', '2019年设立', '无'];
+const HEADER = [
+  '序号',
+  '机构名称',
+  '设立时间',
+  '依据文件',
+  '办事机构所在部门',
+  '存续时间',
+  '历史沿革',
+  '上级机构设置情况',
+];
+const body = (n: number, name: string) => [
+  n,
+  name,
+  '2019年5月',
+  `垦区发〔2019〕${n}号`,
+  '区委办公室',
+  '长期',
+  '2019年设立',
+  '无',
+];
 
 describe('nonBodyKind', () => {
   it.each([
@@ -40,9 +58,17 @@ describe('nonBodyKind', () => {
 describe('readContact', () => {
   it('reads the labelled values of one line, or of a line spread over cells', () => {
     expect(readContact(['填表人：张三　审核人：李四　联系电话：0546-2581234　填报日期：2026年11月20日'])).toEqual({
-      filledBy: '张三', reviewedBy: '李四', phone: '0546-2581234', date: '2026年11月20日',
+      filledBy: '张三',
+      reviewedBy: '李四',
+      phone: '0546-2581234',
+      date: '2026年11月20日',
     });
-    expect(readContact(['填表人：', '张三', '', '联系电话:', '13805461234'])).toEqual({ filledBy: '张三', reviewedBy: null, phone: '13805461234', date: null });
+    expect(readContact(['填表人：', '张三', '', '联系电话:', '13805461234'])).toEqual({
+      filledBy: '张三',
+      reviewedBy: null,
+      phone: '13805461234',
+      date: null,
+    });
     expect(readContact(['填报单位：垦利区委编办'])).toBeNull();
   });
 });
@@ -65,8 +91,16 @@ describe('validateSheet on a register with a 合计 row, a note and a footer', (
   const report = validateSheet(grid, makeSettings({ asOf: '2026-11-25' }));
 
   it('reads two bodies, gives no finding to any other row, and keeps the contact', () => {
-    expect(report.rows.map((r) => [r.row, r.name, r.category])).toEqual([[4, '区委全面深化改革委员会', 1], [5, '区委机构编制委员会', 1]]);
+    expect(report.rows.map((r) => [r.row, r.name, r.category])).toEqual([
+      [4, '区委全面深化改革委员会', 1],
+      [5, '区委机构编制委员会', 1],
+    ]);
     expect(report.findings).toEqual([]);
-    expect(report.contact).toEqual({ filledBy: '林海', reviewedBy: '何静', phone: '0546-2581000', date: '2026年11月18日' });
+    expect(report.contact).toEqual({
+      filledBy: '林海',
+      reviewedBy: '何静',
+      phone: '0546-2581000',
+      date: '2026年11月18日',
+    });
   });
 });

@@ -4,8 +4,36 @@ import type { CellValue, Grid } from '../../src/ledger/grid';
 import { makeSettings } from '../../src/ledger/settings';
 import { validateSheet } from '../../src/ledger/validate';
 
-const SEVEN = ['机构名称', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况', '类别', '状态', '撤销时间', '联系电话'];
-const REALISTIC = ['市安全生产委员会', '2019年3月', '东编办发〔2020〕21号', '潍办发[2019]12号', '市发改委', '长期', '至2025年12月31日', '3年', '任务完成后撤销', '已撤销', '存续', '部门间联席会议', '0546-8382378', '无', '2019.03.15'];
+const SEVEN = [
+  '机构名称',
+  '设立时间',
+  '依据文件',
+  '办事机构所在部门',
+  '存续时间',
+  '历史沿革',
+  '上级机构设置情况',
+  '类别',
+  '状态',
+  '撤销时间',
+  '联系电话',
+];
+const REALISTIC = [
+  '市安全生产委员会',
+  '2019年3月',
+  '东编办发〔2020〕21号',
+  '潍办发[2019]12号',
+  '市发改委',
+  '长期',
+  '至2025年12月31日',
+  '3年',
+  '任务完成后撤销',
+  '已撤销',
+  '存续',
+  '部门间联席会议',
+  '0546-8382378',
+  '无',
+  '2019.03.15',
+];
 
 /** Any value a host can hand over: scalars, ExcelJS objects, errors, huge strings. */
 const ordinaryCell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -27,7 +55,10 @@ const ordinaryCell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant({ weird: { nested: [1, 2, 3] } }),
 );
 /** Excel's longest cell (32,767 characters), rarely: a few per run are enough to prove the point. */
-const cell: fc.Arbitrary<CellValue> = fc.oneof({ weight: 200, arbitrary: ordinaryCell }, { weight: 1, arbitrary: fc.constant('文'.repeat(32_767)) });
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 200, arbitrary: ordinaryCell },
+  { weight: 1, arbitrary: fc.constant('文'.repeat(32_767)) },
+);
 
 const row = fc.array(cell, { maxLength: 14 });
 const grid: fc.Arbitrary<Grid> = fc.record({
@@ -35,7 +66,9 @@ const grid: fc.Arbitrary<Grid> = fc.record({
   firstRow: fc.integer({ min: 1, max: 50 }),
   firstColumn: fc.integer({ min: 1, max: 10 }),
   // Half the grids get a real header somewhere in their first rows so that the row rules run.
-  values: fc.tuple(fc.array(row, { maxLength: 4 }), fc.boolean(), fc.array(row, { maxLength: 25 })).map(([above, withHeader, below]) => (withHeader ? [...above, SEVEN, ...below] : [...above, ...below])),
+  values: fc
+    .tuple(fc.array(row, { maxLength: 4 }), fc.boolean(), fc.array(row, { maxLength: 25 }))
+    .map(([above, withHeader, below]) => (withHeader ? [...above, SEVEN, ...below] : [...above, ...below])),
 });
 
 describe('validateSheet on random grids', () => {

@@ -4,7 +4,20 @@ import type { CellValue } from '../../src/ledger/grid';
 import { makeSettings } from '../../src/ledger/settings';
 import { validateSheet } from '../../src/ledger/validate';
 
-const HEADER = ['序号', '机构名称', '类别', '设立时间', '依据文件', '办事机构所在部门', '存续时间', '历史沿革', '上级机构设置情况', '状态', '撤销时间', '联系电话'];
+const HEADER = [
+  '序号',
+  '机构名称',
+  '类别',
+  '设立时间',
+  '依据文件',
+  '办事机构所在部门',
+  '存续时间',
+  '历史沿革',
+  '上级机构设置情况',
+  '状态',
+  '撤销时间',
+  '联系电话',
+];
 const settings = makeSettings({ asOf: '2026-11-25' });
 
 type Body = Partial<Record<(typeof HEADER)[number], CellValue>>;
@@ -28,7 +41,9 @@ const CLEAN: Body = {
 function check(change: Body) {
   const body = { ...CLEAN, ...change };
   const row = HEADER.map((h, i) => (i === 0 ? 1 : (body[h] ?? null)));
-  const report = validateSheet({ sheet: '市级', values: [['东营市市级议事协调机构管理台账'], HEADER, row] }, settings, { flags: false });
+  const report = validateSheet({ sheet: '市级', values: [['东营市市级议事协调机构管理台账'], HEADER, row] }, settings, {
+    flags: false,
+  });
   return report;
 }
 
@@ -41,7 +56,15 @@ describe('row rules', () => {
     const report = check({});
     expect(report.findings).toEqual([]);
     expect(report.rows).toHaveLength(1);
-    expect(report.rows[0]).toMatchObject({ row: 3, name: '市安全生产委员会', category: 2, status: 'active', active: true, department: '市应急局', established: { year: 2019, month: 3 } });
+    expect(report.rows[0]).toMatchObject({
+      row: 3,
+      name: '市安全生产委员会',
+      category: 2,
+      status: 'active',
+      active: true,
+      department: '市应急局',
+      established: { year: 2019, month: 3 },
+    });
     expect(report.rows[0]!.basis?.standard).toBe('东政字〔2019〕12号');
   });
 
@@ -56,12 +79,20 @@ describe('row rules', () => {
     const report = check({ [field]: value });
     const missing = report.findings.filter((f) => f.code === 'missing-value');
     expect(missing).toHaveLength(1);
-    expect(missing[0]).toMatchObject({ row: 3, column: field, columnIndex: HEADER.indexOf(field) + 1, severity: 'error' });
+    expect(missing[0]).toMatchObject({
+      row: 3,
+      column: field,
+      columnIndex: HEADER.indexOf(field) + 1,
+      severity: 'error',
+    });
   });
 
-  it.each(['无', '上级未设置', '省级未设置', '暂无'])('上级机构设置情况 %j is a real answer (none above), not an empty cell', (value) => {
-    expect(codes({ 上级机构设置情况: value })).toEqual([]);
-  });
+  it.each(['无', '上级未设置', '省级未设置', '暂无'])(
+    '上级机构设置情况 %j is a real answer (none above), not an empty cell',
+    (value) => {
+      expect(codes({ 上级机构设置情况: value })).toEqual([]);
+    },
+  );
 
   it('an error value names the error in the message', () => {
     const f = check({ 存续时间: { error: '#N/A' } }).findings;
@@ -110,7 +141,10 @@ describe('row rules', () => {
     expect(codes({ 存续时间: '3年' })).toEqual([]);
     expect(codes({ 存续时间: '任务完成后撤销' })).toEqual([]);
     // A bare date there, typed or as a real Excel date, is the end of the term.
-    expect(check({ 存续时间: new Date(Date.UTC(2025, 11, 31)) }).rows[0]!.duration).toEqual({ kind: 'until', end: { year: 2025, month: 12, day: 31 } });
+    expect(check({ 存续时间: new Date(Date.UTC(2025, 11, 31)) }).rows[0]!.duration).toEqual({
+      kind: 'until',
+      end: { year: 2025, month: 12, day: 31 },
+    });
     expect(codes({ 存续时间: '2018年12月31日' })).toEqual(['duration-before-start']);
   });
 
@@ -137,7 +171,9 @@ describe('row rules', () => {
 
   it('category-name-mismatch: a joint meeting filed as a government body and vice versa', () => {
     expect(codes({ 机构名称: '市社会信用体系建设联席会议', 类别: '部门间联席会议' })).toEqual([]);
-    expect(codes({ 机构名称: '市社会信用体系建设领导小组', 类别: '部门间联席会议' })).toEqual(['category-name-mismatch']);
+    expect(codes({ 机构名称: '市社会信用体系建设领导小组', 类别: '部门间联席会议' })).toEqual([
+      'category-name-mismatch',
+    ]);
     expect(codes({ 机构名称: '市社会信用体系建设联席会议' })).toEqual(['category-name-mismatch']);
     expect(codes({ 机构名称: '市重点项目推进工作专班', 类别: '工作专班' })).toEqual([]);
   });
@@ -145,21 +181,52 @@ describe('row rules', () => {
 
 describe('rows that are not bodies', () => {
   it('skips blank rows, numbered empty rows, notes, repeated headers; reads section headings as categories', () => {
-    const report = validateSheet({
-      sheet: '台账',
-      values: [
-        HEADER.filter((h) => h !== '类别'),
-        ['一、市委议事协调机构（2个）', '一、市委议事协调机构（2个）'],
-        [1, '市委全面深化改革委员会', '2019年1月', '东办发〔2019〕1号', '市委办公室', '长期', '2019年设立', '省级设有', '存续', null, null],
-        [],
-        ['二、部门间联席会议'],
-        [2, '市安全生产委员会', '2019年1月', '东办发〔2019〕2号', '市应急局', '长期', '2019年设立', '省级设有', '存续', null, null],
-        HEADER.filter((h) => h !== '类别'),
-        [3],
-        ['注：本表由市委编办维护。'],
-      ],
-    }, settings, { flags: false });
-    expect(report.rows.map((r) => [r.row, r.category])).toEqual([[3, 1], [6, 3]]);
+    const report = validateSheet(
+      {
+        sheet: '台账',
+        values: [
+          HEADER.filter((h) => h !== '类别'),
+          ['一、市委议事协调机构（2个）', '一、市委议事协调机构（2个）'],
+          [
+            1,
+            '市委全面深化改革委员会',
+            '2019年1月',
+            '东办发〔2019〕1号',
+            '市委办公室',
+            '长期',
+            '2019年设立',
+            '省级设有',
+            '存续',
+            null,
+            null,
+          ],
+          [],
+          ['二、部门间联席会议'],
+          [
+            2,
+            '市安全生产委员会',
+            '2019年1月',
+            '东办发〔2019〕2号',
+            '市应急局',
+            '长期',
+            '2019年设立',
+            '省级设有',
+            '存续',
+            null,
+            null,
+          ],
+          HEADER.filter((h) => h !== '类别'),
+          [3],
+          ['注：本表由市委编办维护。'],
+        ],
+      },
+      settings,
+      { flags: false },
+    );
+    expect(report.rows.map((r) => [r.row, r.category])).toEqual([
+      [3, 1],
+      [6, 3],
+    ]);
     expect(report.findings.map((f) => [f.row, f.code])).toEqual([[6, 'category-name-mismatch']]);
   });
 

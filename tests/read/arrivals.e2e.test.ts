@@ -17,19 +17,41 @@ const COUNTIES = ['东营区', '河口区', '垦利区', '利津县', '广饶县
 interface Report {
   missing: string[];
   counties: { county: string; state: string; rows: number }[];
-  registers: { file: string; sheet: string; status: string; county?: string; countyBasis?: string; contact?: { filledBy: string } | null }[];
+  registers: {
+    file: string;
+    sheet: string;
+    status: string;
+    county?: string;
+    countyBasis?: string;
+    contact?: { filledBy: string } | null;
+  }[];
   findings: { county: string; file: string | null; sheet: string; row: number | null; code: string }[];
 }
 
 describe('ledger consolidate samples/arrivals', () => {
-  const result = ledger(['consolidate', 'samples/arrivals', '-o', join(dir, '汇总.xlsx'), '--expect', COUNTIES.join(','), '--as-of', '2026-11-25', '--format', 'json']);
+  const result = ledger([
+    'consolidate',
+    'samples/arrivals',
+    '-o',
+    join(dir, '汇总.xlsx'),
+    '--expect',
+    COUNTIES.join(','),
+    '--as-of',
+    '2026-11-25',
+    '--format',
+    'json',
+  ]);
   const report = JSON.parse(result.stdout) as Report;
 
   it('reads every county, whatever it sent, and reports none missing', () => {
     expect(result.stderr).toBe('');
     expect(report.missing).toEqual([]);
     expect(report.counties.map((c) => [c.county, c.state, c.rows])).toEqual([
-      ['东营区', 'submitted', 10], ['河口区', 'submitted', 4], ['垦利区', 'submitted', 4], ['利津县', 'submitted', 4], ['广饶县', 'submitted', 4],
+      ['东营区', 'submitted', 10],
+      ['河口区', 'submitted', 4],
+      ['垦利区', 'submitted', 4],
+      ['利津县', 'submitted', 4],
+      ['广饶县', 'submitted', 4],
     ]);
     expect(report.registers.map((r) => [r.file, r.sheet, r.county, r.countyBasis, r.contact?.filledBy])).toEqual([
       ['东营区.xls', 'Sheet1', '东营区', 'title', '李华'],
@@ -44,8 +66,15 @@ describe('ledger consolidate samples/arrivals', () => {
     expect(report.findings.filter((f) => f.county !== '东营区')).toEqual([]);
     // 东营区's planted mistakes only (see tests/read/formats.test.ts).
     expect(report.findings.map((f) => `${f.row} ${f.code}`).sort()).toEqual([
-      '10 invalid-phone', '11 missing-value', '12 duplicate-name', '12 shared-basis-document', '13 invalid-date',
-      '6 duplicate-name', '6 shared-basis-document', '7 nonstandard-doc-number', '9 overdue',
+      '10 invalid-phone',
+      '11 missing-value',
+      '12 duplicate-name',
+      '12 shared-basis-document',
+      '13 invalid-date',
+      '6 duplicate-name',
+      '6 shared-basis-document',
+      '7 nonstandard-doc-number',
+      '9 overdue',
     ]);
   });
 });
@@ -64,7 +93,15 @@ describe('ledger validate and compare on other formats', () => {
   });
 
   it('compare of one register as .xlsx and as a Word table finds no change (the footer is no body)', () => {
-    const r = ledger(['compare', 'tests/fixtures/formats/东营区.xlsx', 'tests/fixtures/formats/东营区.docx', '--as-of', '2026-11-25', '--format', 'json']);
+    const r = ledger([
+      'compare',
+      'tests/fixtures/formats/东营区.xlsx',
+      'tests/fixtures/formats/东营区.docx',
+      '--as-of',
+      '2026-11-25',
+      '--format',
+      'json',
+    ]);
     const changes = (JSON.parse(r.stdout) as { changes: { kind: string }[] }).changes;
     expect(changes.filter((c) => c.kind !== 'unchanged')).toEqual([]);
     expect(changes).toHaveLength(10);

@@ -19,7 +19,10 @@ const settings = makeSettings({ asOf: '2026-11-25' });
 
 async function read(ext: string): Promise<Extract<WorkbookRead, { ok: true }>> {
   const name = `东营区.${ext}`;
-  const result = await readWorkbook(new Uint8Array(readFileSync(join(ROOT, 'tests', 'fixtures', 'formats', name))), name);
+  const result = await readWorkbook(
+    new Uint8Array(readFileSync(join(ROOT, 'tests', 'fixtures', 'formats', name))),
+    name,
+  );
   if (!result.ok) throw new Error(result.message);
   return result;
 }
@@ -33,8 +36,13 @@ async function check(ext: string): Promise<SheetReport> {
 /** A body as the core parsed it, without where it sits. */
 function bodies(report: SheetReport) {
   return report.rows.map((r) => ({
-    name: r.name, established: r.established, basis: r.basis?.standard ?? null, department: r.department,
-    duration: r.duration, category: r.category, status: r.status,
+    name: r.name,
+    established: r.established,
+    basis: r.basis?.standard ?? null,
+    department: r.department,
+    duration: r.duration,
+    category: r.category,
+    status: r.status,
   }));
 }
 
@@ -50,8 +58,14 @@ describe('one register in every format reads the same', () => {
     expect(report.headerRow).toBe(3);
     expect(report.rows.map((r) => r.row)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(report.findings.map((f) => `${f.row} ${f.code} ${f.column}`)).toEqual([
-      '6 duplicate-name 机构名称', '6 shared-basis-document 依据文件', '7 nonstandard-doc-number 依据文件', '9 overdue 存续时间',
-      '10 invalid-phone 联系电话', '11 missing-value 依据文件', '12 duplicate-name 机构名称', '12 shared-basis-document 依据文件',
+      '6 duplicate-name 机构名称',
+      '6 shared-basis-document 依据文件',
+      '7 nonstandard-doc-number 依据文件',
+      '9 overdue 存续时间',
+      '10 invalid-phone 联系电话',
+      '11 missing-value 依据文件',
+      '12 duplicate-name 机构名称',
+      '12 shared-basis-document 依据文件',
       '13 invalid-date 设立时间',
     ]);
     // The phone typed into a number cell (5468381002, row 5) is read back; 546838 (row 10) cannot be, and says why.
@@ -67,13 +81,20 @@ describe('one register in every format reads the same', () => {
       // Rows are the file's own: the sheet's rows, a CSV's lines, a Word table's rows (no title rows in the table).
       const shift = ext === 'docx' ? 2 : 0;
       expect(other.rows.map((r) => r.row)).toEqual(xlsx.rows.map((r) => r.row - shift));
-      expect(other.findings.map((f) => f.row)).toEqual(xlsx.findings.map((f) => (f.row === null ? null : f.row - shift)));
+      expect(other.findings.map((f) => f.row)).toEqual(
+        xlsx.findings.map((f) => (f.row === null ? null : f.row - shift)),
+      );
     });
   }
 
   it('keeps the footer as the submission contact in every format', async () => {
     for (const ext of FORMATS) {
-      expect((await check(ext)).contact, ext).toEqual({ filledBy: '李华', reviewedBy: '王芳', phone: '0546-8381000', date: '2026年11月20日' });
+      expect((await check(ext)).contact, ext).toEqual({
+        filledBy: '李华',
+        reviewedBy: '王芳',
+        phone: '0546-8381000',
+        date: '2026年11月20日',
+      });
     }
   });
 
@@ -82,7 +103,10 @@ describe('one register in every format reads the same', () => {
     expect((await read('et')).format).toBe('et');
     const word = await read('docx');
     expect(word.format).toBe('docx');
-    expect(word.sheets[0]).toMatchObject({ sheet: '表1', caption: ['附件2', '东营区议事协调机构管理台账', '填报单位：中共东营市东营区委机构编制委员会办公室'] });
+    expect(word.sheets[0]).toMatchObject({
+      sheet: '表1',
+      caption: ['附件2', '东营区议事协调机构管理台账', '填报单位：中共东营市东营区委机构编制委员会办公室'],
+    });
     expect((await check('docx')).title[1]).toBe('东营区议事协调机构管理台账');
   });
 });

@@ -32,12 +32,17 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }
 }
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ledger-hostile-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-hostile-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('merged ranges larger than the sheet', () => {
   it('reads a 2 KB workbook with one merge over the whole sheet (A1:XFD1048576) at once', async () => {
-    const bytes = packageBytes({ data: title + row(2, HEADER) + row(3, [1, '区安全生产委员会', '2019年', '东政办字〔2019〕12号', '区应急局']), tail: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' });
+    const bytes = packageBytes({
+      data: title + row(2, HEADER) + row(3, [1, '区安全生产委员会', '2019年', '东政办字〔2019〕12号', '区应急局']),
+      tail: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+    });
     expect(bytes.length).toBeLessThan(4096);
     const { value, ms } = await timed(() => readWorkbook(bytes, 'whole.xlsx'));
     expect(ms).toBeLessThan(2000);
@@ -50,8 +55,17 @@ describe('merged ranges larger than the sheet', () => {
 
   it('reads a merge of A10:Z200000 over a short table without touching 5 million cells', async () => {
     const rows = [title, row(2, HEADER)];
-    for (let r = 3; r <= 12; r++) rows.push(row(r, [r - 2, `区第${r}专项工作领导小组`, '2020年', `东政办字〔2020〕${r}号`, '区应急局']));
-    const { value, ms } = await timed(() => readWorkbook(packageBytes({ data: rows.join(''), tail: '<mergeCells count="1"><mergeCell ref="A10:Z200000"/></mergeCells>' }), 'tall.xlsx'));
+    for (let r = 3; r <= 12; r++)
+      rows.push(row(r, [r - 2, `区第${r}专项工作领导小组`, '2020年', `东政办字〔2020〕${r}号`, '区应急局']));
+    const { value, ms } = await timed(() =>
+      readWorkbook(
+        packageBytes({
+          data: rows.join(''),
+          tail: '<mergeCells count="1"><mergeCell ref="A10:Z200000"/></mergeCells>',
+        }),
+        'tall.xlsx',
+      ),
+    );
     expect(ms).toBeLessThan(2000);
     const grid = (value as { sheets: Grid[] }).sheets[0]!;
     expect(grid.merges).toEqual([{ top: 10, left: 1, bottom: 12, right: 5 }]);
@@ -60,9 +74,21 @@ describe('merged ranges larger than the sheet', () => {
 
   it('stops at the merged-cell limit', async () => {
     const rows = [title];
-    for (let r = 2; r <= 60; r++) rows.push(row(r, Array.from({ length: 30 }, (_, i) => i)));
+    for (let r = 2; r <= 60; r++)
+      rows.push(
+        row(
+          r,
+          Array.from({ length: 30 }, (_, i) => i),
+        ),
+      );
     const merges = Array.from({ length: 50 }, () => '<mergeCell ref="A1:AD60"/>').join('');
-    const result = failure(await readWorkbook(packageBytes({ data: rows.join(''), tail: `<mergeCells>${merges}</mergeCells>` }), 'merges.xlsx', { limits: { maxMergedCells: 10_000 } }));
+    const result = failure(
+      await readWorkbook(
+        packageBytes({ data: rows.join(''), tail: `<mergeCells>${merges}</mergeCells>` }),
+        'merges.xlsx',
+        { limits: { maxMergedCells: 10_000 } },
+      ),
+    );
     expect(result.reason).toBe('too-large');
     expect(result.message).toMatch(/^merges\.xlsx：工作表“台账”的合并单元格覆盖超过 10,000 个单元格/);
   });
@@ -88,19 +114,42 @@ describe('zip bombs and lying zips', () => {
     const result = failure(await readWorkbook(bytes, 'bomb2.xlsx', { limits: { maxInflatedBytes: 8 * 1024 * 1024 } }));
     expect(result.reason).toBe('too-large');
     expect(result.message).toContain('解压后内容超过 8 MiB');
-    const ratio = failure(await readWorkbook(bytes, 'bomb3.xlsx', { limits: { maxRatio: 50, ratioFloorBytes: 1024 * 1024 } }));
+    const ratio = failure(
+      await readWorkbook(bytes, 'bomb3.xlsx', { limits: { maxRatio: 50, ratioFloorBytes: 1024 * 1024 } }),
+    );
     expect(ratio.message).toMatch(/xl\/worksheets\/sheet1\.xml 的压缩比超过 50:1/);
   });
 
   it('refuses a Word document or an OpenDocument sheet whose parts declare gigabytes', async () => {
-    const docx = declareSize(zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>机构名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>') }), 'word/document.xml', 2_000_000_000);
+    const docx = declareSize(
+      zipSync({
+        'word/document.xml': strToU8(
+          '<w:document><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>机构名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>',
+        ),
+      }),
+      'word/document.xml',
+      2_000_000_000,
+    );
     expect(failure(await readWorkbook(docx, '附件2.docx')).message).toMatch(/^附件2\.docx：.*(压缩比|解压后内容超过)/);
-    const ods = declareSize(zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') }), 'content.xml', 2_000_000_000);
+    const ods = declareSize(
+      zipSync({
+        mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+        'content.xml': strToU8('<office:document-content/>'),
+      }),
+      'content.xml',
+      2_000_000_000,
+    );
     expect(failure(await readWorkbook(ods, '台账.ods')).reason).toBe('too-large');
   });
 
   it('reports a part that inflates past the size its zip declares as damaged', async () => {
-    const bytes = declareSize(packageBytes({ data: row(1, HEADER) + row(2, [1, '区河长制工作领导小组', '2017年', '东办发〔2017〕20号', '区水务局']) }), 'xl/worksheets/sheet1.xml', 100);
+    const bytes = declareSize(
+      packageBytes({
+        data: row(1, HEADER) + row(2, [1, '区河长制工作领导小组', '2017年', '东办发〔2017〕20号', '区水务局']),
+      }),
+      'xl/worksheets/sheet1.xml',
+      100,
+    );
     expect(failure(await readWorkbook(bytes, 'liar.xlsx')).reason).toBe('corrupt');
   });
 
@@ -120,19 +169,37 @@ describe('zip bombs and lying zips', () => {
 
 describe('rows, columns and cells beyond the limits', () => {
   it("refuses a row or a column past Excel's maxima", async () => {
-    const rows = failure(await readWorkbook(packageBytes({ data: row(1, ['机构名称']) + '<row r="1048577"><c r="A1048577"><v>1</v></c></row>' }), 'rows.xlsx'));
+    const rows = failure(
+      await readWorkbook(
+        packageBytes({ data: row(1, ['机构名称']) + '<row r="1048577"><c r="A1048577"><v>1</v></c></row>' }),
+        'rows.xlsx',
+      ),
+    );
     expect(rows).toMatchObject({ reason: 'too-large' });
     expect(rows.message).toMatch(/^rows\.xlsx：工作表“台账”超过 1,048,576 行/);
-    const columns = failure(await readWorkbook(packageBytes({ data: '<row r="1"><c r="XFE1"><v>1</v></c></row>' }), 'cols.xlsx'));
+    const columns = failure(
+      await readWorkbook(packageBytes({ data: '<row r="1"><c r="XFE1"><v>1</v></c></row>' }), 'cols.xlsx'),
+    );
     expect(columns.message).toMatch(/超过 16,384 列/);
   });
 
   it('refuses rows without numbers counting past the row limit, and a sheet spanning too many cells', async () => {
-    const many = failure(await readWorkbook(packageBytes({ data: '<row><c t="inlineStr"><is><t>区编办</t></is></c></row>'.repeat(1001) }), 'many.xlsx', { limits: { maxRows: 1000 } }));
+    const many = failure(
+      await readWorkbook(
+        packageBytes({ data: '<row><c t="inlineStr"><is><t>区编办</t></is></c></row>'.repeat(1001) }),
+        'many.xlsx',
+        { limits: { maxRows: 1000 } },
+      ),
+    );
     expect(many.message).toContain('超过 1,000 行');
     // Two cells a row, at A and XFD: 16,384 cells a row once the grid is dense.
-    const wide = Array.from({ length: 20 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c><c r="XFD${i + 1}"><v>2</v></c></row>`).join('');
-    const cells = failure(await readWorkbook(packageBytes({ data: wide }), 'wide.xlsx', { limits: { maxCells: 100_000 } }));
+    const wide = Array.from(
+      { length: 20 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c><c r="XFD${i + 1}"><v>2</v></c></row>`,
+    ).join('');
+    const cells = failure(
+      await readWorkbook(packageBytes({ data: wide }), 'wide.xlsx', { limits: { maxCells: 100_000 } }),
+    );
     expect(cells.message).toMatch(/^wide\.xlsx：工作表“台账”超过 100,000 个单元格/);
   });
 
@@ -163,9 +230,15 @@ describe('input files', () => {
 
 describe('fuzzed workbooks', () => {
   it('never throws and never quotes internals, whatever bytes are altered (both inflaters)', async () => {
-    const base = await xlsxBytes([{ name: '台账', rows: [HEADER, [1, '区安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '东政办字〔2019〕12号', '区应急局']], merges: ['A1:B1'] }]);
+    const base = await xlsxBytes([
+      {
+        name: '台账',
+        rows: [HEADER, [1, '区安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '东政办字〔2019〕12号', '区应急局']],
+        merges: ['A1:B1'],
+      },
+    ]);
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     let refused = 0;
     for (const native of [false, true]) {
       if (native) await import('../../src/cli/files'); // plugs in node:zlib
@@ -177,7 +250,9 @@ describe('fuzzed workbooks', () => {
         if (!result.ok) {
           refused++;
           expect(result.message.startsWith(`fuzz${i}.xlsx：`)).toBe(true);
-          expect(`${result.message} ${result.messageEn}`).not.toMatch(/undefined|Cannot|TypeError|RangeError|sheetNo|properties of/);
+          expect(`${result.message} ${result.messageEn}`).not.toMatch(
+            /undefined|Cannot|TypeError|RangeError|sheetNo|properties of/,
+          );
         }
       }
     }
@@ -186,7 +261,12 @@ describe('fuzzed workbooks', () => {
 
   it('accepts zips written by other tools (fflate, no data descriptor) and keeps parts case-insensitive', async () => {
     const parts = packageParts({ data: row(1, ['机构名称']) });
-    const renamed = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k === 'xl/worksheets/sheet1.xml' ? 'xl/worksheets/Sheet1.xml' : k, strToU8(v)]));
+    const renamed = Object.fromEntries(
+      Object.entries(parts).map(([k, v]) => [
+        k === 'xl/worksheets/sheet1.xml' ? 'xl/worksheets/Sheet1.xml' : k,
+        strToU8(v),
+      ]),
+    );
     const result = await readWorkbook(zipSync(renamed), 'case.xlsx');
     expect(result.ok && result.sheets[0]!.values).toEqual([['机构名称']]);
   });

@@ -3,7 +3,8 @@ import { readReferenceList } from '../../src/ledger/reconcile';
 import { decodeTextFile, parseCsv, readCsv } from '../../src/xlsx/csv';
 import { encodeGb18030 } from '../../scripts/samples/gb18030';
 
-const LIST = '潍坊市议事协调机构名单\r\n序号,机构名称,发文字号\r\n1,潍坊市安全生产委员会,潍政字〔2019〕12号\r\n2,"市推进“一带一路”建设工作领导小组","潍政字〔2019〕17号"\r\n3,"市防汛抗旱指挥部","潍政字〔2019〕15号,潍政字〔2024〕2号"\r\n';
+const LIST =
+  '潍坊市议事协调机构名单\r\n序号,机构名称,发文字号\r\n1,潍坊市安全生产委员会,潍政字〔2019〕12号\r\n2,"市推进“一带一路”建设工作领导小组","潍政字〔2019〕17号"\r\n3,"市防汛抗旱指挥部","潍政字〔2019〕15号,潍政字〔2024〕2号"\r\n';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -25,7 +26,11 @@ describe('reading a CSV list', () => {
       ['3', '市防汛抗旱指挥部', '潍政字〔2019〕15号,潍政字〔2024〕2号'],
     ]);
     const list = readReferenceList([read.grid], '市委办名单.csv');
-    expect(list.ok && list.list.entries.map((e) => [e.row, e.name, e.docs.length])).toEqual([[3, '潍坊市安全生产委员会', 1], [4, '市推进“一带一路”建设工作领导小组', 1], [5, '市防汛抗旱指挥部', 2]]);
+    expect(list.ok && list.list.entries.map((e) => [e.row, e.name, e.docs.length])).toEqual([
+      [3, '潍坊市安全生产委员会', 1],
+      [4, '市推进“一带一路”建设工作领导小组', 1],
+      [5, '市防汛抗旱指挥部', 2],
+    ]);
   });
 
   it('the GB18030 bytes really are not UTF-8 (the test would prove nothing otherwise)', () => {
@@ -42,7 +47,14 @@ describe('reading a CSV list', () => {
       bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
     }
     const read = readCsv(bytes, 'list.txt');
-    expect(read.ok && [read.encoding, read.delimiter, read.grid.values]).toEqual(['utf-16le', '\t', [['机构名称', '文号'], ['市安全生产委员会', '潍政字〔2019〕12号']]]);
+    expect(read.ok && [read.encoding, read.delimiter, read.grid.values]).toEqual([
+      'utf-16le',
+      '\t',
+      [
+        ['机构名称', '文号'],
+        ['市安全生产委员会', '潍政字〔2019〕12号'],
+      ],
+    ]);
   });
 
   it('quoted fields keep commas, doubled quotes and line breaks', () => {
@@ -51,7 +63,11 @@ describe('reading a CSV list', () => {
   });
 
   it('an empty file and a workbook renamed to .csv are refused with a message', () => {
-    expect(readCsv(utf8(' \r\n,,\r\n'), '名单.csv')).toMatchObject({ ok: false, reason: 'empty', message: '名单.csv：文件为空' });
+    expect(readCsv(utf8(' \r\n,,\r\n'), '名单.csv')).toMatchObject({
+      ok: false,
+      reason: 'empty',
+      message: '名单.csv：文件为空',
+    });
     const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
     const read = readCsv(zip, '名单.csv');
     expect(read).toMatchObject({ ok: false, reason: 'binary' });

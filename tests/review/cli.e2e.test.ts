@@ -15,7 +15,13 @@ import { cellText } from '../../src/ledger/cells/value';
 import { makeSettings } from '../../src/ledger/settings';
 import { validateSheet } from '../../src/ledger/validate';
 import { readWorkbook } from '../../src/read';
-import { FIRST_APPLICATION_ROW, FORM_CASE, REVIEW_AS_OF, REVIEW_CASES, REVIEW_FILES } from '../../scripts/samples/review';
+import {
+  FIRST_APPLICATION_ROW,
+  FORM_CASE,
+  REVIEW_AS_OF,
+  REVIEW_CASES,
+  REVIEW_FILES,
+} from '../../scripts/samples/review';
 import { ledger, SAMPLES } from '../cli/run';
 
 const REGISTER = join(SAMPLES, '东营市市级议事协调机构管理台账.xlsx');
@@ -24,10 +30,32 @@ const FORM = join(SAMPLES, REVIEW_FILES.form);
 const BASE = ['review', TABLE, '--register', REGISTER, '--as-of', REVIEW_AS_OF];
 
 interface Json {
-  findings: { code: string; severity: string; sheet: string; row: number; column: string; message: string; related?: { row: number; value: string; score: number }[] }[];
-  applications: { sheet: string; row: number; name: string; type: string; conclusion: string; conclusionKind: string; reasons: string[]; stage: string; waitingDays: number | null; findings: string[] }[];
+  findings: {
+    code: string;
+    severity: string;
+    sheet: string;
+    row: number;
+    column: string;
+    message: string;
+    related?: { row: number; value: string; score: number }[];
+  }[];
+  applications: {
+    sheet: string;
+    row: number;
+    name: string;
+    type: string;
+    conclusion: string;
+    conclusionKind: string;
+    reasons: string[];
+    stage: string;
+    waitingDays: number | null;
+    findings: string[];
+  }[];
   summary: { error: number; warning: number; info: number };
-  applied?: { added: { name: string; row: number; values: string[]; toFill: string[] }[]; skipped: { name: string; reason: string }[] };
+  applied?: {
+    added: { name: string; row: number; values: string[]; toFill: string[] }[];
+    skipped: { name: string; reason: string }[];
+  };
 }
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -36,7 +64,9 @@ const sha = (path: string) => createHash('sha256').update(readFileSync(path)).di
 function docxParagraphs(path: string): string[] {
   const files = unzipSync(new Uint8Array(readFileSync(path)));
   const xml = strFromU8(files['word/document.xml']!);
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
 }
 
 let dir: string;
@@ -55,29 +85,39 @@ describe('ledger review on the sample applications', { timeout: 180_000 }, () =>
   it('exits 1 (a duplicate and a missing term are errors), reads the nine applications and no title or footer line', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    expect(report.applications.map((a) => [a.row, a.name])).toEqual(REVIEW_CASES.map((c, i) => [FIRST_APPLICATION_ROW + i, c.cells.name]));
+    expect(report.applications.map((a) => [a.row, a.name])).toEqual(
+      REVIEW_CASES.map((c, i) => [FIRST_APPLICATION_ROW + i, c.cells.name]),
+    );
   });
 
-  it.each(REVIEW_CASES.map((c, i) => [c.cells.name, c, i] as const))('%s: the planted findings and conclusion, nothing else', (_name, planted, i) => {
-    const app = report.applications[i]!;
-    expect(app.conclusionKind).toBe(planted.conclusion);
-    expect([...app.findings].sort()).toEqual([...planted.findings].sort());
-    expect(app.reasons.length).toBeGreaterThan(0);
-    for (const f of report.findings.filter((x) => x.row === app.row)) expect(f.message).toContain(app.name);
-  });
+  it.each(REVIEW_CASES.map((c, i) => [c.cells.name, c, i] as const))(
+    '%s: the planted findings and conclusion, nothing else',
+    (_name, planted, i) => {
+      const app = report.applications[i]!;
+      expect(app.conclusionKind).toBe(planted.conclusion);
+      expect([...app.findings].sort()).toEqual([...planted.findings].sort());
+      expect(app.reasons.length).toBeGreaterThan(0);
+      for (const f of report.findings.filter((x) => x.row === app.row)) expect(f.message).toContain(app.name);
+    },
+  );
 
   it('names the existing bodies: the duplicate, and the similar one with its score', () => {
     const dup = report.findings.find((f) => f.code === 'duplicate-of-existing')!;
     expect(dup.related).toEqual([{ sheet: '台账', row: 21, value: '市森林防灭火指挥部', score: 1 }]);
     const similar = report.findings.find((f) => f.code === 'similar-to-existing')!;
     expect(similar.related![0]).toMatchObject({ row: 24, value: '市河长制工作领导小组', score: 0.9 });
-    expect(report.applications.find((a) => a.conclusionKind === 'coordinate')!.conclusion).toBe('建议不单独设立，由市河长制工作领导小组统筹');
+    expect(report.applications.find((a) => a.conclusionKind === 'coordinate')!.conclusion).toBe(
+      '建议不单独设立，由市河长制工作领导小组统筹',
+    );
   });
 
   it('shows where each application waits, in working days (weekends not counted)', () => {
     const late = report.applications.find((a) => a.name === '市数字政府建设领导小组')!;
     expect(late).toMatchObject({ stage: 'reviewed', waitingDays: 11 });
-    expect(report.applications.find((a) => a.name === '市海洋牧场建设工作领导小组')).toMatchObject({ stage: 'done', waitingDays: null });
+    expect(report.applications.find((a) => a.name === '市海洋牧场建设工作领导小组')).toMatchObject({
+      stage: 'done',
+      waitingDays: null,
+    });
   });
 
   it('prints the same in text, in Chinese and in English', () => {
@@ -103,7 +143,11 @@ describe('ledger review on the sample applications', { timeout: 180_000 }, () =>
     expect(form.code).toBe(0);
     const json = JSON.parse(form.stdout) as Json;
     expect(json.applications).toHaveLength(1);
-    expect(json.applications[0]).toMatchObject({ name: FORM_CASE.cells.name, conclusionKind: FORM_CASE.conclusion, findings: [...FORM_CASE.findings] });
+    expect(json.applications[0]).toMatchObject({
+      name: FORM_CASE.cells.name,
+      conclusionKind: FORM_CASE.conclusion,
+      findings: [...FORM_CASE.findings],
+    });
   });
 });
 
@@ -123,7 +167,16 @@ describe('outputs', { timeout: 180_000 }, () => {
     expect(paragraphs.filter((p) => p === '中共东营市委机构编制委员会办公室')).toHaveLength(9);
     expect(paragraphs.filter((p) => p === '2026年11月25日')).toHaveLength(9);
     // The checks table: every item, with its result.
-    for (const item of ['与现有机构是否重名', '与现有机构名称、职责是否相近', '存续期限', '成员单位数量', '总量控制', '单位名称', '类别与名称', '办理时限']) {
+    for (const item of [
+      '与现有机构是否重名',
+      '与现有机构名称、职责是否相近',
+      '存续期限',
+      '成员单位数量',
+      '总量控制',
+      '单位名称',
+      '类别与名称',
+      '办理时限',
+    ]) {
       expect(paragraphs.filter((p) => p === item)).toHaveLength(9);
     }
     expect(paragraphs.some((p) => p.includes('在“编办审核”环节已等待 11 个工作日'))).toBe(true);
@@ -164,11 +217,27 @@ describe('outputs', { timeout: 180_000 }, () => {
     const newRows = text(newSheets[0]!.values);
     expect(newRows.slice(0, 68)).toEqual(oldRows.slice(0, 68));
     expect(newRows.slice(69)).toEqual(oldRows.slice(68));
-    expect(newRows[68]!.slice(0, 10)).toEqual(['66', '市海洋牧场建设工作领导小组', '政府议事协调机构', '2026-10-20', '东政办字〔2026〕38号', '市海洋发展和渔业局', '长期', '2026年设立', '省级设有省海洋牧场建设工作领导小组', '存续']);
+    expect(newRows[68]!.slice(0, 10)).toEqual([
+      '66',
+      '市海洋牧场建设工作领导小组',
+      '政府议事协调机构',
+      '2026-10-20',
+      '东政办字〔2026〕38号',
+      '市海洋发展和渔业局',
+      '长期',
+      '2026年设立',
+      '省级设有省海洋牧场建设工作领导小组',
+      '存续',
+    ]);
     expect(text(newSheets[1]!.values)).toEqual(text(oldSheets[1]!.values));
     // The new row passes the register's own checks but for what staff still fill in.
     const report = validateSheet(newSheets[0]!, makeSettings({ asOf: REVIEW_AS_OF }));
-    expect(report.findings.filter((f) => f.row === 69).map((f) => f.code).sort()).toEqual(['missing-contact', 'missing-work-rules']);
+    expect(
+      report.findings
+        .filter((f) => f.row === 69)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['missing-contact', 'missing-work-rules']);
     expect(sha(TABLE)).toBe(before.table);
     expect(sha(REGISTER)).toBe(before.register);
   });

@@ -14,7 +14,16 @@ import { findSoffice } from './tools';
 export function convertWithLibreOffice(file: string, to: string, outDir: string, workDir: string): void {
   execFileSync(
     findSoffice()!,
-    [`-env:UserInstallation=file://${join(workDir, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file],
+    [
+      `-env:UserInstallation=file://${join(workDir, 'lo-profile')}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      file,
+    ],
     { stdio: 'pipe', timeout: 120_000 },
   );
 }
@@ -26,7 +35,12 @@ export function convertWithLibreOffice(file: string, to: string, outDir: string,
  */
 export function sheetsAsCsv(file: string, workDir: string, { asShown }: { asShown: boolean }): Map<string, string[][]> {
   const outDir = join(workDir, 'csv');
-  convertWithLibreOffice(file, `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`, outDir, workDir);
+  convertWithLibreOffice(
+    file,
+    `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`,
+    outDir,
+    workDir,
+  );
   const prefix = `${basename(file, extname(file))}-`;
   return new Map(
     readdirSync(outDir)

@@ -12,10 +12,16 @@ import { platform } from 'node:os';
 export function findBrowser(): string | null {
   const candidates = [
     process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
     '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
     'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
   ];
   return candidates.find((path): path is string => Boolean(path) && existsSync(path!)) ?? null;
@@ -27,14 +33,21 @@ export function findSoffice(): string | null {
     const found = spawnSync(platform() === 'win32' ? 'where' : 'which', [name], { encoding: 'utf8' });
     if (found.status === 0 && found.stdout.trim() !== '') return found.stdout.trim().split(/\r?\n/)[0]!;
   }
-  return ['/Applications/LibreOffice.app/Contents/MacOS/soffice', 'C:\\Program Files\\LibreOffice\\program\\soffice.exe'].find((p) => existsSync(p)) ?? null;
+  return (
+    [
+      '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+      'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
+    ].find((p) => existsSync(p)) ?? null
+  );
 }
 
 const DEBIAN_PACKAGES = { browser: ['chromium', 'fonts-noto-cjk'], soffice: ['libreoffice-calc-nogui'] } as const;
 
 function installCommand(missing: readonly ('browser' | 'soffice')[]): string {
-  if (platform() === 'darwin') return `brew install --cask ${missing.map((m) => (m === 'browser' ? 'google-chrome' : 'libreoffice')).join(' ')}`;
-  if (platform() === 'win32') return `winget install ${missing.map((m) => (m === 'browser' ? 'Google.Chrome' : 'TheDocumentFoundation.LibreOffice')).join(' ')}`;
+  if (platform() === 'darwin')
+    return `brew install --cask ${missing.map((m) => (m === 'browser' ? 'google-chrome' : 'libreoffice')).join(' ')}`;
+  if (platform() === 'win32')
+    return `winget install ${missing.map((m) => (m === 'browser' ? 'Google.Chrome' : 'TheDocumentFoundation.LibreOffice')).join(' ')}`;
   return `sudo apt-get install -y --no-install-recommends ${missing.flatMap((m) => DEBIAN_PACKAGES[m]).join(' ')}`;
 }
 
@@ -47,11 +60,22 @@ export default function setup(): void {
   if (missing.length === 0) return;
   if (canInstallHere()) {
     const packages = missing.flatMap((m) => DEBIAN_PACKAGES[m]);
-    console.log(`npm test: installing ${packages.join(', ')} with apt-get (needed by the browser and LibreOffice tests)…`);
+    console.log(
+      `npm test: installing ${packages.join(', ')} with apt-get (needed by the browser and LibreOffice tests)…`,
+    );
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     return;
   }
-  const what = missing.map((m) => (m === 'browser' ? 'Chromium, Chrome or Edge (the browser tests)' : 'LibreOffice (opens what the tool writes)')).join(' and ');
-  throw new Error(`npm test needs ${what}. Install with:\n\n    ${installCommand(missing)}\n\n(or set CHROMIUM_PATH to a Chromium-family browser), then run npm test again.`);
+  const what = missing
+    .map((m) =>
+      m === 'browser' ? 'Chromium, Chrome or Edge (the browser tests)' : 'LibreOffice (opens what the tool writes)',
+    )
+    .join(' and ');
+  throw new Error(
+    `npm test needs ${what}. Install with:\n\n    ${installCommand(missing)}\n\n(or set CHROMIUM_PATH to a Chromium-family browser), then run npm test again.`,
+  );
 }

@@ -41,7 +41,9 @@ async function validate(): Promise<void> {
 
 function badgeCounts(): Record<string, number> {
   const badges = screen.getByTestId('severity-badges').querySelectorAll('[data-severity]');
-  return Object.fromEntries([...badges].map((b) => [b.getAttribute('data-severity'), Number(b.getAttribute('data-count'))]));
+  return Object.fromEntries(
+    [...badges].map((b) => [b.getAttribute('data-severity'), Number(b.getAttribute('data-count'))]),
+  );
 }
 
 describe('the task pane', () => {
@@ -52,7 +54,14 @@ describe('the task pane', () => {
   });
 
   it('explains a sheet without a register header instead of listing findings', async () => {
-    const notes = { sheet: '填表说明', values: [['填表说明'], ['一、本表填报市级党委和政府设立的议事协调机构。'], ['二、成立时间填写依据文件印发日期。']] };
+    const notes = {
+      sheet: '填表说明',
+      values: [
+        ['填表说明'],
+        ['一、本表填报市级党委和政府设立的议事协调机构。'],
+        ['二、成立时间填写依据文件印发日期。'],
+      ],
+    };
     await renderPane(new FakePort([notes]));
     await validate();
     const reason = await screen.findByTestId('skip-reason');
@@ -92,7 +101,9 @@ describe('the task pane', () => {
     expect(badgeCounts()).toEqual(countBySeverity(expected));
     const group = document.querySelector('section[data-code="invalid-date"]')!;
     expect(group.getAttribute('data-count')).toBe('3');
-    const first = within(group as HTMLElement).getAllByRole('button').find((b) => b.getAttribute('data-finding') === 'invalid-date')!;
+    const first = within(group as HTMLElement)
+      .getAllByRole('button')
+      .find((b) => b.getAttribute('data-finding') === 'invalid-date')!;
     expect(first.textContent).toContain('“2019年13月”不是可识别的日期');
     expect(first.textContent).toContain('第 4 行');
     expect(first.textContent).toContain('(D4)');
@@ -203,7 +214,11 @@ describe('the task pane', () => {
       throw new WorkbookError('无法读取文档中的设置。', 'host');
     };
     render(<App port={port} />);
-    const text = () => screen.queryAllByTestId('error-bar').map((b) => b.textContent).join(' ');
+    const text = () =>
+      screen
+        .queryAllByTestId('error-bar')
+        .map((b) => b.textContent)
+        .join(' ');
     await waitFor(() => expect(text()).toContain('无法列出工作表'));
     expect(text()).toContain('无法读取文档中的设置');
     expect(text()).toContain('请重试');
@@ -257,7 +272,20 @@ describe('the task pane', () => {
   });
 
   it('uses the settings stored with the document', async () => {
-    const grid = register('台账', [[1, '市第五次全国经济普查领导小组', '政府议事协调机构', '2023年3月', '东政办字〔2023〕6号', '市统计局', '至2024年12月31日', '2023年设立', '省级设有', '存续']]);
+    const grid = register('台账', [
+      [
+        1,
+        '市第五次全国经济普查领导小组',
+        '政府议事协调机构',
+        '2023年3月',
+        '东政办字〔2023〕6号',
+        '市统计局',
+        '至2024年12月31日',
+        '2023年设立',
+        '省级设有',
+        '存续',
+      ],
+    ]);
     const port = new FakePort([grid], '台账', { asOf: '2026-11-25' });
     await renderPane(port);
     await validate();
@@ -268,7 +296,8 @@ describe('the task pane', () => {
   it('never calls the port after the pane is gone', async () => {
     const port = new FakePort([register('台账', GOOD_ROWS)]);
     let aborted = false;
-    port.readSheetImpl = (_name, { signal }) => new Promise(() => signal?.addEventListener('abort', () => (aborted = true)));
+    port.readSheetImpl = (_name, { signal }) =>
+      new Promise(() => signal?.addEventListener('abort', () => (aborted = true)));
     const view = await renderPane(port);
     await ready();
     fireEvent.click(validateButton());

@@ -14,7 +14,10 @@ import './domTimeouts';
 
 afterEach(cleanup);
 
-const INSTRUCTIONS = { sheet: '填表说明', values: [['填表说明'], ['一、本表填报市级党委和政府设立的议事协调机构。'], ['二、成立时间填写依据文件印发日期。']] };
+const INSTRUCTIONS = {
+  sheet: '填表说明',
+  values: [['填表说明'], ['一、本表填报市级党委和政府设立的议事协调机构。'], ['二、成立时间填写依据文件印发日期。']],
+};
 
 function show(port: MemoryWorkbook, lang: Lang = 'zh') {
   render(
@@ -45,7 +48,9 @@ describe('对比 defaults and notes', () => {
     port.addGrid(grid('2026版', NEW));
     port.activate('2026版');
     const tab = show(port);
-    await waitFor(() => expect((within(tab).getByTestId('compare-old-select') as HTMLSelectElement).value).toBe('2023版'));
+    await waitFor(() =>
+      expect((within(tab).getByTestId('compare-old-select') as HTMLSelectElement).value).toBe('2023版'),
+    );
     cleanup();
 
     const only = new MemoryWorkbook();
@@ -53,7 +58,9 @@ describe('对比 defaults and notes', () => {
     only.addGrid(grid('台账', NEW));
     only.activate('台账');
     const tab2 = show(only);
-    await waitFor(() => expect((within(tab2).getByTestId('compare-new-select') as HTMLSelectElement).value).toBe('台账'));
+    await waitFor(() =>
+      expect((within(tab2).getByTestId('compare-new-select') as HTMLSelectElement).value).toBe('台账'),
+    );
     const old = within(tab2).getByTestId('compare-old-select') as HTMLSelectElement;
     expect(old.value).toBe('');
     expect(old.selectedOptions[0]?.textContent).toBe('请选择工作表…');
@@ -96,7 +103,9 @@ describe('对比 defaults and notes', () => {
     port.addGrid(grid('2026版', NEW));
     port.activate('2026版');
     const tab = show(port);
-    await waitFor(() => expect((within(tab).getByTestId('compare-old-select') as HTMLSelectElement).value).toBe('2023版'));
+    await waitFor(() =>
+      expect((within(tab).getByTestId('compare-old-select') as HTMLSelectElement).value).toBe('2023版'),
+    );
     fireEvent.click(within(tab).getByTestId('compare-run'));
     const result = await within(tab).findByTestId('compare-result');
     const unchanged = (JSON.parse(result.getAttribute('data-counts')!) as Record<string, number>).unchanged!;

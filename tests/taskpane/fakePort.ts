@@ -39,7 +39,8 @@ export class FakePort implements WorkbookPort {
 
   async addSheets(specs: readonly SheetSpec[], _options?: WriteOptions): Promise<string[]> {
     this.added.push([...specs]);
-    for (const spec of specs) this.grids.push({ sheet: spec.name, values: [spec.columns.map((c) => c.header), ...spec.rows] });
+    for (const spec of specs)
+      this.grids.push({ sheet: spec.name, values: [spec.columns.map((c) => c.header), ...spec.rows] });
     return specs.map((s) => s.name);
   }
 

@@ -14,21 +14,41 @@ const ROOT = join(import.meta.dirname, '../..');
 
 function memoryStorage() {
   const items = new Map<string, string>();
-  return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), items };
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    items,
+  };
 }
 
 const SUMMARY: SheetSpec = {
   name: '汇总',
   preamble: [['议事协调机构管理台账汇总表'], ['核对日期', '2026-11-25']],
-  columns: [{ header: '县区', width: 12 }, { header: '台账条数', format: 'integer' }],
-  rows: [['东营区', 16], ['河口区', 13]],
+  columns: [
+    { header: '县区', width: 12 },
+    { header: '台账条数', format: 'integer' },
+  ],
+  rows: [
+    ['东营区', 16],
+    ['河口区', 13],
+  ],
   footer: [['合计', 29]],
 };
 
 describe('MemoryWorkbook', () => {
   it('reads back a sheet’s used range where the file had it', async () => {
     const book = new MemoryWorkbook();
-    book.addGrid({ sheet: '台账', values: [['东营市市级议事协调机构管理台账'], [], ['机构名称', '设立时间'], ['市安全生产委员会', serial(2019, 3, 15)]], firstRow: 2, firstColumn: 3 });
+    book.addGrid({
+      sheet: '台账',
+      values: [
+        ['东营市市级议事协调机构管理台账'],
+        [],
+        ['机构名称', '设立时间'],
+        ['市安全生产委员会', serial(2019, 3, 15)],
+      ],
+      firstRow: 2,
+      firstColumn: 3,
+    });
     const grid = await book.readSheet('台账');
     expect(grid.firstRow).toBe(2);
     expect(grid.firstColumn).toBe(3);
@@ -44,7 +64,12 @@ describe('MemoryWorkbook', () => {
   it('returns the same grids as the file reader for the sample city register', async () => {
     const bytes = await readFile(join(ROOT, 'samples', '东营市市级议事协调机构管理台账.xlsx'));
     const book = new MemoryWorkbook();
-    await addWorkbookFile(book, '东营市市级议事协调机构管理台账.xlsx', bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), false);
+    await addWorkbookFile(
+      book,
+      '东营市市级议事协调机构管理台账.xlsx',
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+      false,
+    );
     const direct = await readWorkbook(bytes, 'x.xlsx');
     if (!direct.ok) throw new Error(direct.message);
     for (const expected of direct.sheets) {
@@ -53,7 +78,9 @@ describe('MemoryWorkbook', () => {
       expect(grid.firstColumn).toBe(expected.firstColumn);
       expect(grid.merges).toEqual(expected.merges);
       // Same cells (rows that the reader left short are padded with empties).
-      grid.values.forEach((row, r) => row.forEach((value, c) => expect(cellText(value)).toBe(cellText(expected.values[r]?.[c] ?? null))));
+      grid.values.forEach((row, r) =>
+        row.forEach((value, c) => expect(cellText(value)).toBe(cellText(expected.values[r]?.[c] ?? null))),
+      );
     }
   });
 
@@ -95,7 +122,10 @@ describe('MemoryWorkbook', () => {
       { sheet: '台账', row: 5, column: 5, severity: 'info' },
       { sheet: '东营区', row: 6, column: 2, severity: 'warning' },
     ]);
-    expect([...book.sheet('台账')!.marks]).toEqual([['4:4', 'error'], ['5:5', 'info']]);
+    expect([...book.sheet('台账')!.marks]).toEqual([
+      ['4:4', 'error'],
+      ['5:5', 'info'],
+    ]);
     // A new check of 台账 replaces its marks and leaves 东营区's alone.
     await book.addMarks([{ sheet: '台账', row: 6, column: 2, severity: 'warning' }]);
     expect([...book.sheet('台账')!.marks]).toEqual([['6:2', 'warning']]);
@@ -110,9 +140,14 @@ describe('MemoryWorkbook', () => {
   it('rejects marks, selections and reads on a sheet that is not there, with a message', async () => {
     const book = new MemoryWorkbook();
     book.addGrid(register('台账', GOOD_ROWS));
-    await expect(book.readSheet('河口区')).rejects.toMatchObject({ kind: 'not-found', message: expect.stringContaining('找不到工作表“河口区”') });
+    await expect(book.readSheet('河口区')).rejects.toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining('找不到工作表“河口区”'),
+    });
     await expect(book.selectCell('河口区', 1, 1)).rejects.toBeInstanceOf(WorkbookError);
-    await expect(book.addMarks([{ sheet: '河口区', row: 4, column: 2, severity: 'error' }])).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(book.addMarks([{ sheet: '河口区', row: 4, column: 2, severity: 'error' }])).rejects.toMatchObject({
+      kind: 'not-found',
+    });
     await expect(book.selectCell('台账', 0, 2)).rejects.toMatchObject({ kind: 'host' });
   });
 
@@ -133,8 +168,14 @@ describe('MemoryWorkbook', () => {
     const book = new MemoryWorkbook(storage, 'key');
     expect(await book.loadSettings()).toBeNull();
     await book.saveSettings({ asOf: '2026-11-25', expectedCounties: ['东营区', '河口区'] });
-    expect(JSON.parse(storage.items.get('key')!)).toEqual({ asOf: '2026-11-25', expectedCounties: ['东营区', '河口区'] });
-    expect(await new MemoryWorkbook(storage, 'key').loadSettings()).toEqual({ asOf: '2026-11-25', expectedCounties: ['东营区', '河口区'] });
+    expect(JSON.parse(storage.items.get('key')!)).toEqual({
+      asOf: '2026-11-25',
+      expectedCounties: ['东营区', '河口区'],
+    });
+    expect(await new MemoryWorkbook(storage, 'key').loadSettings()).toEqual({
+      asOf: '2026-11-25',
+      expectedCounties: ['东营区', '河口区'],
+    });
     storage.items.set('key', '{"asOf": "2026-');
     expect(await new MemoryWorkbook(storage, 'key').loadSettings()).toBeNull();
   });
@@ -142,23 +183,34 @@ describe('MemoryWorkbook', () => {
   it('reads a picked .xlsx through the file reader, and says what is wrong with one that is not', async () => {
     const book = new MemoryWorkbook();
     const bytes = await readFile(join(ROOT, 'samples', 'counties', '河口区.xlsx'));
-    const grids = await book.readWorkbookFile({ name: '河口区.xlsx', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    const grids = await book.readWorkbookFile({
+      name: '河口区.xlsx',
+      bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    });
     expect(grids.length).toBeGreaterThan(0);
     expect(grids.flatMap((g) => g.values.flat().map(cellText))).toContain('机构名称');
 
     const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n');
     const failure = await book.readWorkbookFile({ name: '广饶县.xlsx', bytes: pdf.buffer }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(WorkbookError);
-    expect(failure).toMatchObject({ kind: 'unreadable', message: expect.stringContaining('广饶县.xlsx：这是 PDF 文件') });
+    expect(failure).toMatchObject({
+      kind: 'unreadable',
+      message: expect.stringContaining('广饶县.xlsx：这是 PDF 文件'),
+    });
   });
 
   it('reads a picked Word table, .xls or GB18030 CSV through the same reading layer as the CLI', async () => {
     const book = new MemoryWorkbook();
     const pick = async (name: string) => {
       const bytes = await readFile(join(ROOT, 'samples', 'arrivals', name));
-      return book.readWorkbookFile({ name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+      return book.readWorkbookFile({
+        name,
+        bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+      });
     };
-    expect((await pick('垦利区.docx')).map((g) => [g.sheet, g.caption?.[1]])).toEqual([['表1', '垦利区议事协调机构管理台账']]);
+    expect((await pick('垦利区.docx')).map((g) => [g.sheet, g.caption?.[1]])).toEqual([
+      ['表1', '垦利区议事协调机构管理台账'],
+    ]);
     expect((await pick('东营区.xls'))[0]!.values[2]).toContain('办事机构所在部门');
     expect((await pick('河口区.csv'))[0]!.values[0]).toContain('河口区议事协调机构管理台账');
   });

@@ -13,11 +13,66 @@ import { brokenRegister, GOOD_ROWS, register } from './registers';
 afterEach(cleanup);
 
 const ROWS = [
-  [1, '市食品安全委员会', '政府议事协调机构', '2019-05-06', '东政字〔2019〕21号', '市市场监管局', '长期', '2019年设立', '省级设有', '存续'],
-  [2, '市食品安全工作委员会', '政府议事协调机构', '2020-05-06', '东政字〔2020〕22号', '市市场监管局', '长期', '2020年设立', '省级设有', '存续'],
-  [3, '市安全生产委员会', '政府议事协调机构', '2019-05-06', '东政字〔2019〕23号', '市应急局', '长期', '2019年设立', '省级设有', '存续'],
-  [4, '东营市安全生产委员会', '政府议事协调机构', '2019-05-06', '东政字〔2019〕24号', '市应急局', '长期', '2019年设立', '省级设有', '存续'],
-  [5, '市第五次全国经济普查领导小组', '政府议事协调机构', '2023年3月', '东政办字〔2023〕6号', '市统计局', '至2024年12月31日', '2023年设立', '省级设有', '存续'],
+  [
+    1,
+    '市食品安全委员会',
+    '政府议事协调机构',
+    '2019-05-06',
+    '东政字〔2019〕21号',
+    '市市场监管局',
+    '长期',
+    '2019年设立',
+    '省级设有',
+    '存续',
+  ],
+  [
+    2,
+    '市食品安全工作委员会',
+    '政府议事协调机构',
+    '2020-05-06',
+    '东政字〔2020〕22号',
+    '市市场监管局',
+    '长期',
+    '2020年设立',
+    '省级设有',
+    '存续',
+  ],
+  [
+    3,
+    '市安全生产委员会',
+    '政府议事协调机构',
+    '2019-05-06',
+    '东政字〔2019〕23号',
+    '市应急局',
+    '长期',
+    '2019年设立',
+    '省级设有',
+    '存续',
+  ],
+  [
+    4,
+    '东营市安全生产委员会',
+    '政府议事协调机构',
+    '2019-05-06',
+    '东政字〔2019〕24号',
+    '市应急局',
+    '长期',
+    '2019年设立',
+    '省级设有',
+    '存续',
+  ],
+  [
+    5,
+    '市第五次全国经济普查领导小组',
+    '政府议事协调机构',
+    '2023年3月',
+    '东政办字〔2023〕6号',
+    '市统计局',
+    '至2024年12月31日',
+    '2023年设立',
+    '省级设有',
+    '存续',
+  ],
 ];
 
 async function checkActive(port: FakePort) {
@@ -30,7 +85,9 @@ async function checkActive(port: FakePort) {
 
 describe('readability and honesty of the lists', () => {
   it('标记: counts coloured by the severity of what they count; similar names in words, never “1.00”', async () => {
-    const port = new FakePort([register('台账', ROWS, '东营市市级议事协调机构管理台账')], '台账', { asOf: '2026-11-25' });
+    const port = new FakePort([register('台账', ROWS, '东营市市级议事协调机构管理台账')], '台账', {
+      asOf: '2026-11-25',
+    });
     await checkActive(port);
     fireEvent.click(screen.getByTestId('tab-flags'));
     const duplicates = screen.getByTestId('flags-duplicates');
@@ -42,11 +99,15 @@ describe('readability and honesty of the lists', () => {
     expect(duplicates.querySelector('[data-severity]')?.getAttribute('data-severity')).toBe('error');
     const overdue = screen.getByTestId('flags-overdue');
     expect(overdue.querySelector('[data-severity]')?.getAttribute('data-severity')).not.toBe('none');
-    expect(screen.getByTestId('flags-expiring').querySelector('[data-severity]')?.getAttribute('data-severity')).toBe('none');
+    expect(screen.getByTestId('flags-expiring').querySelector('[data-severity]')?.getAttribute('data-severity')).toBe(
+      'none',
+    );
   });
 
   it('by row, each row’s count has the colour of its worst finding (a warning row is not black)', async () => {
-    const port = new FakePort([register('台账', ROWS, '东营市市级议事协调机构管理台账')], '台账', { asOf: '2026-11-25' });
+    const port = new FakePort([register('台账', ROWS, '东营市市级议事协调机构管理台账')], '台账', {
+      asOf: '2026-11-25',
+    });
     await checkActive(port);
     fireEvent.click(screen.getByLabelText('按行'));
     const list = await screen.findByTestId('finding-list');
@@ -83,7 +144,20 @@ describe('readability and honesty of the lists', () => {
 
 describe('核对日期 beside the result', () => {
   it('shows the date the check uses, lets the user set it there, saves it and says to check again', async () => {
-    const rows = [[1, '市第五次全国经济普查领导小组', '政府议事协调机构', '2023年3月', '东政办字〔2023〕6号', '市统计局', '至2026年12月31日', '2023年设立', '省级设有', '存续']];
+    const rows = [
+      [
+        1,
+        '市第五次全国经济普查领导小组',
+        '政府议事协调机构',
+        '2023年3月',
+        '东政办字〔2023〕6号',
+        '市统计局',
+        '至2026年12月31日',
+        '2023年设立',
+        '省级设有',
+        '存续',
+      ],
+    ];
     const port = new FakePort([register('台账', rows)], '台账', { asOf: '2026-11-25' });
     await checkActive(port);
     const pane = within(screen.getByTestId('validate-tab'));

@@ -11,24 +11,87 @@ import { applicationGrid, applicationRow, d } from '../ledger/review/fixtures';
 afterEach(cleanup);
 
 const ROWS = [
-  [1, '市安全生产委员会', '政府议事协调机构', '2019-05-06', '东政字〔2019〕21号', '市应急局', '长期', '2019年调整', '省级设有', '存续'],
-  [2, '市河长制工作领导小组', '政府议事协调机构', '2017年6月', '东政办字〔2017〕20号', '市水务局', '长期', '2017年设立', '省级设有', '存续'],
-  [3, '市城市更新行动工作专班', '工作专班', '2023年2月', '东办字〔2023〕1号', '市住房城乡建管局', '2023年—2025年', '2023年新设', '上级未设置', '已撤销'],
+  [
+    1,
+    '市安全生产委员会',
+    '政府议事协调机构',
+    '2019-05-06',
+    '东政字〔2019〕21号',
+    '市应急局',
+    '长期',
+    '2019年调整',
+    '省级设有',
+    '存续',
+  ],
+  [
+    2,
+    '市河长制工作领导小组',
+    '政府议事协调机构',
+    '2017年6月',
+    '东政办字〔2017〕20号',
+    '市水务局',
+    '长期',
+    '2017年设立',
+    '省级设有',
+    '存续',
+  ],
+  [
+    3,
+    '市城市更新行动工作专班',
+    '工作专班',
+    '2023年2月',
+    '东办字〔2023〕1号',
+    '市住房城乡建管局',
+    '2023年—2025年',
+    '2023年新设',
+    '上级未设置',
+    '已撤销',
+  ],
 ];
 
 const APPLICATIONS = applicationGrid([
-  applicationRow(1, { name: '市数字政府建设领导小组', department: '市政府办公室', members: '市财政局、市公安局', duties: '统筹数字政府建设', parent: '省级设有', appliedOn: d(2026, 11, 9), accepted: d(2026, 11, 10) }),
-  applicationRow(2, { name: '东营市安全生产委员会', department: '市应急局', members: '市应急局', duties: '安全生产', parent: '省级设有', appliedOn: d(2026, 11, 24) }),
-  applicationRow(3, { name: '市海洋牧场建设工作领导小组', department: '市海洋发展和渔业局', parent: '省级设有', appliedOn: d(2026, 10, 12), issued: d(2026, 10, 20), doc: '东政办字〔2026〕38号' }),
+  applicationRow(1, {
+    name: '市数字政府建设领导小组',
+    department: '市政府办公室',
+    members: '市财政局、市公安局',
+    duties: '统筹数字政府建设',
+    parent: '省级设有',
+    appliedOn: d(2026, 11, 9),
+    accepted: d(2026, 11, 10),
+  }),
+  applicationRow(2, {
+    name: '东营市安全生产委员会',
+    department: '市应急局',
+    members: '市应急局',
+    duties: '安全生产',
+    parent: '省级设有',
+    appliedOn: d(2026, 11, 24),
+  }),
+  applicationRow(3, {
+    name: '市海洋牧场建设工作领导小组',
+    department: '市海洋发展和渔业局',
+    parent: '省级设有',
+    appliedOn: d(2026, 10, 12),
+    issued: d(2026, 10, 20),
+    doc: '东政办字〔2026〕38号',
+  }),
 ]);
 
 async function openReview(lang: 'zh' | 'en' = 'zh'): Promise<HTMLElement> {
-  const port = new FakePort([register('台账', ROWS, '东营市市级议事协调机构管理台账'), { sheet: '说明', values: [['填表说明']] }, APPLICATIONS], '台账', { asOf: '2026-11-25' });
+  const port = new FakePort(
+    [register('台账', ROWS, '东营市市级议事协调机构管理台账'), { sheet: '说明', values: [['填表说明']] }, APPLICATIONS],
+    '台账',
+    { asOf: '2026-11-25' },
+  );
   render(<App port={port} initialLang={lang} />);
   await screen.findByTestId('validate-button');
   fireEvent.click(screen.getByTestId('tab-review'));
   const tab = screen.getByTestId('review-tab');
-  await within(tab).findByText(lang === 'zh' ? '台账中存续机构 2 个，其中议事协调机构 2 个。' : '2 active bodies in the register, 2 of them coordinating bodies.');
+  await within(tab).findByText(
+    lang === 'zh'
+      ? '台账中存续机构 2 个，其中议事协调机构 2 个。'
+      : '2 active bodies in the register, 2 of them coordinating bodies.',
+  );
   return tab;
 }
 
@@ -46,10 +109,16 @@ describe('审核', () => {
     const same = within(tab).getByTestId('review-similar').querySelector('li')!;
     expect(same.getAttribute('data-row')).toBe('4');
     expect(same.textContent).toBe('市安全生产委员会（第 4 行，相似度 1.00）');
-    expect(within(tab).getByTestId('review-findings').querySelector('[data-code="duplicate-of-existing"]')).toBeTruthy();
+    expect(
+      within(tab).getByTestId('review-findings').querySelector('[data-code="duplicate-of-existing"]'),
+    ).toBeTruthy();
 
     type(tab, 'name', '市河长制工作委员会');
-    await waitFor(() => expect(within(tab).getByTestId('review-conclusion').textContent).toBe('建议不单独设立，由市河长制工作领导小组统筹'));
+    await waitFor(() =>
+      expect(within(tab).getByTestId('review-conclusion').textContent).toBe(
+        '建议不单独设立，由市河长制工作领导小组统筹',
+      ),
+    );
     expect(within(tab).getByTestId('review-similar').textContent).toBe('市河长制工作领导小组（第 5 行，相似度 0.90）');
 
     type(tab, 'name', '市低空经济发展工作领导小组');
@@ -62,7 +131,9 @@ describe('审核', () => {
     type(tab, 'parent', '省级设有省低空经济发展工作领导小组');
     await waitFor(() => expect(within(tab).getByTestId('review-conclusion').textContent).toBe('同意设立'));
     expect(within(tab).getByText('成员单位 5 个，其中 1 个不在部门名单中')).toBeTruthy();
-    expect([...within(tab).getByTestId('review-findings').querySelectorAll('li')].map((li) => li.getAttribute('data-code'))).toEqual(['unknown-department']);
+    expect(
+      [...within(tab).getByTestId('review-findings').querySelectorAll('li')].map((li) => li.getAttribute('data-code')),
+    ).toEqual(['unknown-department']);
     expect(within(tab).getByText('按名称推定：政府议事协调机构')).toBeTruthy();
   });
 
@@ -80,14 +151,18 @@ describe('审核', () => {
     type(tab, 'name', '市第十五届全省运动会筹备工作领导小组');
     type(tab, 'members', '市体育局、市财政局、市公安局');
     type(tab, 'duration', '至2027年10月31日');
-    await waitFor(() => expect(within(tab).getByTestId('review-conclusion').textContent).toBe('建议改设为工作专班/专项小组'));
+    await waitFor(() =>
+      expect(within(tab).getByTestId('review-conclusion').textContent).toBe('建议改设为工作专班/专项小组'),
+    );
   });
 
   it('speaks English', async () => {
     const tab = await openReview('en');
     type(tab, 'name', '东营市安全生产委员会');
     await waitFor(() => expect(within(tab).getByTestId('review-conclusion').textContent).toBe('Refuse (set up)'));
-    expect(within(tab).getByTestId('review-findings').textContent).toContain('names the active body “市安全生产委员会” of register row 4');
+    expect(within(tab).getByTestId('review-findings').textContent).toContain(
+      'names the active body “市安全生产委员会” of register row 4',
+    );
   });
 
   it('says so when the chosen sheet is not a register', async () => {
@@ -104,7 +179,9 @@ describe('审核', () => {
     expect((await within(log).findByTestId('review-log-count')).textContent).toBe('共 3 件申请，1 件超过办理时限。');
     const reviewed = log.querySelector('[data-stage="reviewed"]')!;
     expect(reviewed.textContent).toContain('市数字政府建设领导小组：同意设立；已等待 11 个工作日');
-    expect(log.querySelector('[data-stage="accepted"]')!.textContent).toContain('东营市安全生产委员会：不同意设立；已等待 1 个工作日');
+    expect(log.querySelector('[data-stage="accepted"]')!.textContent).toContain(
+      '东营市安全生产委员会：不同意设立；已等待 1 个工作日',
+    );
     expect(log.querySelector('[data-stage="done"]')!.textContent).toContain('市海洋牧场建设工作领导小组');
   });
 
@@ -113,15 +190,26 @@ describe('审核', () => {
     type(tab, 'name', '市低空经济发展工作领导小组');
     type(tab, 'members', '市发改委、市财政局');
     const picker = within(tab).getByTestId('review-members-picker');
-    await waitFor(() => expect([...picker.querySelectorAll('[data-member]')].map((t) => t.getAttribute('data-member'))).toEqual(['市发改委', '市财政局']));
+    await waitFor(() =>
+      expect([...picker.querySelectorAll('[data-member]')].map((t) => t.getAttribute('data-member'))).toEqual([
+        '市发改委',
+        '市财政局',
+      ]),
+    );
     const input = within(tab).getByTestId('review-members-input');
     fireEvent.click(input);
     fireEvent.change(input, { target: { value: '应急' } });
     const option = await screen.findByRole('option', { name: '市应急局' });
     fireEvent.click(option);
-    await waitFor(() => expect((within(tab).getByTestId('review-members') as HTMLTextAreaElement).value).toBe('市发改委、市财政局、市应急局'));
+    await waitFor(() =>
+      expect((within(tab).getByTestId('review-members') as HTMLTextAreaElement).value).toBe(
+        '市发改委、市财政局、市应急局',
+      ),
+    );
     fireEvent.click(picker.querySelector('[data-member="市财政局"]')!);
-    await waitFor(() => expect((within(tab).getByTestId('review-members') as HTMLTextAreaElement).value).toBe('市发改委、市应急局'));
+    await waitFor(() =>
+      expect((within(tab).getByTestId('review-members') as HTMLTextAreaElement).value).toBe('市发改委、市应急局'),
+    );
     expect(within(tab).getByText('成员单位 2 个')).toBeTruthy();
   });
 });

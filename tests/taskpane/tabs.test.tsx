@@ -14,24 +14,97 @@ async function openTab(port: FakePort, key: string): Promise<HTMLElement> {
   render(<App port={port} />);
   await screen.findByTestId('validate-button');
   fireEvent.click(screen.getByTestId(`tab-${key}`));
-  const testIds: Record<string, string> = { flags: 'flags-tab', consolidate: 'consolidate-tab', newRegister: 'new-register-tab', settings: 'settings-tab' };
+  const testIds: Record<string, string> = {
+    flags: 'flags-tab',
+    consolidate: 'consolidate-tab',
+    newRegister: 'new-register-tab',
+    settings: 'settings-tab',
+  };
   return screen.getByTestId(testIds[key]!);
 }
 
 const COUNTY_ROWS = [
-  [1, '东营区安全生产委员会', '政府议事协调机构', '2019-03-15', '东区发〔2019〕3号', '区应急局', '长期', '2019年设立', '市级设有', '存续'],
-  [2, '东营区河长制工作领导小组', '党委议事协调机构', '2017年6月', '东区办发〔2017〕12号', '区水利局', '长期', '2017年设立', '市级设有', '存续'],
-  [3, '东营区第五次全国经济普查领导小组', '政府议事协调机构', '2023年3月', '东区政办字〔2023〕6号', '区统计局', '至2024年12月31日', '2023年设立', '市级设有', '存续'],
+  [
+    1,
+    '东营区安全生产委员会',
+    '政府议事协调机构',
+    '2019-03-15',
+    '东区发〔2019〕3号',
+    '区应急局',
+    '长期',
+    '2019年设立',
+    '市级设有',
+    '存续',
+  ],
+  [
+    2,
+    '东营区河长制工作领导小组',
+    '党委议事协调机构',
+    '2017年6月',
+    '东区办发〔2017〕12号',
+    '区水利局',
+    '长期',
+    '2017年设立',
+    '市级设有',
+    '存续',
+  ],
+  [
+    3,
+    '东营区第五次全国经济普查领导小组',
+    '政府议事协调机构',
+    '2023年3月',
+    '东区政办字〔2023〕6号',
+    '区统计局',
+    '至2024年12月31日',
+    '2023年设立',
+    '市级设有',
+    '存续',
+  ],
 ];
 
 describe('标记', () => {
   it('offers to check the active sheet, then lists the pairs and deadlines it found', async () => {
     const rows = [
-      [1, '市安全生产委员会', '政府议事协调机构', '2019-05-06', '东政字〔2019〕21号', '市应急局', '长期', '2019年设立', '省级设有', '存续'],
-      [2, '东营市安全生产委员会', '政府议事协调机构', '2019-05-06', '东政字〔2019〕22号', '市应急局', '长期', '2019年设立', '省级设有', '存续'],
-      [3, '市第五次全国经济普查领导小组', '政府议事协调机构', '2023年3月', '东政办字〔2023〕6号', '市统计局', '至2024年12月31日', '2023年设立', '省级设有', '存续'],
+      [
+        1,
+        '市安全生产委员会',
+        '政府议事协调机构',
+        '2019-05-06',
+        '东政字〔2019〕21号',
+        '市应急局',
+        '长期',
+        '2019年设立',
+        '省级设有',
+        '存续',
+      ],
+      [
+        2,
+        '东营市安全生产委员会',
+        '政府议事协调机构',
+        '2019-05-06',
+        '东政字〔2019〕22号',
+        '市应急局',
+        '长期',
+        '2019年设立',
+        '省级设有',
+        '存续',
+      ],
+      [
+        3,
+        '市第五次全国经济普查领导小组',
+        '政府议事协调机构',
+        '2023年3月',
+        '东政办字〔2023〕6号',
+        '市统计局',
+        '至2024年12月31日',
+        '2023年设立',
+        '省级设有',
+        '存续',
+      ],
     ];
-    const port = new FakePort([register('台账', rows, '东营市市级议事协调机构管理台账')], '台账', { asOf: '2026-11-25' });
+    const port = new FakePort([register('台账', rows, '东营市市级议事协调机构管理台账')], '台账', {
+      asOf: '2026-11-25',
+    });
     const tab = await openTab(port, 'flags');
     expect(within(tab).getByText('还没有校验结果。')).toBeTruthy();
     fireEvent.click(within(tab).getByRole('button', { name: '校验当前工作表' }));
@@ -51,15 +124,29 @@ describe('标记', () => {
 
 describe('汇总', () => {
   it('builds the return from county sheets into four new sheets and reports the missing county', async () => {
-    const port = new FakePort([
-      register('台账', GOOD_ROWS),
-      register('东营区', COUNTY_ROWS, '东营区议事协调机构管理台账'),
-      register('河口区', COUNTY_ROWS.map((r) => r.map((v) => (typeof v === 'string' ? v.replace('东营区', '河口区') : v))), '河口区议事协调机构管理台账'),
-    ], '台账', { asOf: '2026-11-25', expectedCounties: ['东营区', '河口区', '垦利区'] });
+    const port = new FakePort(
+      [
+        register('台账', GOOD_ROWS),
+        register('东营区', COUNTY_ROWS, '东营区议事协调机构管理台账'),
+        register(
+          '河口区',
+          COUNTY_ROWS.map((r) => r.map((v) => (typeof v === 'string' ? v.replace('东营区', '河口区') : v))),
+          '河口区议事协调机构管理台账',
+        ),
+      ],
+      '台账',
+      { asOf: '2026-11-25', expectedCounties: ['东营区', '河口区', '垦利区'] },
+    );
     const tab = await openTab(port, 'consolidate');
 
     // Sheets named after an expected county start ticked; the city sheet does not.
-    await waitFor(() => expect(within(tab).getAllByRole('checkbox', { checked: true }).map((c) => c.closest('[data-sheet]')?.getAttribute('data-sheet'))).toEqual(['东营区', '河口区']));
+    await waitFor(() =>
+      expect(
+        within(tab)
+          .getAllByRole('checkbox', { checked: true })
+          .map((c) => c.closest('[data-sheet]')?.getAttribute('data-sheet')),
+      ).toEqual(['东营区', '河口区']),
+    );
     expect((within(tab).getByTestId('expected-counties') as HTMLTextAreaElement).value).toBe('东营区、河口区、垦利区');
 
     fireEvent.click(within(tab).getByTestId('consolidate-button'));
@@ -70,7 +157,8 @@ describe('汇总', () => {
     expect(port.grids.slice(0, 3).map((g) => g.sheet)).toEqual(['台账', '东营区', '河口区']);
     expect(within(tab).getByText('未报送：垦利区')).toBeTruthy();
 
-    const line = (county: string) => [...summary.querySelectorAll(`[data-county="${county}"] td`)].map((td) => td.textContent);
+    const line = (county: string) =>
+      [...summary.querySelectorAll(`[data-county="${county}"] td`)].map((td) => td.textContent);
     expect(line('东营区')).toEqual(['东营区', '3', '3', expect.any(String), expect.any(String)]);
     expect(line('垦利区')).toEqual(['垦利区', '—', '—', '1', '0']);
     expect(line('total').slice(0, 3)).toEqual(['合计', '6', '6']);
@@ -82,7 +170,17 @@ describe('汇总', () => {
 
   it('offers the county sheets, not the city register or the instructions (those under 显示全部), with 全选 as real buttons', async () => {
     const notes = { sheet: '填表说明', values: [['填表说明'], ['一、本表填报县级党委和政府设立的议事协调机构。']] };
-    const port = new FakePort([register('台账', GOOD_ROWS), notes, register('东营区', COUNTY_ROWS), register('利津县', COUNTY_ROWS), register('寿光市', COUNTY_ROWS)], '台账', { expectedCounties: [] });
+    const port = new FakePort(
+      [
+        register('台账', GOOD_ROWS),
+        notes,
+        register('东营区', COUNTY_ROWS),
+        register('利津县', COUNTY_ROWS),
+        register('寿光市', COUNTY_ROWS),
+      ],
+      '台账',
+      { expectedCounties: [] },
+    );
     const tab = await openTab(port, 'consolidate');
     const offered = () => [...tab.querySelectorAll('[data-sheet]')].map((el) => el.getAttribute('data-sheet'));
     await waitFor(() => expect(offered()).toEqual(['东营区', '利津县', '寿光市']));
@@ -96,7 +194,11 @@ describe('汇总', () => {
   });
 
   it('running it again asks, then replaces the earlier return instead of adding 汇总 (2), 明细 (2)…', async () => {
-    const port = new FakePort([register('台账', GOOD_ROWS), register('东营区', COUNTY_ROWS, '东营区议事协调机构管理台账')], '台账', { asOf: '2026-11-25', expectedCounties: ['东营区'] });
+    const port = new FakePort(
+      [register('台账', GOOD_ROWS), register('东营区', COUNTY_ROWS, '东营区议事协调机构管理台账')],
+      '台账',
+      { asOf: '2026-11-25', expectedCounties: ['东营区'] },
+    );
     const tab = await openTab(port, 'consolidate');
     await waitFor(() => expect(within(tab).getAllByRole('checkbox', { checked: true })).toHaveLength(1));
     fireEvent.click(within(tab).getByTestId('consolidate-button'));
@@ -134,7 +236,16 @@ describe('新建台账', () => {
     expect(await within(tab).findByText('已新建工作表“议事协调机构管理台账”。')).toBeTruthy();
     const [spec] = port.added[0]!;
     const headers = spec!.columns.map((c) => c.header);
-    expect(headers.slice(8)).toEqual(['类别', '状态', '撤销时间', '撤销文件', '工作规则', '联络人', '联系电话', '县区']);
+    expect(headers.slice(8)).toEqual([
+      '类别',
+      '状态',
+      '撤销时间',
+      '撤销文件',
+      '工作规则',
+      '联络人',
+      '联系电话',
+      '县区',
+    ]);
     expect(headers).not.toContain('备注');
     expect(spec!.columns.filter((c) => c.list).map((c) => c.header)).toEqual(['办事机构所在部门', '类别', '状态']);
     expect(spec!.blankRows).toBe(50);
@@ -145,13 +256,21 @@ describe('新建台账: 多方评价用表', () => {
   it('writes the blank 自评表 and 成员单位评价表 for the chosen register’s active bodies', async () => {
     const port = new FakePort([register('台账', GOOD_ROWS)]);
     const tab = await openTab(port, 'newRegister');
-    await waitFor(() => expect((within(tab).getByTestId('evaluation-template-register') as HTMLSelectElement).value).toBe('台账'));
+    await waitFor(() =>
+      expect((within(tab).getByTestId('evaluation-template-register') as HTMLSelectElement).value).toBe('台账'),
+    );
     fireEvent.click(within(tab).getByTestId('evaluation-template-button'));
     const note = await within(tab).findByTestId('evaluation-template-note');
     const [self, members] = port.added[0]!;
     expect([self!.name, members!.name]).toEqual(['自评表', '成员单位评价表']);
     expect(self!.rows.map((r) => r[1])).toEqual(GOOD_ROWS.map((r) => r[1]));
-    expect(self!.columns.filter((c) => c.range?.whole).map((c) => c.header)).toEqual(['召开会议次数', '印发文件数', '协调解决问题数', '重点任务数', '完成任务数']);
+    expect(self!.columns.filter((c) => c.range?.whole).map((c) => c.header)).toEqual([
+      '召开会议次数',
+      '印发文件数',
+      '协调解决问题数',
+      '重点任务数',
+      '完成任务数',
+    ]);
     expect(note.textContent).toBe(`已写入 自评表、成员单位评价表（${GOOD_ROWS.length} 个存续机构）。`);
   });
 });
@@ -160,7 +279,9 @@ describe('设置', () => {
   it('saves the form with the document, leaving out the as-of date while “today” is on', async () => {
     const port = new FakePort([register('台账', GOOD_ROWS)]);
     const tab = await openTab(port, 'settings');
-    fireEvent.change(within(tab).getByTestId('departments-input'), { target: { value: '东营区应急管理局\n东营区司法局\n区应急局=东营区应急管理局' } });
+    fireEvent.change(within(tab).getByTestId('departments-input'), {
+      target: { value: '东营区应急管理局\n东营区司法局\n区应急局=东营区应急管理局' },
+    });
     expect(within(tab).getByText('共 2 个部门')).toBeTruthy();
     fireEvent.click(within(tab).getByTestId('save-settings-button'));
     expect(await within(tab).findByText('设置已保存。')).toBeTruthy();
@@ -197,7 +318,10 @@ describe('设置', () => {
   });
 
   it('warns when the stored settings are damaged and uses the defaults', async () => {
-    const port = new FakePort([register('台账', GOOD_ROWS)], '台账', { asOf: '2026-02-30', expiringWindowDays: 'ninety' });
+    const port = new FakePort([register('台账', GOOD_ROWS)], '台账', {
+      asOf: '2026-02-30',
+      expiringWindowDays: 'ninety',
+    });
     render(<App port={port} />);
     const note = await screen.findByText(/文档中保存的设置有误，已改用默认设置/);
     const bar = note.closest('.fui-MessageBar') as HTMLElement;

@@ -12,7 +12,9 @@ describe('followOfficeTheme', () => {
     let background = '#FFFFFF';
     const page = new Page();
     const applied: string[] = [];
-    const stop = followOfficeTheme({ background: () => background, page }, (theme) => applied.push(theme.colorNeutralBackground1));
+    const stop = followOfficeTheme({ background: () => background, page }, (theme) =>
+      applied.push(theme.colorNeutralBackground1),
+    );
     expect(applied).toEqual([webLightTheme.colorNeutralBackground1]);
     page.dispatchEvent(new Event('focus'));
     expect(applied).toHaveLength(1); // nothing changed, nothing re-applied
@@ -51,7 +53,14 @@ describe('followOfficeTheme', () => {
 
   it('falls back to the light theme when the host has no officeTheme', () => {
     const applied: string[] = [];
-    followOfficeTheme({ background: () => { throw new TypeError("Cannot read properties of undefined (reading 'bodyBackgroundColor')"); } }, (t) => applied.push(t.colorNeutralBackground1));
+    followOfficeTheme(
+      {
+        background: () => {
+          throw new TypeError("Cannot read properties of undefined (reading 'bodyBackgroundColor')");
+        },
+      },
+      (t) => applied.push(t.colorNeutralBackground1),
+    );
     expect(applied).toEqual([webLightTheme.colorNeutralBackground1]);
   });
 });

@@ -21,9 +21,25 @@ const DETAIL: SheetSpec = {
     { header: '占比', format: 'percent' },
   ],
   rows: [
-    ['市安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '东办发〔2019〕12号', '市应急局', '党委议事协调机构', 1, 0.25],
+    [
+      '市安全生产委员会',
+      new Date(Date.UTC(2019, 2, 15)),
+      '东办发〔2019〕12号',
+      '市应急局',
+      '党委议事协调机构',
+      1,
+      0.25,
+    ],
     ['=HYPERLINK("http://example.com","点我")', null, '+86 546 1234567', '@市应急局', '-工作专班', 2, 0.5],
-    [{ formula: 'A2', result: '市食品安全委员会' }, { formula: 'TODAY()', result: new Date(Date.UTC(2020, 0, 2)) }, { error: '#N/A' }, { richText: [{ text: '市市场' }, { text: '监管局' }] }, null, 3, 0.75],
+    [
+      { formula: 'A2', result: '市食品安全委员会' },
+      { formula: 'TODAY()', result: new Date(Date.UTC(2020, 0, 2)) },
+      { error: '#N/A' },
+      { richText: [{ text: '市市场' }, { text: '监管局' }] },
+      null,
+      3,
+      0.75,
+    ],
   ],
   footer: [['合计', null, null, null, null, 6, 1]],
   blankRows: 2,
@@ -55,7 +71,13 @@ describe('writeWorkbook', () => {
     const workbook = await load(await writeWorkbook([DETAIL]));
     const sheet = workbook.getWorksheet('明细')!;
     let formulas = 0;
-    workbook.eachSheet((s) => s.eachRow((row) => row.eachCell((cell) => { if (cell.type === ExcelJS.ValueType.Formula) formulas++; })));
+    workbook.eachSheet((s) =>
+      s.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+        }),
+      ),
+    );
     expect(formulas).toBe(0);
     expect(sheet.getCell('A5').value).toBe('=HYPERLINK("http://example.com","点我")');
     expect(sheet.getCell('C5').value).toBe('+86 546 1234567');
@@ -83,7 +105,11 @@ describe('writeWorkbook', () => {
     const bytes = await writeWorkbook([DETAIL]);
     const workbook = await load(bytes);
     const sheet = workbook.getWorksheet('明细')!;
-    const tables = (sheet as unknown as { tables: Record<string, { table: { ref: string; tableRef?: string; columns: { name: string }[] } }> }).tables;
+    const tables = (
+      sheet as unknown as {
+        tables: Record<string, { table: { ref: string; tableRef?: string; columns: { name: string }[] } }>;
+      }
+    ).tables;
     const [table] = Object.values(tables);
     expect(table?.table.columns.map((c) => c.name)).toEqual(DETAIL.columns.map((c) => c.header));
     expect(table?.table.tableRef ?? table?.table.ref).toMatch(/^A3(:G8)?$/);
@@ -94,7 +120,10 @@ describe('writeWorkbook', () => {
     const workbook = await load(await writeWorkbook([DETAIL]));
     const sheet = workbook.getWorksheet('明细')!;
     const category = sheet.getCell('E8').dataValidation;
-    expect(category).toMatchObject({ type: 'list', formulae: ['"党委议事协调机构,政府议事协调机构,部门间联席会议,工作专班"'] });
+    expect(category).toMatchObject({
+      type: 'list',
+      formulae: ['"党委议事协调机构,政府议事协调机构,部门间联席会议,工作专班"'],
+    });
     expect(sheet.getCell('E3').dataValidation).toBeUndefined();
     const department = sheet.getCell('D4').dataValidation;
     expect(department?.formulae?.[0]).toBe(`'下拉选项'!$A$1:$A$${DEPARTMENTS.length}`);
@@ -106,7 +135,13 @@ describe('writeWorkbook', () => {
 
   it('writes a sheet without a table when table is false, and an empty table with one blank row', async () => {
     const bytes = await writeWorkbook([
-      { name: '说明', columns: [{ header: '项目' }, { header: '内容' }], rows: [['核对日期', '2026-11-25']], table: false, freezeHeader: false },
+      {
+        name: '说明',
+        columns: [{ header: '项目' }, { header: '内容' }],
+        rows: [['核对日期', '2026-11-25']],
+        table: false,
+        freezeHeader: false,
+      },
       { name: '问题清单', columns: [{ header: '县区' }, { header: '问题' }], rows: [] },
     ]);
     const workbook = await load(bytes);
@@ -122,8 +157,15 @@ describe('writeWorkbook', () => {
     expect(uniqueSheetName('汇总', new Set(['汇总']))).toBe('汇总 (2)');
     expect(uniqueSheetName('汇总', new Set(['汇总', '汇总 (2)']))).toBe('汇总 (3)');
     expect(uniqueSheetName('2026/11 东营区:问题?', new Set())).toBe('2026_11 东营区_问题_');
-    expect(uniqueSheetName('东营市市级议事协调机构管理台账问题清单及整改情况汇总表（2026年第四季度）', new Set())).toHaveLength(31);
-    const workbook = await load(await writeWorkbook([{ ...DETAIL, name: '明细' }, { ...DETAIL, name: '明细' }]));
+    expect(
+      uniqueSheetName('东营市市级议事协调机构管理台账问题清单及整改情况汇总表（2026年第四季度）', new Set()),
+    ).toHaveLength(31);
+    const workbook = await load(
+      await writeWorkbook([
+        { ...DETAIL, name: '明细' },
+        { ...DETAIL, name: '明细' },
+      ]),
+    );
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['明细', '明细 (2)', '下拉选项']);
   });
 
@@ -140,6 +182,10 @@ describe('writeWorkbook', () => {
     if (!result.ok) return;
     const [grid] = result.sheets;
     expect(grid?.values[2]).toEqual(DETAIL.columns.map((c) => c.header));
-    expect(grid?.values[3]?.slice(0, 3)).toEqual(['市安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '东办发〔2019〕12号']);
+    expect(grid?.values[3]?.slice(0, 3)).toEqual([
+      '市安全生产委员会',
+      new Date(Date.UTC(2019, 2, 15)),
+      '东办发〔2019〕12号',
+    ]);
   });
 });

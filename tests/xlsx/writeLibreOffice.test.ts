@@ -15,28 +15,43 @@ import type { SheetSpec } from '../../src/ledger/sheetSpec';
 import { writeWorkbook } from '../../src/xlsx/write';
 import { convertWithLibreOffice, sheetsAsCsv } from '../setup/libreoffice';
 
-
 const CATEGORIES = ['党委议事协调机构', '政府议事协调机构', '部门间联席会议', '工作专班', '协调机制'];
 
 const SPECS: SheetSpec[] = [
   {
     name: '汇总',
     preamble: [['东营市议事协调机构汇总表'], ['核对日期', new Date(Date.UTC(2026, 4, 31))]],
-    columns: [{ header: '县区', width: 14, format: 'text' }, { header: '台账条数', format: 'integer' }, { header: '占比', format: 'percent' }],
-    rows: [['东营区', 8, 0.615], ['河口区', 5, 0.385]],
+    columns: [
+      { header: '县区', width: 14, format: 'text' },
+      { header: '台账条数', format: 'integer' },
+      { header: '占比', format: 'percent' },
+    ],
+    rows: [
+      ['东营区', 8, 0.615],
+      ['河口区', 5, 0.385],
+    ],
     footer: [['合计', 13, 1]],
     table: false,
   },
   {
     name: '明细',
     columns: [
-      { header: '机构名称', width: 34 }, { header: '设立时间', format: 'date' }, { header: '依据文件', format: 'text' },
-      { header: '办事机构所在部门', list: DEFAULT_DEPARTMENTS }, { header: '类别', list: CATEGORIES },
+      { header: '机构名称', width: 34 },
+      { header: '设立时间', format: 'date' },
+      { header: '依据文件', format: 'text' },
+      { header: '办事机构所在部门', list: DEFAULT_DEPARTMENTS },
+      { header: '类别', list: CATEGORIES },
     ],
     rows: [
       ['东营区安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '东办发〔2019〕12号', '市应急局', '党委议事协调机构'],
       ['=HYPERLINK("http://example.com","点我")', null, '+86 546 1234567', '@市应急局', '-工作专班'],
-      [{ formula: 'A2', result: '河口区食品安全委员会' }, { formula: 'TODAY()', result: new Date(Date.UTC(2020, 0, 2)) }, new Date(Date.UTC(2021, 5, 30)), { richText: [{ text: '市市场' }, { text: '监管局' }] }, null],
+      [
+        { formula: 'A2', result: '河口区食品安全委员会' },
+        { formula: 'TODAY()', result: new Date(Date.UTC(2020, 0, 2)) },
+        new Date(Date.UTC(2021, 5, 30)),
+        { richText: [{ text: '市市场' }, { text: '监管局' }] },
+        null,
+      ],
     ],
     blankRows: 2,
   },
@@ -78,8 +93,20 @@ describe('LibreOffice opens writeWorkbook’s output', () => {
   it('shows dates as dates and formula-like text as text, never evaluated', () => {
     const detail = sheets.get('明细')!;
     expect(detail[0]).toEqual(['机构名称', '设立时间', '依据文件', '办事机构所在部门', '类别']);
-    expect(detail[1]).toEqual(['东营区安全生产委员会', '2019-03-15', '东办发〔2019〕12号', '市应急局', '党委议事协调机构']);
-    expect(detail[2]).toEqual(['=HYPERLINK("http://example.com","点我")', '', '+86 546 1234567', '@市应急局', '-工作专班']);
+    expect(detail[1]).toEqual([
+      '东营区安全生产委员会',
+      '2019-03-15',
+      '东办发〔2019〕12号',
+      '市应急局',
+      '党委议事协调机构',
+    ]);
+    expect(detail[2]).toEqual([
+      '=HYPERLINK("http://example.com","点我")',
+      '',
+      '+86 546 1234567',
+      '@市应急局',
+      '-工作专班',
+    ]);
     // An input formula is its cached value; a date in a text column still shows as a date.
     expect(detail[3]).toEqual(['河口区食品安全委员会', '2020-01-02', '2021-06-30', '市市场监管局', '']);
     expect(sheets.get('问题清单')![0]).toEqual(['县区', '问题']);
@@ -87,10 +114,22 @@ describe('LibreOffice opens writeWorkbook’s output', () => {
 
   it('keeps the table, the dropdowns, the formats, the widths and the hidden list sheet when it saves the file again', () => {
     const detail = resaved.getWorksheet('明细')!;
-    const tables = Object.values((detail as unknown as { tables: Record<string, { table: { tableRef?: string; ref: string; columns: { name: string }[] } }> }).tables);
+    const tables = Object.values(
+      (
+        detail as unknown as {
+          tables: Record<string, { table: { tableRef?: string; ref: string; columns: { name: string }[] } }>;
+        }
+      ).tables,
+    );
     expect(tables).toHaveLength(1);
     expect(tables[0]!.table.tableRef ?? tables[0]!.table.ref).toMatch(/^A1(:E6)?$/);
-    expect(tables[0]!.table.columns.map((c) => c.name)).toEqual(['机构名称', '设立时间', '依据文件', '办事机构所在部门', '类别']);
+    expect(tables[0]!.table.columns.map((c) => c.name)).toEqual([
+      '机构名称',
+      '设立时间',
+      '依据文件',
+      '办事机构所在部门',
+      '类别',
+    ]);
     expect(detail.getCell('D6').dataValidation?.type).toBe('list');
     expect(detail.getCell('D6').dataValidation?.formulae?.[0]).toMatch(/^'?下拉选项'?!\$A\$1:\$A\$49$/);
     expect(detail.getCell('E2').dataValidation?.formulae?.[0]).toBe(`"${CATEGORIES.join(',')}"`);
@@ -99,7 +138,13 @@ describe('LibreOffice opens writeWorkbook’s output', () => {
     expect(detail.getColumn(1).width).toBe(34);
     expect(resaved.getWorksheet('下拉选项')!.state).toBe('hidden');
     let formulas = 0;
-    resaved.eachSheet((s) => s.eachRow((row) => row.eachCell((cell) => { if (cell.type === ExcelJS.ValueType.Formula) formulas++; })));
+    resaved.eachSheet((s) =>
+      s.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+        }),
+      ),
+    );
     expect(formulas).toBe(0);
   });
 });

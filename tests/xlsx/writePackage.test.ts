@@ -46,7 +46,12 @@ function unzip(bytes: Uint8Array): Entry[] {
     const data = method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
     expect(data.length, name).toBe(size);
     expect(crc32(data), name).toBe(crc);
-    entries.push({ name, text: data.toString('utf8'), dosDate: view.getUint16(at + 14, true), dosTime: view.getUint16(at + 12, true) });
+    entries.push({
+      name,
+      text: data.toString('utf8'),
+      dosDate: view.getUint16(at + 14, true),
+      dosTime: view.getUint16(at + 12, true),
+    });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return entries;
@@ -70,15 +75,29 @@ const RETURN_LIKE: SheetSpec[] = [
   {
     name: '汇总',
     preamble: [['东营市议事协调机构汇总表'], ['核对日期', new Date(Date.UTC(2026, 4, 31))]],
-    columns: [{ header: '县区', format: 'text' }, { header: '台账条数', format: 'integer' }],
-    rows: [['东营区', 8], ['河口区', 3]],
+    columns: [
+      { header: '县区', format: 'text' },
+      { header: '台账条数', format: 'integer' },
+    ],
+    rows: [
+      ['东营区', 8],
+      ['河口区', 3],
+    ],
     footer: [['合计', 11]],
     table: false,
   },
   {
     name: '明细',
-    columns: [{ header: '县区' }, { header: '机构名称', width: 36 }, { header: '设立时间', format: 'date' }, { header: '办事机构所在部门', list: DEPARTMENTS }],
-    rows: [['东营区', '东营区安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '市应急局'], ['河口区', '河口区防汛抗旱指挥部', null, null]],
+    columns: [
+      { header: '县区' },
+      { header: '机构名称', width: 36 },
+      { header: '设立时间', format: 'date' },
+      { header: '办事机构所在部门', list: DEPARTMENTS },
+    ],
+    rows: [
+      ['东营区', '东营区安全生产委员会', new Date(Date.UTC(2019, 2, 15)), '市应急局'],
+      ['河口区', '河口区防汛抗旱指挥部', null, null],
+    ],
   },
   { name: '问题清单', columns: [{ header: '县区' }, { header: '问题' }], rows: [['河口区', '缺少设立时间']] },
 ];
@@ -87,11 +106,23 @@ describe('the package writeWorkbook makes', () => {
   it('is a zip whose entries inflate to their stored size and CRC, all dated 2000-01-01', async () => {
     const entries = unzip(await writeWorkbook(RETURN_LIKE));
     expect(entries[0]?.name).toBe('[Content_Types].xml');
-    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining([
-      '_rels/.rels', 'docProps/core.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml',
-      'xl/theme/theme1.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml',
-      'xl/worksheets/_rels/sheet2.xml.rels', 'xl/tables/table1.xml', 'xl/tables/table2.xml',
-    ]));
+    expect(entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining([
+        '_rels/.rels',
+        'docProps/core.xml',
+        'xl/workbook.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/sharedStrings.xml',
+        'xl/theme/theme1.xml',
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+        'xl/worksheets/sheet3.xml',
+        'xl/worksheets/_rels/sheet2.xml.rels',
+        'xl/tables/table1.xml',
+        'xl/tables/table2.xml',
+      ]),
+    );
     for (const e of entries) {
       expect(e.dosDate, e.name).toBe(((2000 - 1980) << 9) | (1 << 5) | 1);
       expect(e.dosTime, e.name).toBe(0);
@@ -123,11 +154,17 @@ describe('the package writeWorkbook makes', () => {
 
   it('gives each table a unique id and name, and header cells equal to its column names', async () => {
     const specs: SheetSpec[] = [
-      { name: '变动清单', columns: [{ header: '机构名称' }, { header: '机构名称' }, { header: '' }, { header: '办事机构\n所在部门' }], rows: [['市安全生产委员会', '市安委会', '新设', '市应急局']] },
+      {
+        name: '变动清单',
+        columns: [{ header: '机构名称' }, { header: '机构名称' }, { header: '' }, { header: '办事机构\n所在部门' }],
+        rows: [['市安全生产委员会', '市安委会', '新设', '市应急局']],
+      },
       { name: '统计', columns: [{ header: '类型' }, { header: '数量', format: 'integer' }], rows: [['新设', 3]] },
     ];
     const entries = unzip(await writeWorkbook(specs));
-    const tables = entries.filter((e) => e.name.startsWith('xl/tables/')).map((e) => parseXml(e.text, e.name).documentElement);
+    const tables = entries
+      .filter((e) => e.name.startsWith('xl/tables/'))
+      .map((e) => parseXml(e.text, e.name).documentElement);
     expect(tables.map((t) => t.getAttribute('id'))).toEqual(['1', '2']);
     expect(new Set(tables.map((t) => t.getAttribute('name'))).size).toBe(2);
     const columns = [...tables[0]!.getElementsByTagName('tableColumn')].map((c) => c.getAttribute('name'));
@@ -149,7 +186,13 @@ describe('the package writeWorkbook makes', () => {
       '=SUM(A1:A9)',
       '\t以制表符开头',
     ];
-    const bytes = await writeWorkbook([{ name: '文本', columns: [{ header: '内容', format: 'text' }], rows: [...texts.map((t) => [t]), ['控制\u0001字符\u0000与孤立代理\uD800']] }]);
+    const bytes = await writeWorkbook([
+      {
+        name: '文本',
+        columns: [{ header: '内容', format: 'text' }],
+        rows: [...texts.map((t) => [t]), ['控制\u0001字符\u0000与孤立代理\uD800']],
+      },
+    ]);
     const sheet = (await load(bytes)).getWorksheet('文本')!;
     texts.forEach((t, i) => expect(sheet.getCell(i + 2, 1).value, JSON.stringify(t)).toBe(t));
     expect(sheet.getCell(texts.length + 2, 1).value).toBe('控制字符与孤立代理');
@@ -165,8 +208,24 @@ describe('the package writeWorkbook makes', () => {
   });
 
   it('writes numbers, booleans and dates as values of their own type, in any column', async () => {
-    const values: CellValue[] = [0, -1.5, 123456789012, 1e21, 1.25e-7, true, false, new Date(Date.UTC(2024, 1, 29, 12, 30, 15))];
-    const bytes = await writeWorkbook([{ name: '数值', columns: values.map((_, i) => ({ header: `列${i + 1}`, format: 'text' as const })), rows: [values], table: false }]);
+    const values: CellValue[] = [
+      0,
+      -1.5,
+      123456789012,
+      1e21,
+      1.25e-7,
+      true,
+      false,
+      new Date(Date.UTC(2024, 1, 29, 12, 30, 15)),
+    ];
+    const bytes = await writeWorkbook([
+      {
+        name: '数值',
+        columns: values.map((_, i) => ({ header: `列${i + 1}`, format: 'text' as const })),
+        rows: [values],
+        table: false,
+      },
+    ]);
     const sheet = (await load(bytes)).getWorksheet('数值')!;
     values.forEach((v, i) => expect(sheet.getCell(2, i + 1).value, String(v)).toEqual(v));
     // A date in a text column still shows as a date.
@@ -175,7 +234,9 @@ describe('the package writeWorkbook makes', () => {
   });
 
   it('keeps a sheet name with & and a quote inside', async () => {
-    const workbook = await load(await writeWorkbook([{ name: "R&D 'A' 组", columns: [{ header: '名称' }], rows: [['市科技局']] }]));
+    const workbook = await load(
+      await writeWorkbook([{ name: "R&D 'A' 组", columns: [{ header: '名称' }], rows: [['市科技局']] }]),
+    );
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["R&D 'A' 组"]);
   });
 
@@ -187,14 +248,28 @@ describe('the package writeWorkbook makes', () => {
     const rows: CellValue[][] = [];
     for (let r = 0; r < 10_000; r++) {
       rows.push([
-        r % 3 === 0 ? '东营区' : '河口区', r + 1, `区安全生产专项整治工作领导小组${r}`, new Date(Date.UTC(2015 + (r % 11), r % 12, 1 + (r % 28))),
-        `东政发〔${2015 + (r % 11)}〕${(r % 40) + 1}号`, DEPARTMENTS[r % DEPARTMENTS.length]!, r % 7 === 0 ? null : '长期', `东营区 › 台账 › ${r + 2}`,
+        r % 3 === 0 ? '东营区' : '河口区',
+        r + 1,
+        `区安全生产专项整治工作领导小组${r}`,
+        new Date(Date.UTC(2015 + (r % 11), r % 12, 1 + (r % 28))),
+        `东政发〔${2015 + (r % 11)}〕${(r % 40) + 1}号`,
+        DEPARTMENTS[r % DEPARTMENTS.length]!,
+        r % 7 === 0 ? null : '长期',
+        `东营区 › 台账 › ${r + 2}`,
       ]);
     }
     const spec: SheetSpec = {
       name: '明细',
-      columns: [{ header: '县区' }, { header: '序号', format: 'integer' }, { header: '机构名称' }, { header: '设立时间', format: 'date' },
-        { header: '依据文件', format: 'text' }, { header: '办事机构所在部门', list: DEPARTMENTS }, { header: '存续时间' }, { header: '来源' }],
+      columns: [
+        { header: '县区' },
+        { header: '序号', format: 'integer' },
+        { header: '机构名称' },
+        { header: '设立时间', format: 'date' },
+        { header: '依据文件', format: 'text' },
+        { header: '办事机构所在部门', list: DEPARTMENTS },
+        { header: '存续时间' },
+        { header: '来源' },
+      ],
       rows,
     };
     const bytes = await writeWorkbook([spec]);
@@ -204,10 +279,14 @@ describe('the package writeWorkbook makes', () => {
     expect(sheet.rowCount).toBe(10_001);
     for (const r of [0, 1, 4_095, 9_999]) {
       const expected = rows[r]!.map((v) => v ?? null);
-      expect(expected.map((_, c) => sheet.getCell(r + 2, c + 1).value ?? null), `row ${r + 2}`).toEqual(expected);
+      expect(
+        expected.map((_, c) => sheet.getCell(r + 2, c + 1).value ?? null),
+        `row ${r + 2}`,
+      ).toEqual(expected);
     }
     expect(sheet.getCell(10_001, 6).dataValidation).toMatchObject({ type: 'list' });
-    const tables = (sheet as unknown as { tables: Record<string, { table: { tableRef?: string; ref: string } }> }).tables;
+    const tables = (sheet as unknown as { tables: Record<string, { table: { tableRef?: string; ref: string } }> })
+      .tables;
     const [table] = Object.values(tables);
     expect(table?.table.tableRef ?? table?.table.ref).toMatch(/^A1(:H10001)?$/);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -89,7 +89,20 @@ function ok(year: number, month?: number, day?: number): DateResult {
   return { ok: true, date };
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -102,7 +115,10 @@ export function daysInMonth(year: number, month: number): number {
 /** Checks the parts of a date and says, in both languages, what is wrong with them. */
 function checkedDate(year: number, month?: number, day?: number): DateResult {
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return invalid(`年份 ${year} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间`, `the year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`);
+    return invalid(
+      `年份 ${year} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间`,
+      `the year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`,
+    );
   }
   if (month === undefined) return ok(year);
   if (month < 1 || month > 12) {
@@ -111,7 +127,10 @@ function checkedDate(year: number, month?: number, day?: number): DateResult {
   if (day === undefined) return ok(year, month);
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
-    return invalid(`${year}年${month}月只有 ${last} 天，没有 ${day} 日`, `${MONTHS_EN[month - 1]} ${year} has ${last} days, there is no day ${day}`);
+    return invalid(
+      `${year}年${month}月只有 ${last} 天，没有 ${day} 日`,
+      `${MONTHS_EN[month - 1]} ${year} has ${last} days, there is no day ${day}`,
+    );
   }
   return ok(year, month, day);
 }
@@ -162,11 +181,17 @@ function fromNumber(value: number): DateResult {
 function fromSerial(serial: number): DateResult {
   const days = Math.floor(serial);
   if (days === PHANTOM_SERIAL) {
-    return invalid('Excel 序号 60 对应不存在的 1900年2月29日', 'Excel serial 60 is 29 February 1900, a day that never existed');
+    return invalid(
+      'Excel 序号 60 对应不存在的 1900年2月29日',
+      'Excel serial 60 is 29 February 1900, a day that never existed',
+    );
   }
   if (days < 1) return invalid(`数字 ${serial} 不是日期`, `the number ${serial} is not a date`);
   if (days > LAST_SERIAL) {
-    return invalid(`数字 ${serial} 作为 Excel 日期序号超出 ${MIN_YEAR}–${MAX_YEAR} 年`, `the number ${serial} as an Excel date serial falls outside ${MIN_YEAR}–${MAX_YEAR}`);
+    return invalid(
+      `数字 ${serial} 作为 Excel 日期序号超出 ${MIN_YEAR}–${MAX_YEAR} 年`,
+      `the number ${serial} as an Excel date serial falls outside ${MIN_YEAR}–${MAX_YEAR}`,
+    );
   }
   return fromJsDate(new Date((days < PHANTOM_SERIAL ? EPOCH_BEFORE_PHANTOM : EPOCH_AFTER_PHANTOM) + days * MS_PER_DAY));
 }
@@ -195,7 +220,19 @@ const TRAILING_PUNCTUATION = /[。，,;；、]+$/;
 const CHINESE_NUMERALS = /[〇○零一二两三四五六七八九十]+/g;
 const HAS_CHINESE_NUMERAL = /[〇○零一二两三四五六七八九十]/;
 const CHINESE_DIGIT: Readonly<Record<string, number>> = {
-  〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  '○': 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** 二〇一九 → 2019, 三 → 3, 十 → 10, 十五 → 15, 二十 → 20, 三十一 → 31; anything else is left as is. */
@@ -235,15 +272,25 @@ export function parseDateText(text: string): DateResult {
   if (s === '') return EMPTY_RESULT;
   let m = CHINESE_FORM.exec(s) ?? SEPARATED_FORM.exec(s);
   if (m) {
-    return checkedDate(Number(m[1]), m[2] === undefined ? undefined : Number(m[2]), m[3] === undefined ? undefined : Number(m[3]));
+    return checkedDate(
+      Number(m[1]),
+      m[2] === undefined ? undefined : Number(m[2]),
+      m[3] === undefined ? undefined : Number(m[3]),
+    );
   }
   m = YEAR_FORM.exec(s);
   if (m) return checkedDate(Number(m[1]));
   if (COMPACT_FORM.test(s)) return fromCompactDigits(s);
   if (!DIGIT.test(s)) {
-    return invalid(`“${quote(text.trim())}”不含日期，应写成 2019年3月15日、2019年3月 或 2019-03-15`, `“${quote(text.trim())}” holds no date; write 2019年3月15日, 2019年3月 or 2019-03-15`);
+    return invalid(
+      `“${quote(text.trim())}”不含日期，应写成 2019年3月15日、2019年3月 或 2019-03-15`,
+      `“${quote(text.trim())}” holds no date; write 2019年3月15日, 2019年3月 or 2019-03-15`,
+    );
   }
-  return invalid(`无法识别“${quote(text.trim())}”，应写成 2019年3月15日、2019年3月 或 2019-03-15`, `cannot read “${quote(text.trim())}”; write 2019年3月15日, 2019年3月 or 2019-03-15`);
+  return invalid(
+    `无法识别“${quote(text.trim())}”，应写成 2019年3月15日、2019年3月 或 2019-03-15`,
+    `cannot read “${quote(text.trim())}”; write 2019年3月15日, 2019年3月 or 2019-03-15`,
+  );
 }
 
 /**
@@ -259,7 +306,10 @@ export function parseDate(value: CellValue): DateResult {
     case 'error':
       return invalid(`单元格是错误值 ${scalar.text}`, `the cell holds the error value ${scalar.text}`);
     case 'boolean':
-      return invalid(`单元格是逻辑值 ${scalar.value ? 'TRUE' : 'FALSE'}，不是日期`, `the cell holds the logical value ${scalar.value ? 'TRUE' : 'FALSE'}, not a date`);
+      return invalid(
+        `单元格是逻辑值 ${scalar.value ? 'TRUE' : 'FALSE'}，不是日期`,
+        `the cell holds the logical value ${scalar.value ? 'TRUE' : 'FALSE'}, not a date`,
+      );
     case 'date':
       return fromJsDate(scalar.date);
     case 'number':

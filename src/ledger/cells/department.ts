@@ -49,15 +49,30 @@ const UNKNOWN: DepartmentMatch = { known: false, canonical: null };
  * does the work of 市发展改革委, 县水利局 that of 市水务局 (docs/domain.md, “Departments”).
  */
 const COUNTY_BODY_ALIASES: Readonly<Record<string, string>> = {
-  发展和改革局: '发展改革委', 发展改革局: '发展改革委', 发改局: '发展改革委',
-  卫生健康局: '卫生健康委', 卫生和健康局: '卫生健康委', 卫健局: '卫生健康委',
-  科学技术局: '科技局', 水利局: '水务局', 自然资源和规划局: '自然资源局', 国有资产监督管理局: '国资委', 国资局: '国资委',
-  住房和城乡建设局: '住房城乡建管局', 住房城乡建设局: '住房城乡建管局', 住建局: '住房城乡建管局',
-  教育和体育局: '教育局', 教体局: '教育局',
+  发展和改革局: '发展改革委',
+  发展改革局: '发展改革委',
+  发改局: '发展改革委',
+  卫生健康局: '卫生健康委',
+  卫生和健康局: '卫生健康委',
+  卫健局: '卫生健康委',
+  科学技术局: '科技局',
+  水利局: '水务局',
+  自然资源和规划局: '自然资源局',
+  国有资产监督管理局: '国资委',
+  国资局: '国资委',
+  住房和城乡建设局: '住房城乡建管局',
+  住房城乡建设局: '住房城乡建管局',
+  住建局: '住房城乡建管局',
+  教育和体育局: '教育局',
+  教体局: '教育局',
 };
 /** The standard name of a unit at county level, by the city name's body, where it differs: 县发展改革局, not 县发展改革委. */
 const COUNTY_BODY_NAMES: Readonly<Record<string, string>> = {
-  发展改革委: '发展改革局', 卫生健康委: '卫生健康局', 国资委: '国资局', 住房城乡建管局: '住房城乡建设局', 水务局: '水利局',
+  发展改革委: '发展改革局',
+  卫生健康委: '卫生健康局',
+  国资委: '国资局',
+  住房城乡建管局: '住房城乡建设局',
+  水务局: '水利局',
 };
 
 function isDefaultList(departments: readonly string[]): boolean {
@@ -100,9 +115,11 @@ class Index implements DepartmentIndex {
       if (key === '' || target === null) continue;
       const keyParts = splitLevel(key);
       // 市发改委 names the city's department; it may only stand for a county's one without its 市.
-      if (!this.exact.has(key) && (keyParts.level === null || keyParts.level === target.level)) this.exact.set(key, target.canonical);
+      if (!this.exact.has(key) && (keyParts.level === null || keyParts.level === target.level))
+        this.exact.set(key, target.canonical);
       this.addBody(keyParts.body, { ...target, primary: false });
-      if (keyParts.level !== null && keyParts.body.startsWith('委')) this.addBody(keyParts.body.slice(1), { ...target, primary: false });
+      if (keyParts.level !== null && keyParts.body.startsWith('委'))
+        this.addBody(keyParts.body.slice(1), { ...target, primary: false });
     }
   }
 
@@ -151,7 +168,7 @@ class Index implements DepartmentIndex {
   private atCountyLevel(level: string, body: string): string | null {
     if (!this.levelAgnostic || level === '市') return null;
     const entries = this.bodies.get(body) ?? this.bodies.get(COUNTY_BODY_ALIASES[body] ?? '');
-    const city = entries ? unique(entries, null, true) ?? unique(entries, null, false) : null;
+    const city = entries ? (unique(entries, null, true) ?? unique(entries, null, false)) : null;
     if (city === null || !city.startsWith('市')) return null;
     const cityBody = city.slice(1);
     return level + (COUNTY_BODY_NAMES[cityBody] ?? cityBody);
@@ -204,14 +221,19 @@ function stripPlace(name: string): { level: string; body: string; place: boolean
   if (name.length > 2 && LEVELS.includes(name[0]!)) return { level: name[0]!, body: name.slice(1), place: false };
   for (let place = 2; place <= 4 && place < name.length - 2; place++) {
     if (LEVELS.includes(name[place]!)) {
-      return PLACE_NAME.test(name.slice(0, place)) && !NOT_IN_PLACE_NAMES.test(name.slice(0, place)) ? { level: name[place]!, body: name.slice(place + 1), place: true } : null;
+      return PLACE_NAME.test(name.slice(0, place)) && !NOT_IN_PLACE_NAMES.test(name.slice(0, place))
+        ? { level: name[place]!, body: name.slice(place + 1), place: true }
+        : null;
     }
   }
   return null;
 }
 
 /** Builds the lookup tables once per department list. */
-export function buildDepartmentIndex(departments: readonly string[], aliases: Readonly<Record<string, string>>): DepartmentIndex {
+export function buildDepartmentIndex(
+  departments: readonly string[],
+  aliases: Readonly<Record<string, string>>,
+): DepartmentIndex {
   return new Index(departments, aliases);
 }
 
@@ -242,7 +264,9 @@ function resolveUncached(text: string, index: Index): DepartmentMatch {
     const bySeparators = resolveParts(half.split(SEPARATORS), index);
     if (bySeparators) return bySeparators;
   }
-  return HAS_WHITESPACE.test(half.trim()) ? (resolveParts(half.split(SEPARATORS_OR_WHITESPACE), index) ?? UNKNOWN) : UNKNOWN;
+  return HAS_WHITESPACE.test(half.trim())
+    ? (resolveParts(half.split(SEPARATORS_OR_WHITESPACE), index) ?? UNKNOWN)
+    : UNKNOWN;
 }
 
 function resolveParts(pieces: readonly string[], index: Index): DepartmentMatch | null {

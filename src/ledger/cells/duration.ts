@@ -12,7 +12,19 @@ const TASK: Duration = { kind: 'task' };
 
 /** Ways of saying "no end date" (compared after normalisation: half-width, no spaces). */
 const PERMANENT_WORDS: ReadonlySet<string> = new Set([
-  '长期', '常设', '长期存续', '永久', '常设机构', '长期保留', '长期设立', '长期设置', '长期有效', '永久存续', '永久保留', '常设性', '长期性',
+  '长期',
+  '常设',
+  '长期存续',
+  '永久',
+  '常设机构',
+  '长期保留',
+  '长期设立',
+  '长期设置',
+  '长期有效',
+  '永久存续',
+  '永久保留',
+  '常设性',
+  '长期性',
 ]);
 
 /**

@@ -10,7 +10,8 @@ export type Scalar =
   | { readonly kind: 'error'; readonly text: string };
 
 const EMPTY: Scalar = { kind: 'empty' };
-const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const EXCEL_ERROR =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /**
  * Reduces whatever a host put in a cell to a scalar. Formula cells count as their cached result
@@ -41,7 +42,13 @@ export function toScalar(value: CellValue | unknown, depth = 0): Scalar {
   const obj = value as Record<string, unknown>;
   if (typeof obj.error === 'string') return { kind: 'error', text: obj.error };
   if (Array.isArray(obj.richText)) {
-    const text = obj.richText.map((run) => (run && typeof run === 'object' && typeof (run as { text?: unknown }).text === 'string' ? (run as { text: string }).text : '')).join('');
+    const text = obj.richText
+      .map((run) =>
+        run && typeof run === 'object' && typeof (run as { text?: unknown }).text === 'string'
+          ? (run as { text: string }).text
+          : '',
+      )
+      .join('');
     return toScalar(text, depth + 1);
   }
   if ('formula' in obj || 'sharedFormula' in obj) return toScalar(obj.result, depth + 1);
@@ -94,13 +101,41 @@ const WHITESPACE_ONLY = /^[\s\u3000]*$/;
 const HAS_SPACE = /[\s\u3000]/;
 
 /** Values that people type to mean "nothing here" in a required cell. */
-const PLACEHOLDERS = new Set(['无', '暂无', '/', '-', '--', '—', '——', 'null', 'n/a', 'na', '空', '待定', '待补充', '？', '?']);
+const PLACEHOLDERS = new Set([
+  '无',
+  '暂无',
+  '/',
+  '-',
+  '--',
+  '—',
+  '——',
+  'null',
+  'n/a',
+  'na',
+  '空',
+  '待定',
+  '待补充',
+  '？',
+  '?',
+]);
 
 /**
  * Answers that mean “none” and are real values where a field asks whether something exists: in
  * 上级机构设置情况, 无 says the level above has no such body (docs/domain.md).
  */
-const NONE_ANSWERS = new Set(['无', '暂无', '上级未设置', '省级未设置', '市级未设置', '上级无', '未设置', '无对应机构', '上级未设立', '省级未设立', '市级未设立']);
+const NONE_ANSWERS = new Set([
+  '无',
+  '暂无',
+  '上级未设置',
+  '省级未设置',
+  '市级未设置',
+  '上级无',
+  '未设置',
+  '无对应机构',
+  '上级未设立',
+  '省级未设立',
+  '市级未设立',
+]);
 
 /** True for a 上级机构设置情况 answer that says the level above has none. */
 export function isNoneAnswer(text: string): boolean {

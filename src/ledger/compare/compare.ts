@@ -27,7 +27,15 @@ import { categoryStats, type CategoryLine } from './stats';
 export type ChangeKind = 'vanished' | 'new' | 'abolished' | 'merged' | 'renamed' | 'adjusted' | 'unchanged';
 
 /** Kinds in the order the change list shows them. */
-export const CHANGE_KINDS: readonly ChangeKind[] = ['vanished', 'new', 'abolished', 'merged', 'renamed', 'adjusted', 'unchanged'];
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'vanished',
+  'new',
+  'abolished',
+  'merged',
+  'renamed',
+  'adjusted',
+  'unchanged',
+];
 
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, { readonly zh: string; readonly en: string }>> = {
   vanished: { zh: '删除（无记录）', en: 'Deleted (no row)' },
@@ -103,10 +111,16 @@ function docsOf(row: LedgerRow): string[] {
 }
 
 /** Where a finding about a row's field goes: that cell when the column exists, else the row with the field's label. */
-function at(row: LedgerRow, field: FieldKey, fallback?: FieldKey): { sheet: string; row: number; column: string; columnIndex?: number } {
+function at(
+  row: LedgerRow,
+  field: FieldKey,
+  fallback?: FieldKey,
+): { sheet: string; row: number; column: string; columnIndex?: number } {
   const cell = row.cells[field] ?? (fallback ? row.cells[fallback] : undefined);
   const label = cell?.header ?? FIELDS[field].label;
-  return cell ? { sheet: row.sheet, row: row.row, column: label, columnIndex: cell.column } : { sheet: row.sheet, row: row.row, column: label };
+  return cell
+    ? { sheet: row.sheet, row: row.row, column: label, columnIndex: cell.column }
+    : { sheet: row.sheet, row: row.row, column: label };
 }
 
 /** The two versions being compared, with what every phase reads. */
@@ -149,13 +163,38 @@ interface Ordered {
   readonly order: number;
 }
 
-export function compareVersions(before: RegisterVersion, after: RegisterVersion, settings: Pick<Settings, 'similarNameThreshold'>, options: CompareOptions = {}): CompareResult {
+export function compareVersions(
+  before: RegisterVersion,
+  after: RegisterVersion,
+  settings: Pick<Settings, 'similarNameThreshold'>,
+  options: CompareOptions = {},
+): CompareResult {
   const oldRows = before.rows;
   const newRows = after.rows;
-  const locals = options.localNames ?? localNamesFrom([...(before.title ?? []), ...(after.title ?? [])], [...oldRows.map((r) => r.name), ...newRows.map((r) => r.name)]);
-  const oldNames = new NameList(oldRows.map((r) => r.name), locals);
-  const newNames = new NameList(newRows.map((r) => r.name), locals);
-  const versions: Versions = { before, after, oldRows, newRows, oldNames, newNames, locals, matching: new Matching(oldNames, newNames) };
+  const locals =
+    options.localNames ??
+    localNamesFrom(
+      [...(before.title ?? []), ...(after.title ?? [])],
+      [...oldRows.map((r) => r.name), ...newRows.map((r) => r.name)],
+    );
+  const oldNames = new NameList(
+    oldRows.map((r) => r.name),
+    locals,
+  );
+  const newNames = new NameList(
+    newRows.map((r) => r.name),
+    locals,
+  );
+  const versions: Versions = {
+    before,
+    after,
+    oldRows,
+    newRows,
+    oldNames,
+    newNames,
+    locals,
+    matching: new Matching(oldNames, newNames),
+  };
 
   matchBySameName(versions);
   const history = matchByHistory(versions);
@@ -206,12 +245,14 @@ function matchByHistory({ oldRows, newRows, oldNames, newNames, locals, matching
           if (oldRow.active || !newRow.active) free.push(oldIndex);
         } else {
           const matched = rowAt(newRows, matching.rightOf[oldIndex] ?? -1);
-          if (oldRow.active && (matched.status === 'renamed' || matched.status === 'merged') && !namedBy.has(oldIndex)) namedBy.set(oldIndex, newIndex);
+          if (oldRow.active && (matched.status === 'renamed' || matched.status === 'merged') && !namedBy.has(oldIndex))
+            namedBy.set(oldIndex, newIndex);
         }
       }
     }
     const [only] = free;
-    if (free.length === 1 && only !== undefined) matching.link(only, newIndex, 'history', profileSimilarity(oldNames.profile(only), newNames.profile(newIndex)));
+    if (free.length === 1 && only !== undefined)
+      matching.link(only, newIndex, 'history', profileSimilarity(oldNames.profile(only), newNames.profile(newIndex)));
     else for (const oldIndex of free) if (!mergedInto.has(oldIndex)) mergedInto.set(oldIndex, newIndex);
   }
   return { mergedInto, namedBy };
@@ -226,11 +267,18 @@ function matchBySimilarNameOrDocument({ oldRows, newRows, matching }: Versions, 
     return oldRow.active === newRow.active ? 0 : 1;
   };
   matching.bySimilarity(threshold, looseTier);
-  matching.byDocument((oldIndex) => docsOf(rowAt(oldRows, oldIndex)), (newIndex) => docsOf(rowAt(newRows, newIndex)), looseTier);
+  matching.byDocument(
+    (oldIndex) => docsOf(rowAt(oldRows, oldIndex)),
+    (newIndex) => docsOf(rowAt(newRows, newIndex)),
+    looseTier,
+  );
 }
 
 /** For each active body whose new row says 已更名 / 已合并: the row under its new name, or the body it joined. */
-function findSuccessors({ oldRows, newRows, newNames, locals, matching }: Versions, namedBy: ReadonlyMap<number, number>): Successors {
+function findSuccessors(
+  { oldRows, newRows, newNames, locals, matching }: Versions,
+  namedBy: ReadonlyMap<number, number>,
+): Successors {
   let newByKeyMemo: Map<string, number[]> | null = null;
   const newByKey = () => (newByKeyMemo ??= groupByKey(newNames.keys));
   const consumed = new Set<number>();
@@ -241,7 +289,9 @@ function findSuccessors({ oldRows, newRows, newNames, locals, matching }: Versio
     if (!oldRow.active || (newRow.status !== 'renamed' && newRow.status !== 'merged')) continue;
     const own = newNames.keys[pair.right];
     const named = mentionedKeys(newRow.cells.history?.text ?? '', newByKey(), locals).filter((k) => k !== own);
-    const candidates = named.flatMap((k) => newByKey().get(k) ?? []).filter((r) => r !== pair.right && rowAt(newRows, r).active);
+    const candidates = named
+      .flatMap((k) => newByKey().get(k) ?? [])
+      .filter((r) => r !== pair.right && rowAt(newRows, r).active);
     let target = candidates.find((r) => matching.isRightFree(r) && !consumed.has(r)) ?? candidates[0];
     if (target === undefined && newRow.status === 'renamed') {
       const by = namedBy.get(pair.left);
@@ -255,8 +305,17 @@ function findSuccessors({ oldRows, newRows, newNames, locals, matching }: Versio
 }
 
 /** One entry per matched pair: what happened to the body, and the changes its rows do not record. */
-function pairedEntries({ before, after, oldRows, newRows, oldNames, newNames, locals, matching }: Versions, { targetOf }: Successors, findings: Finding[]): Ordered[] {
-  const oldRef = (row: LedgerRow): RelatedRef => ({ file: before.file, sheet: row.sheet, row: row.row, value: row.name });
+function pairedEntries(
+  { before, after, oldRows, newRows, oldNames, newNames, locals, matching }: Versions,
+  { targetOf }: Successors,
+  findings: Finding[],
+): Ordered[] {
+  const oldRef = (row: LedgerRow): RelatedRef => ({
+    file: before.file,
+    sheet: row.sheet,
+    row: row.row,
+    value: row.name,
+  });
   return matching.pairs.map((pair) => {
     const oldRow = rowAt(oldRows, pair.left);
     const newRow = rowAt(newRows, pair.right);
@@ -273,58 +332,133 @@ function pairedEntries({ before, after, oldRows, newRows, oldNames, newNames, lo
     const moved = oldRow.active && fields.some((f) => f.field === 'department');
     const found: Finding[] = [];
     if (oldRow.active && kind !== 'unchanged') {
-      const added = addedHistory(oldRow.cells.history?.text ?? '', newRow.cells.history?.text ?? '') + (renamedInto ? renamedInto.cells.history?.text ?? '' : '');
-      found.push(...changeFindings({ kind, renamed, moved, o: oldRow, n: newRow, current, added, locals, related: [oldRef(oldRow)] }));
+      const added =
+        addedHistory(oldRow.cells.history?.text ?? '', newRow.cells.history?.text ?? '') +
+        (renamedInto ? (renamedInto.cells.history?.text ?? '') : '');
+      found.push(
+        ...changeFindings({
+          kind,
+          renamed,
+          moved,
+          o: oldRow,
+          n: newRow,
+          current,
+          added,
+          locals,
+          related: [oldRef(oldRow)],
+        }),
+      );
     }
     for (const f of found) findings.push(f);
     const entry: ChangeEntry = {
-      kind, old: ref(before.file, oldRow), new: ref(after.file, newRow), target: target ? ref(after.file, target) : null,
-      how: pair.how, score: round(pair.score), fields, moved, findings: found,
+      kind,
+      old: ref(before.file, oldRow),
+      new: ref(after.file, newRow),
+      target: target ? ref(after.file, target) : null,
+      how: pair.how,
+      score: round(pair.score),
+      fields,
+      moved,
+      findings: found,
     };
     return { entry, order: pair.right };
   });
 }
 
 /** Old rows with no new row: deleted without a record (vanished-row), or merged into a body that names them. */
-function vanishedEntries({ before, after, oldRows, newRows, matching }: Versions, mergedInto: ReadonlyMap<number, number>, findings: Finding[]): Ordered[] {
+function vanishedEntries(
+  { before, after, oldRows, newRows, matching }: Versions,
+  mergedInto: ReadonlyMap<number, number>,
+  findings: Finding[],
+): Ordered[] {
   return matching.freeLeft().map((oldIndex) => {
     const oldRow = rowAt(oldRows, oldIndex);
     const intoIndex = mergedInto.get(oldIndex);
     const into = intoIndex === undefined ? null : rowAt(newRows, intoIndex);
     const found: Finding[] = [];
     if (oldRow.active) {
-      found.push(finding({
-        code: 'vanished-row', ...at(oldRow, 'name'), value: oldRow.name, params: { name: oldRow.name, oldRow: oldRow.row },
-        related: into ? [{ file: after.file, sheet: into.sheet, row: into.row, value: into.name }] : undefined,
-      }));
+      found.push(
+        finding({
+          code: 'vanished-row',
+          ...at(oldRow, 'name'),
+          value: oldRow.name,
+          params: { name: oldRow.name, oldRow: oldRow.row },
+          related: into ? [{ file: after.file, sheet: into.sheet, row: into.row, value: into.name }] : undefined,
+        }),
+      );
     }
     for (const f of found) findings.push(f);
     const entry: ChangeEntry = {
-      kind: into ? 'merged' : 'vanished', old: ref(before.file, oldRow), new: null, target: into ? ref(after.file, into) : null,
-      how: null, score: null, fields: [], moved: false, findings: found,
+      kind: into ? 'merged' : 'vanished',
+      old: ref(before.file, oldRow),
+      new: null,
+      target: into ? ref(after.file, into) : null,
+      how: null,
+      score: null,
+      fields: [],
+      moved: false,
+      findings: found,
     };
     return { entry, order: newRows.length + oldIndex };
   });
 }
 
 /** New rows with no old row: new bodies, or rows that record an abolition, merger or rename on their own. */
-function unmatchedNewEntries({ after, newRows, locals, matching }: Versions, { consumed }: Successors, findings: Finding[]): Ordered[] {
+function unmatchedNewEntries(
+  { after, newRows, locals, matching }: Versions,
+  { consumed }: Successors,
+  findings: Finding[],
+): Ordered[] {
   const out: Ordered[] = [];
   for (const newIndex of matching.freeRight()) {
     if (consumed.has(newIndex)) continue;
     const newRow = rowAt(newRows, newIndex);
-    const kind: ChangeKind = newRow.status === 'active' ? 'new' : newRow.status === 'abolished' ? 'abolished' : newRow.status === 'merged' ? 'merged' : 'renamed';
-    const found = kind === 'abolished' || kind === 'merged'
-      ? changeFindings({ kind, renamed: false, moved: false, o: null, n: newRow, current: newRow, added: newRow.cells.history?.text ?? '', locals, related: [] })
-      : [];
+    const kind: ChangeKind =
+      newRow.status === 'active'
+        ? 'new'
+        : newRow.status === 'abolished'
+          ? 'abolished'
+          : newRow.status === 'merged'
+            ? 'merged'
+            : 'renamed';
+    const found =
+      kind === 'abolished' || kind === 'merged'
+        ? changeFindings({
+            kind,
+            renamed: false,
+            moved: false,
+            o: null,
+            n: newRow,
+            current: newRow,
+            added: newRow.cells.history?.text ?? '',
+            locals,
+            related: [],
+          })
+        : [];
     for (const f of found) findings.push(f);
-    out.push({ entry: { kind, old: null, new: ref(after.file, newRow), target: null, how: null, score: null, fields: [], moved: false, findings: found }, order: newIndex });
+    out.push({
+      entry: {
+        kind,
+        old: null,
+        new: ref(after.file, newRow),
+        target: null,
+        how: null,
+        score: null,
+        fields: [],
+        moved: false,
+        findings: found,
+      },
+      order: newIndex,
+    });
   }
   return out;
 }
 
 /** Kind by kind, each in row order: every entry has its own order number below `slots`, so no sort is needed. */
-function byKind(entries: readonly Ordered[], slots: number): { ordered: ChangeEntry[]; counts: Record<ChangeKind, number> } {
+function byKind(
+  entries: readonly Ordered[],
+  slots: number,
+): { ordered: ChangeEntry[]; counts: Record<ChangeKind, number> } {
   const byOrder = new Array<ChangeEntry | undefined>(slots);
   for (const { entry, order } of entries) byOrder[order] = entry;
   const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
@@ -391,18 +525,30 @@ function changeFindings(c: ChangeContext): Finding[] {
     const departments = [c.current.department ?? '', newDepartment].filter((d) => d !== '');
     if (!recordsMove(c.added, departments)) {
       const from = c.o.cells.department?.text ?? '';
-      missing.push({ zh: `办事机构由“${from}”调整至“${newDepartment}”`, en: `The move of its office from “${from}” to “${newDepartment}”` });
+      missing.push({
+        zh: `办事机构由“${from}”调整至“${newDepartment}”`,
+        en: `The move of its office from “${from}” to “${newDepartment}”`,
+      });
     }
   }
   if (c.kind === 'abolished' && !recordsAbolition(c.added)) missing.push({ zh: '撤销', en: 'The abolition' });
-  if (c.kind === 'merged' && c.n.status === 'merged' && !recordsMerger(c.added)) missing.push({ zh: '合并', en: 'The merger' });
+  if (c.kind === 'merged' && c.n.status === 'merged' && !recordsMerger(c.added))
+    missing.push({ zh: '合并', en: 'The merger' });
   if (missing.length > 0) {
     const params: FindingParams = {
       change: missing.map((x) => x.zh).join('、'),
       changeEn: missing.map((x, i) => (i === 0 ? x.en : x.en.charAt(0).toLowerCase() + x.en.slice(1))).join(' and '),
     };
     const place = at(c.current, 'history', 'name');
-    out.push(finding({ code: 'undocumented-change', ...place, value: c.current.cells.history?.text ?? '', params, related: c.related }));
+    out.push(
+      finding({
+        code: 'undocumented-change',
+        ...place,
+        value: c.current.cells.history?.text ?? '',
+        params,
+        related: c.related,
+      }),
+    );
   }
   const retired = c.n.status === 'abolished' || c.n.status === 'merged';
   if ((c.kind === 'abolished' || c.kind === 'merged') && retired) {

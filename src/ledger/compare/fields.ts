@@ -10,7 +10,18 @@ import type { LedgerRow } from '../row';
 import { compactText } from './history';
 
 /** The facts of a body that make a change 调整 (history, remarks and contact details do not). */
-export const COMPARED_FIELDS = ['category', 'established', 'basis', 'department', 'duration', 'parent', 'status', 'abolishedOn', 'abolitionDoc', 'duties'] as const satisfies readonly FieldKey[];
+export const COMPARED_FIELDS = [
+  'category',
+  'established',
+  'basis',
+  'department',
+  'duration',
+  'parent',
+  'status',
+  'abolishedOn',
+  'abolitionDoc',
+  'duties',
+] as const satisfies readonly FieldKey[];
 
 export interface FieldChange {
   readonly field: FieldKey;
@@ -66,7 +77,13 @@ export function changedFields(oldRow: LedgerRow, newRow: LedgerRow): FieldChange
     // The same text reads the same: only differing texts are parsed and compared as values.
     if ((a?.text ?? '') === (b?.text ?? '')) continue;
     if (comparable(oldRow, field) === comparable(newRow, field)) continue;
-    out.push({ field, label: FIELDS[field].label, labelEn: FIELDS[field].labelEn, old: shown(oldRow, field), new: shown(newRow, field) });
+    out.push({
+      field,
+      label: FIELDS[field].label,
+      labelEn: FIELDS[field].labelEn,
+      old: shown(oldRow, field),
+      new: shown(newRow, field),
+    });
   }
   return out;
 }

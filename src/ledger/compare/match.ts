@@ -4,7 +4,14 @@
  * name (the flags' similarity measure and index, with its score), a shared 发文字号. Each pass
  * only sees what earlier passes left unmatched, and no pass compares all pairs.
  */
-import { buildNameIndex, normaliseName, profileNames, profileSimilarity, searchSimilar, type NameProfile } from '../names';
+import {
+  buildNameIndex,
+  normaliseName,
+  profileNames,
+  profileSimilarity,
+  searchSimilar,
+  type NameProfile,
+} from '../names';
 
 /**
  * The names of one side with their normalised keys. Only the keys are computed up front (the name
@@ -33,7 +40,13 @@ export class NameList {
 
   profilesOf(ids: readonly number[]): NameProfile[] {
     const missing = ids.filter((i) => this.profiles[i] === undefined);
-    if (missing.length > 0) profileNames(missing.map((i) => this.names[i]!), this.localNames).forEach((p, k) => { this.profiles[missing[k]!] = p; });
+    if (missing.length > 0)
+      profileNames(
+        missing.map((i) => this.names[i]!),
+        this.localNames,
+      ).forEach((p, k) => {
+        this.profiles[missing[k]!] = p;
+      });
     return ids.map((i) => this.profiles[i]!);
   }
 
@@ -161,10 +174,11 @@ export class Matching {
       const rights = typeof found === 'number' ? [found] : found;
       // Several rows of one name: the same spelling (东营市… with 东营市…) pairs first within a tier.
       const edges: [number, number, number, number][] = [];
-      for (const l of lefts) for (const r of rights) {
-        const t = tier(l, r);
-        if (t >= 0) edges.push([t, this.left.spelling(l) === this.right.spelling(r) ? 0 : 1, l, r]);
-      }
+      for (const l of lefts)
+        for (const r of rights) {
+          const t = tier(l, r);
+          if (t >= 0) edges.push([t, this.left.spelling(l) === this.right.spelling(r) ? 0 : 1, l, r]);
+        }
       edges.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
       for (const [, , l, r] of edges) if (this.isLeftFree(l) && this.isRightFree(r)) this.link(l, r, 'name', 1);
     }
@@ -200,7 +214,11 @@ export class Matching {
    * A 发文字号 that exactly one free left and exactly one free right name cite. A document that
    * set up several bodies (shared-basis-document) is ambiguous and pairs nothing.
    */
-  byDocument(leftDocs: (left: number) => readonly string[], rightDocs: (right: number) => readonly string[], tier: PairTier = ANY): void {
+  byDocument(
+    leftDocs: (left: number) => readonly string[],
+    rightDocs: (right: number) => readonly string[],
+    tier: PairTier = ANY,
+  ): void {
     const collect = (free: number[], docs: (i: number) => readonly string[]) => {
       const byDoc = new Map<string, number[]>();
       for (const i of free) {

@@ -6,11 +6,43 @@
  */
 import { normaliseName } from '../names';
 
-const SUFFIX = /(?:领导小组|委员会|指挥部|联席会议制度|联席会议|工作专班|专班|工作组|协调小组|推进小组|工作小组|小组|协调机制|工作机制|组委会|执委会)/gu;
+const SUFFIX =
+  /(?:领导小组|委员会|指挥部|联席会议制度|联席会议|工作专班|专班|工作组|协调小组|推进小组|工作小组|小组|协调机制|工作机制|组委会|执委会)/gu;
 /** Characters a name is made of (CJK, letters, digits inside names such as 第七次, brackets). */
 const NAME_CHAR = /[\u3400-\u9fff\uf900-\ufaff（）()A-Za-z0-9]/u;
 /** Words after which a name may start. */
-const BOUNDARY_WORDS = ['由', '原名', '原', '名称', '更名为', '更名', '改名为', '改为', '改称', '调整为', '变更为', '恢复为', '并入', '合并为', '合并至', '合并到', '整合为', '纳入', '组建', '设立', '成立', '撤销', '将', '和', '与', '及', '同', '为', '称', '即'];
+const BOUNDARY_WORDS = [
+  '由',
+  '原名',
+  '原',
+  '名称',
+  '更名为',
+  '更名',
+  '改名为',
+  '改为',
+  '改称',
+  '调整为',
+  '变更为',
+  '恢复为',
+  '并入',
+  '合并为',
+  '合并至',
+  '合并到',
+  '整合为',
+  '纳入',
+  '组建',
+  '设立',
+  '成立',
+  '撤销',
+  '将',
+  '和',
+  '与',
+  '及',
+  '同',
+  '为',
+  '称',
+  '即',
+];
 /** Characters a body's name often begins with: a level prefix. */
 const LEVEL_START = /^(?:中共|省|市|县|区|本市)/u;
 
@@ -53,7 +85,11 @@ export function findMentions(text: string): Mention[] {
  * The keys (normaliseName) of the known names a text mentions, in order, without repeats.
  * `known` maps a key to anything; the longest candidate that is known wins.
  */
-export function mentionedKeys(text: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, localNames?: readonly string[]): string[] {
+export function mentionedKeys(
+  text: string,
+  known: ReadonlyMap<string, unknown> | ReadonlySet<string>,
+  localNames?: readonly string[],
+): string[] {
   const out: string[] = [];
   for (const mention of findMentions(text)) {
     for (const candidate of mention.candidates) {

@@ -19,32 +19,67 @@ export function matchLabel(how: MatchHow, lang: Lang = 'zh'): string {
 
 const TEXT = {
   zh: {
-    headers: ['序号', '变动类型', '旧版名称', '新版名称', '变动内容', '匹配依据', '相似度', '旧版位置', '新版位置', '问题'],
+    headers: [
+      '序号',
+      '变动类型',
+      '旧版名称',
+      '新版名称',
+      '变动内容',
+      '匹配依据',
+      '相似度',
+      '旧版位置',
+      '新版位置',
+      '问题',
+    ],
     row: (r: VersionRow) => `${r.sheet} 第${r.row}行`,
-    sep: '；', arrow: ' → ', colon: '：',
-    mergedInto: '并入', renamedTo: '新名称所在行', noRow: '新版中没有此行',
+    sep: '；',
+    arrow: ' → ',
+    colon: '：',
+    mergedInto: '并入',
+    renamedTo: '新名称所在行',
+    noRow: '新版中没有此行',
     statsTitle: '议事协调机构调整统计（存续机构数）',
     versions: (a: string, b: string) => `旧版：${a}　新版：${b}`,
     statsHeaders: ['类别', '调整前', '调整后', '增减', '增减比例'],
-    kinds: '变动类型', count: '个数',
+    kinds: '变动类型',
+    count: '个数',
   },
   en: {
-    headers: ['No.', 'Change', 'Old name', 'New name', 'What changed', 'Matched by', 'Similarity', 'Old row', 'New row', 'Problems'],
+    headers: [
+      'No.',
+      'Change',
+      'Old name',
+      'New name',
+      'What changed',
+      'Matched by',
+      'Similarity',
+      'Old row',
+      'New row',
+      'Problems',
+    ],
     row: (r: VersionRow) => `${r.sheet} row ${r.row}`,
-    sep: '; ', arrow: ' → ', colon: ': ',
-    mergedInto: 'Merged into', renamedTo: 'Row under the new name', noRow: 'No row in the new version',
+    sep: '; ',
+    arrow: ' → ',
+    colon: ': ',
+    mergedInto: 'Merged into',
+    renamedTo: 'Row under the new name',
+    noRow: 'No row in the new version',
     statsTitle: 'Active bodies before and after',
     versions: (a: string, b: string) => `Old: ${a}   New: ${b}`,
     statsHeaders: ['Category', 'Before', 'After', 'Change', 'Change %'],
-    kinds: 'Change', count: 'Bodies',
+    kinds: 'Change',
+    count: 'Bodies',
   },
 } as const;
 
 /** “办事机构所在部门：市A → 市B；…”, plus where a body went. */
 export function describeChange(entry: ChangeEntry, lang: Lang = 'zh'): string {
   const t = TEXT[lang];
-  const parts = entry.fields.map((f) => `${lang === 'zh' ? f.label : f.labelEn}${t.colon}${f.old || '—'}${t.arrow}${f.new || '—'}`);
-  if (entry.target && (entry.kind === 'merged' || entry.new === null)) parts.push(`${t.mergedInto}${t.colon}${entry.target.name}（${t.row(entry.target)}）`);
+  const parts = entry.fields.map(
+    (f) => `${lang === 'zh' ? f.label : f.labelEn}${t.colon}${f.old || '—'}${t.arrow}${f.new || '—'}`,
+  );
+  if (entry.target && (entry.kind === 'merged' || entry.new === null))
+    parts.push(`${t.mergedInto}${t.colon}${entry.target.name}（${t.row(entry.target)}）`);
   else if (entry.target && entry.kind === 'renamed') parts.push(`${t.renamedTo}${t.colon}${t.row(entry.target)}`);
   if (entry.new === null && !entry.target) parts.push(t.noRow);
   return parts.join(t.sep);
@@ -56,7 +91,10 @@ export function newNameOf(entry: ChangeEntry): string {
   return entry.new?.name ?? '';
 }
 
-export function changeSheets(result: CompareResult, options: { lang?: Lang; oldFile?: string; newFile?: string } = {}): SheetSpec[] {
+export function changeSheets(
+  result: CompareResult,
+  options: { lang?: Lang; oldFile?: string; newFile?: string } = {},
+): SheetSpec[] {
   const lang = options.lang ?? 'zh';
   const t = TEXT[lang];
   const [seq, kind, oldName, newName, what, how, score, oldRow, newRow, problems] = t.headers;
@@ -89,7 +127,10 @@ export function changeSheets(result: CompareResult, options: { lang?: Lang; oldF
   };
   const stats: SheetSpec = {
     name: CHANGE_SHEET_NAMES.stats,
-    preamble: [[t.statsTitle], ...(options.oldFile && options.newFile ? [[t.versions(options.oldFile, options.newFile)]] : [])],
+    preamble: [
+      [t.statsTitle],
+      ...(options.oldFile && options.newFile ? [[t.versions(options.oldFile, options.newFile)]] : []),
+    ],
     columns: [
       { header: t.statsHeaders[0], width: 34, format: 'text' },
       { header: t.statsHeaders[1], width: 10, format: 'integer' },

@@ -18,7 +18,15 @@ export interface CategoryLine {
 }
 
 function line(key: CategoryLine['key'], label: string, labelEn: string, before: number, after: number): CategoryLine {
-  return { key, label, labelEn, before, after, change: after - before, ratio: before === 0 ? null : (after - before) / before };
+  return {
+    key,
+    label,
+    labelEn,
+    before,
+    after,
+    change: after - before,
+    ratio: before === 0 ? null : (after - before) / before,
+  };
 }
 
 function countActive(rows: readonly LedgerRow[]): { byCategory: number[]; uncategorised: number; total: number } {
@@ -39,15 +47,25 @@ export function categoryStats(oldRows: readonly LedgerRow[], newRows: readonly L
   const a = countActive(oldRows);
   const b = countActive(newRows);
   const lines = CATEGORIES.map((c, i) => line(c.id, c.label, c.labelEn, a.byCategory[i]!, b.byCategory[i]!));
-  lines.push(line('coordinating', '其中：议事协调机构（第 1–2 类）', 'Of which coordinating bodies (categories 1–2)', a.byCategory[0]! + a.byCategory[1]!, b.byCategory[0]! + b.byCategory[1]!));
-  if (a.uncategorised + b.uncategorised > 0) lines.push(line('uncategorised', '未填写类别', 'No category', a.uncategorised, b.uncategorised));
+  lines.push(
+    line(
+      'coordinating',
+      '其中：议事协调机构（第 1–2 类）',
+      'Of which coordinating bodies (categories 1–2)',
+      a.byCategory[0]! + a.byCategory[1]!,
+      b.byCategory[0]! + b.byCategory[1]!,
+    ),
+  );
+  if (a.uncategorised + b.uncategorised > 0)
+    lines.push(line('uncategorised', '未填写类别', 'No category', a.uncategorised, b.uncategorised));
   lines.push(line('total', '存续机构合计', 'Active bodies in total', a.total, b.total));
   return lines;
 }
 
 /** “292 → 133（−54.5%）” / “292 → 133 (−54.5%)”. */
 export function formatChange(l: Pick<CategoryLine, 'before' | 'after' | 'ratio'>, lang: 'zh' | 'en' = 'zh'): string {
-  const pct = l.ratio === null ? '' : `${l.ratio > 0 ? '+' : l.ratio < 0 ? '−' : '±'}${Math.abs(l.ratio * 100).toFixed(1)}%`;
+  const pct =
+    l.ratio === null ? '' : `${l.ratio > 0 ? '+' : l.ratio < 0 ? '−' : '±'}${Math.abs(l.ratio * 100).toFixed(1)}%`;
   if (pct === '') return `${l.before} → ${l.after}`;
   return lang === 'zh' ? `${l.before} → ${l.after}（${pct}）` : `${l.before} → ${l.after} (${pct})`;
 }

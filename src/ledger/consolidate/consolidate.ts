@@ -15,7 +15,13 @@ import { resolveCounty } from './county';
 import { formulaTextFindings } from './formulaText';
 import { addTallies, tallyCounty, ZERO_TALLY } from './tally';
 import type {
-  ConsolidateOptions, ConsolidatedReturn, CountyTally, RegisterEntry, ReturnFinding, ReturnRow, Submission,
+  ConsolidateOptions,
+  ConsolidatedReturn,
+  CountyTally,
+  RegisterEntry,
+  ReturnFinding,
+  ReturnRow,
+  Submission,
 } from './types';
 
 /** A register (sheet) that belongs to a county, with what validation found. */
@@ -38,7 +44,11 @@ interface Keyed {
 
 const sourceOf = (file: string, sheet: string): string => `${file} › ${sheet}`;
 
-export function consolidate(submissions: readonly Submission[], settings: Settings, options: ConsolidateOptions = {}): ConsolidatedReturn {
+export function consolidate(
+  submissions: readonly Submission[],
+  settings: Settings,
+  options: ConsolidateOptions = {},
+): ConsolidatedReturn {
   const expected = dedupe(settings.expectedCounties.map((c) => c.trim()).filter((c) => c !== ''));
   const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
 
@@ -57,22 +67,48 @@ export function consolidate(submissions: readonly Submission[], settings: Settin
     }
     const findings = [...report.findings, ...formulaTextFindings(submission.grid, report.headerRow, report.columns)];
     const countyColumn = report.columns.some((c) => c.field === 'county');
-    const resolution = resolveCounty({
-      ...(countyColumn ? { columnValues: report.rows.map((r) => r.cells.county?.text ?? '') } : {}),
-      title: report.title,
-      file,
-    }, expected);
+    const resolution = resolveCounty(
+      {
+        ...(countyColumn ? { columnValues: report.rows.map((r) => r.cells.county?.text ?? '') } : {}),
+        title: report.title,
+        file,
+      },
+      expected,
+    );
     if (resolution.kind === 'resolved') {
-      registers.push({ file, sheet, status: 'included', county: resolution.county, countyBasis: resolution.basis, headerRow: report.headerRow, rowCount: report.rows.length, contact: report.contact });
-      included.push({ index, file, sheet, county: resolution.county, headerRow: report.headerRow, rows: report.rows, findings });
+      registers.push({
+        file,
+        sheet,
+        status: 'included',
+        county: resolution.county,
+        countyBasis: resolution.basis,
+        headerRow: report.headerRow,
+        rowCount: report.rows.length,
+        contact: report.contact,
+      });
+      included.push({
+        index,
+        file,
+        sheet,
+        county: resolution.county,
+        headerRow: report.headerRow,
+        rows: report.rows,
+        findings,
+      });
       return;
     }
     registers.push({
-      file, sheet, status: 'unassigned', reason: resolution.kind === 'mixed' ? 'mixed-county' : 'no-county',
-      candidates: resolution.kind === 'mixed' ? resolution.candidates : [], headerRow: report.headerRow, rowCount: report.rows.length,
+      file,
+      sheet,
+      status: 'unassigned',
+      reason: resolution.kind === 'mixed' ? 'mixed-county' : 'no-county',
+      candidates: resolution.kind === 'mixed' ? resolution.candidates : [],
+      headerRow: report.headerRow,
+      rowCount: report.rows.length,
     });
     // Not in the totals, but the county still needs to hear what is wrong with its rows.
-    for (const f of findings) keyed.push({ countyOrder: UNKNOWN, registerOrder: index, item: { county: null, file, finding: f } });
+    for (const f of findings)
+      keyed.push({ countyOrder: UNKNOWN, registerOrder: index, item: { county: null, file, finding: f } });
   });
 
   // Counties: expected ones in the order given, then the others as the inputs bring them.
@@ -92,17 +128,35 @@ export function consolidate(submissions: readonly Submission[], settings: Settin
     };
     if (own.length === 0) {
       missing.push(county);
-      push({ county, file: null, finding: finding({ code: 'missing-submission', sheet: '', row: null, column: null, params: { county } }) }, -1);
+      push(
+        {
+          county,
+          file: null,
+          finding: finding({ code: 'missing-submission', sheet: '', row: null, column: null, params: { county } }),
+        },
+        -1,
+      );
       counties.push({ county, expected: true, state: 'missing', files: [], ...tallyCounty([], countyFindings) });
       continue;
     }
     const files = dedupe(own.map((r) => r.file));
     if (files.length > 1) {
       const related: RelatedRef[] = own.map((r) => ({ sheet: r.sheet, row: r.headerRow, file: r.file }));
-      push({
-        county, file: null,
-        finding: finding({ code: 'duplicate-submission', sheet: '', row: null, column: null, params: { county, sources: files.join('、') }, related }),
-      }, -1);
+      push(
+        {
+          county,
+          file: null,
+          finding: finding({
+            code: 'duplicate-submission',
+            sheet: '',
+            row: null,
+            column: null,
+            params: { county, sources: files.join('、') },
+            related,
+          }),
+        },
+        -1,
+      );
     }
     for (const r of own) {
       for (const f of r.findings) push({ county, file: r.file, finding: f }, r.index);
@@ -110,12 +164,23 @@ export function consolidate(submissions: readonly Submission[], settings: Settin
     }
     for (const item of flagsOfCounty(county, own, settings)) push(item.item, item.registerOrder);
     counties.push({
-      county, expected: expected.includes(county), state: files.length > 1 ? 'duplicate' : 'submitted', files,
-      ...tallyCounty(own.flatMap((r) => r.rows), countyFindings),
+      county,
+      expected: expected.includes(county),
+      state: files.length > 1 ? 'duplicate' : 'submitted',
+      files,
+      ...tallyCounty(
+        own.flatMap((r) => r.rows),
+        countyFindings,
+      ),
     });
   }
 
-  keyed.sort((a, b) => a.countyOrder - b.countyOrder || a.registerOrder - b.registerOrder || compareFindings(a.item.finding, b.item.finding));
+  keyed.sort(
+    (a, b) =>
+      a.countyOrder - b.countyOrder ||
+      a.registerOrder - b.registerOrder ||
+      compareFindings(a.item.finding, b.item.finding),
+  );
   const findings = keyed.map((k) => k.item);
   return {
     asOf: settings.asOf,
@@ -136,7 +201,11 @@ export function consolidate(submissions: readonly Submission[], settings: Settin
  * a sheet name (two files' Sheet1), so each register's rows are renamed to a unique “file › sheet”
  * label for the flags, and every finding and related row is mapped back afterwards.
  */
-function flagsOfCounty(county: string, own: readonly IncludedRegister[], settings: Settings): { item: ReturnFinding; registerOrder: number }[] {
+function flagsOfCounty(
+  county: string,
+  own: readonly IncludedRegister[],
+  settings: Settings,
+): { item: ReturnFinding; registerOrder: number }[] {
   const byLabel = new Map<string, IncludedRegister>();
   const rows: LedgerRow[] = [];
   for (const r of own) {

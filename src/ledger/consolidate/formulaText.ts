@@ -30,11 +30,16 @@ export function formulaTextFindings(grid: Grid, headerRow: number | null, column
       const scalar = toScalar(cell);
       if (scalar.kind !== 'text' || !isFormulaLikeText(scalar.text)) return;
       const column = firstColumn + j;
-      out.push(finding({
-        code: 'formula-text', sheet: grid.sheet, row,
-        column: headerRow !== null && row > headerRow ? (headerOf.get(column) ?? null) : null,
-        value: scalar.text, columnIndex: column,
-      }));
+      out.push(
+        finding({
+          code: 'formula-text',
+          sheet: grid.sheet,
+          row,
+          column: headerRow !== null && row > headerRow ? (headerOf.get(column) ?? null) : null,
+          value: scalar.text,
+          columnIndex: column,
+        }),
+      );
     });
   });
   return out;

@@ -94,7 +94,8 @@ const ZH: Words = {
   related: '相关行',
   unknownCounty: '（未确定县区）',
   unreadable: '无法读取的文件',
-  duplicateNote: (county, files) => `${county}报送了多份台账（${files}），各份均计入该县区数字，可能重复计数，请核实后保留一份`,
+  duplicateNote: (county, files) =>
+    `${county}报送了多份台账（${files}），各份均计入该县区数字，可能重复计数，请核实后保留一份`,
   states: { submitted: '已报送', missing: '未报送', duplicate: '重复报送' },
   severities: { error: '错误', warning: '警告', info: '提示' },
   bases: { column: '县区/填报单位列', title: '标题', 'file-name': '文件名' },
@@ -119,12 +120,24 @@ const ZH: Words = {
     departments: (count, aliases) => `${count} 个部门，${aliases} 个简称`,
     departmentsLabel: '部门名单',
     rules: [
-      ['县区的确定', '依次取：县区/填报单位列（各行须一致）→ 表头上方的标题 → 文件名；都无法确定的台账列出问题但不计入汇总，不作猜测'],
-      ['重复报送', '同一县区有两个以上文件时在问题清单中报“重复报送”（错误，代码 duplicate-submission），各文件均不丢弃：行列入明细，数字计入该县区，重复的机构由疑似重复检查标出'],
+      [
+        '县区的确定',
+        '依次取：县区/填报单位列（各行须一致）→ 表头上方的标题 → 文件名；都无法确定的台账列出问题但不计入汇总，不作猜测',
+      ],
+      [
+        '重复报送',
+        '同一县区有两个以上文件时在问题清单中报“重复报送”（错误，代码 duplicate-submission），各文件均不丢弃：行列入明细，数字计入该县区，重复的机构由疑似重复检查标出',
+      ],
       ['重复检查范围', '名称重复、存续期限等检查在每个县区内部进行（同一县区的多个工作表合并检查），不跨县区比较'],
       ['明细中的日期', '精确到日的日期写为 Excel 日期；只写到月或年的日期按原精度以文本保留（如 2019-03），不虚构日期'],
-      ['明细中的类别、状态', '能识别的写为规范名称（如“县委”写为“党委议事协调机构”，状态为空写为“存续”），不能识别的保留原文'],
-      ['公式安全', '输入中以 = + - @ 或制表符开头的文字一律按文本写入，并在问题清单中提示“文字以公式符号开头”（代码 formula-text）；本表不含任何公式，合计为工具计算的数值'],
+      [
+        '明细中的类别、状态',
+        '能识别的写为规范名称（如“县委”写为“党委议事协调机构”，状态为空写为“存续”），不能识别的保留原文',
+      ],
+      [
+        '公式安全',
+        '输入中以 = + - @ 或制表符开头的文字一律按文本写入，并在问题清单中提示“文字以公式符号开头”（代码 formula-text）；本表不含任何公式，合计为工具计算的数值',
+      ],
     ],
     file: '文件',
     size: '大小（字节）',
@@ -166,7 +179,8 @@ const EN: Words = {
   related: 'Related rows',
   unknownCounty: '(county unknown)',
   unreadable: 'Unreadable files',
-  duplicateNote: (county, files) => `${county} sent more than one register (${files}); all are counted for the county and may double-count: keep one`,
+  duplicateNote: (county, files) =>
+    `${county} sent more than one register (${files}); all are counted for the county and may double-count: keep one`,
   states: { submitted: 'Submitted', missing: 'Missing', duplicate: 'Sent twice' },
   severities: { error: 'Error', warning: 'Warning', info: 'Info' },
   bases: { column: '县区/填报单位 column', title: 'title', 'file-name': 'file name' },
@@ -191,12 +205,30 @@ const EN: Words = {
     departments: (count, aliases) => `${count} departments, ${aliases} short names`,
     departmentsLabel: 'Department list',
     rules: [
-      ['County', 'taken from the 县区/填报单位 column (all rows must agree), else the title above the header, else the file name; a register none of them names is reported and left out of the totals, never guessed'],
-      ['Sent twice', 'two or more files for one county raise duplicate-submission (error); none is dropped: their rows are in the detail and counted for the county, and repeated bodies show up as duplicates'],
-      ['Duplicate checks', 'duplicates and deadlines are checked within each county (all of its sheets together), never across counties'],
-      ['Dates in the detail', 'full dates are Excel dates; a date given only to the month or year stays text at that precision (e.g. 2019-03), no day is invented'],
-      ['Category and status in the detail', 'written as the standard label when recognised (empty status → 存续), else as written'],
-      ['Formula safety', 'text from an input starting with = + - @ or a tab is written as text (formula-text); the workbook contains no formulas; totals are values computed by the tool'],
+      [
+        'County',
+        'taken from the 县区/填报单位 column (all rows must agree), else the title above the header, else the file name; a register none of them names is reported and left out of the totals, never guessed',
+      ],
+      [
+        'Sent twice',
+        'two or more files for one county raise duplicate-submission (error); none is dropped: their rows are in the detail and counted for the county, and repeated bodies show up as duplicates',
+      ],
+      [
+        'Duplicate checks',
+        'duplicates and deadlines are checked within each county (all of its sheets together), never across counties',
+      ],
+      [
+        'Dates in the detail',
+        'full dates are Excel dates; a date given only to the month or year stays text at that precision (e.g. 2019-03), no day is invented',
+      ],
+      [
+        'Category and status in the detail',
+        'written as the standard label when recognised (empty status → 存续), else as written',
+      ],
+      [
+        'Formula safety',
+        'text from an input starting with = + - @ or a tab is written as text (formula-text); the workbook contains no formulas; totals are values computed by the tool',
+      ],
     ],
     file: 'File',
     size: 'Size (bytes)',

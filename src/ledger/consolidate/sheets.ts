@@ -21,8 +21,18 @@ export const EVERY_RETURN_HAS = ['汇总', '明细', '问题清单', '说明'] a
 
 export function returnSheets(ret: ConsolidatedReturn, meta: ReturnMeta): SheetSpec[] {
   // 报送情况: work rules and contact persons per county and host department.
-  const submission = withContacts(submissionSheet(submissionSummary(ret.rows, ret.settings), { lang: meta.lang, asOf: ret.asOf }), ret, meta.lang);
-  return [summarySheet(ret, meta.lang), detailSheet(ret, meta.lang), findingsSheet(ret, meta.lang), submission, aboutSheet(ret, meta)];
+  const submission = withContacts(
+    submissionSheet(submissionSummary(ret.rows, ret.settings), { lang: meta.lang, asOf: ret.asOf }),
+    ret,
+    meta.lang,
+  );
+  return [
+    summarySheet(ret, meta.lang),
+    detailSheet(ret, meta.lang),
+    findingsSheet(ret, meta.lang),
+    submission,
+    aboutSheet(ret, meta),
+  ];
 }
 
 type Included = Extract<RegisterEntry, { status: 'included' }>;
@@ -31,10 +41,17 @@ const isIncluded = (r: RegisterEntry): r is Included => r.status === 'included';
 /** 报送情况 ends with who filled in each county's register, as its footer says. */
 function withContacts(sheet: SheetSpec, ret: ConsolidatedReturn, lang: Lang): SheetSpec {
   const a = wordsFor(lang).about;
-  const lines = ret.counties.filter((c) => c.state !== 'missing').map((c) => {
-    const contacts = ret.registers.filter(isIncluded).filter((r) => r.county === c.county && r.contact !== null).map((r) => contactLine(r.contact!, lang));
-    return [`${c.county}${lang === 'en' ? ': ' : '：'}${contacts.length > 0 ? [...new Set(contacts)].join('；') : a.noContact}`];
-  });
+  const lines = ret.counties
+    .filter((c) => c.state !== 'missing')
+    .map((c) => {
+      const contacts = ret.registers
+        .filter(isIncluded)
+        .filter((r) => r.county === c.county && r.contact !== null)
+        .map((r) => contactLine(r.contact!, lang));
+      return [
+        `${c.county}${lang === 'en' ? ': ' : '：'}${contacts.length > 0 ? [...new Set(contacts)].join('；') : a.noContact}`,
+      ];
+    });
   if (lines.length === 0) return sheet;
   return { ...sheet, footer: [...(sheet.footer ?? []), [], [a.contactsTitle], ...lines] };
 }
@@ -49,10 +66,20 @@ const categoryLabel = (lang: Lang, id: number): string => {
 
 /** The figures of a 汇总 line, in column order, each named. */
 const TALLY_CELLS: readonly (readonly [string, (t: Tally) => number])[] = [
-  ['rows', (t) => t.rows], ['category1', (t) => t.activeByCategory[1]], ['category2', (t) => t.activeByCategory[2]],
-  ['category3', (t) => t.activeByCategory[3]], ['category4', (t) => t.activeByCategory[4]], ['category5', (t) => t.activeByCategory[5]],
-  ['uncategorised', (t) => t.activeUncategorised], ['coordinating', (t) => t.activeCoordinating], ['abolishedOrMerged', (t) => t.abolishedOrMerged],
-  ['errors', (t) => t.errors], ['warnings', (t) => t.warnings], ['duplicates', (t) => t.duplicates], ['overdue', (t) => t.overdue], ['expiring', (t) => t.expiring],
+  ['rows', (t) => t.rows],
+  ['category1', (t) => t.activeByCategory[1]],
+  ['category2', (t) => t.activeByCategory[2]],
+  ['category3', (t) => t.activeByCategory[3]],
+  ['category4', (t) => t.activeByCategory[4]],
+  ['category5', (t) => t.activeByCategory[5]],
+  ['uncategorised', (t) => t.activeUncategorised],
+  ['coordinating', (t) => t.activeCoordinating],
+  ['abolishedOrMerged', (t) => t.abolishedOrMerged],
+  ['errors', (t) => t.errors],
+  ['warnings', (t) => t.warnings],
+  ['duplicates', (t) => t.duplicates],
+  ['overdue', (t) => t.overdue],
+  ['expiring', (t) => t.expiring],
 ];
 
 function tallyCells(t: Tally): CellValue[] {
@@ -62,14 +89,16 @@ function tallyCells(t: Tally): CellValue[] {
 /** A county that sent nothing has no figures, only the missing-submission error: blanks, not zeros. */
 function countyCells(c: CountyTally, lang: Lang): CellValue[] {
   const w = wordsFor(lang);
-  const figures = c.state === 'missing' ? TALLY_CELLS.map(([name, figure]) => (name === 'errors' ? figure(c) : null)) : tallyCells(c);
+  const figures =
+    c.state === 'missing' ? TALLY_CELLS.map(([name, figure]) => (name === 'errors' ? figure(c) : null)) : tallyCells(c);
   return [c.county, w.states[c.state], c.files.length, ...figures];
 }
 
 function summarySheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
   const w = wordsFor(lang);
   const expected = ret.counties.filter((c) => c.expected).map((c) => c.county);
-  const list = (names: readonly string[]): string => (names.length === 0 ? w.none : names.join(lang === 'en' ? ', ' : '、'));
+  const list = (names: readonly string[]): string =>
+    names.length === 0 ? w.none : names.join(lang === 'en' ? ', ' : '、');
   const figure = (header: string, width = 10): ColumnSpec => ({ header, width, format: 'integer' });
   const columns: ColumnSpec[] = [
     { header: w.county, width: 14, format: 'text' },
@@ -88,19 +117,16 @@ function summarySheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
   ];
   const filesOf = ret.counties.reduce((n, c) => n + c.files.length, 0);
   const footer: CellValue[][] = [[w.total, null, filesOf, ...tallyCells(ret.total)]];
-  for (const c of ret.counties) if (c.state === 'duplicate') footer.push([w.duplicateNote(c.county, c.files.join('、'))]);
+  for (const c of ret.counties)
+    if (c.state === 'duplicate') footer.push([w.duplicateNote(c.county, c.files.join('、'))]);
   for (const r of ret.registers) {
-    if (r.status === 'unassigned') footer.push([`${r.file} › ${r.sheet}：${registerNote(r, lang)}（${w.rowCount(r.rowCount)}）`]);
+    if (r.status === 'unassigned')
+      footer.push([`${r.file} › ${r.sheet}：${registerNote(r, lang)}（${w.rowCount(r.rowCount)}）`]);
   }
   for (const u of ret.unreadable) footer.push([`${w.unreadable}：${lang === 'en' ? u.messageEn : u.message}`]);
   return {
     name: '汇总',
-    preamble: [
-      [w.title],
-      [w.asOf, ret.asOf],
-      [w.expected, list(expected)],
-      [w.missing, list(ret.missing)],
-    ],
+    preamble: [[w.title], [w.asOf, ret.asOf], [w.expected, list(expected)], [w.missing, list(ret.missing)]],
     columns,
     rows: ret.counties.map((c) => countyCells(c, lang)),
     footer,
@@ -112,10 +138,29 @@ function summarySheet(ret: ConsolidatedReturn, lang: Lang): SheetSpec {
 // ---------------------------------------------------------------- 明细
 
 /** 县区, 序号, the seven fields, the other optional fields (县区 once), 来源: the order of fields.ts. */
-const DETAIL_FIELDS: readonly FieldKey[] = ['seq', ...REQUIRED_FIELDS, ...OPTIONAL_FIELDS.filter((f) => f !== 'seq' && f !== 'county')];
+const DETAIL_FIELDS: readonly FieldKey[] = [
+  'seq',
+  ...REQUIRED_FIELDS,
+  ...OPTIONAL_FIELDS.filter((f) => f !== 'seq' && f !== 'county'),
+];
 const DETAIL_WIDTHS: Readonly<Partial<Record<FieldKey, number>>> = {
-  seq: 6, name: 36, established: 12, basis: 32, department: 20, duration: 18, history: 40, parent: 26,
-  category: 20, status: 8, abolishedOn: 12, abolitionDoc: 26, workRules: 16, contact: 10, phone: 16, duties: 40, remarks: 24,
+  seq: 6,
+  name: 36,
+  established: 12,
+  basis: 32,
+  department: 20,
+  duration: 18,
+  history: 40,
+  parent: 26,
+  category: 20,
+  status: 8,
+  abolishedOn: 12,
+  abolitionDoc: 26,
+  workRules: 16,
+  contact: 10,
+  phone: 16,
+  duties: 40,
+  remarks: 24,
 };
 
 /** A full date as a real date; a month or a year stays text at its own precision (no invented day). */
@@ -270,9 +315,13 @@ function aboutSheet(ret: ConsolidatedReturn, meta: ReturnMeta): SheetSpec {
     const counties = [...new Set(included.map((r) => r.county))].join('、');
     const bases = [...new Set(included.map((r) => w.bases[r.countyBasis]))].join('、');
     const sheets = unreadable
-      ? (lang === 'en' ? unreadable.messageEn : unreadable.message)
+      ? lang === 'en'
+        ? unreadable.messageEn
+        : unreadable.message
       : own.map((r) => `${r.sheet}：${registerNote(r, lang)}`).join('；');
-    const contacts = [...new Set(included.flatMap((r) => (r.contact ? [contactLine(r.contact, lang)] : [])))].join('；');
+    const contacts = [...new Set(included.flatMap((r) => (r.contact ? [contactLine(r.contact, lang)] : [])))].join(
+      '；',
+    );
     return [input.file, input.size, input.sha256, counties, bases, sheets, contacts];
   });
   return { name: '说明', preamble, columns, rows, table: false, freezeHeader: false };

@@ -19,7 +19,15 @@ import { hasWorkRules } from '../workRules';
 import { SELF_FIELDS, type SelfCountField } from './fields';
 import { BodyMatcher, type NameMatchResult } from './match';
 import { type Action, type EvaluationRead, type FileFinding, type MemberRow, type SelfRow } from './read';
-import { conductScore, cooperationScore, performanceScore, rankBy, round1, totalScore, type IndicatorScores } from './score';
+import {
+  conductScore,
+  cooperationScore,
+  performanceScore,
+  rankBy,
+  round1,
+  totalScore,
+  type IndicatorScores,
+} from './score';
 import { GRADE_LABELS_EN, gradeOf, passingScore, type EvaluationSettings, type Grade } from './settings';
 import { SUGGESTION_CODES, countActions, suggest, type Partner, type Reason } from './suggest';
 
@@ -123,20 +131,37 @@ export interface EvaluationResult {
 const NO_FINDINGS: readonly Finding[] = [];
 
 /** The year evaluated: the setting, else the year most 自评表 rows give, else the year before the as-of date. */
-export function evaluationYear(selfRows: readonly SelfRow[], settings: Pick<EvaluationSettings, 'year'>, asOf: string): number {
+export function evaluationYear(
+  selfRows: readonly SelfRow[],
+  settings: Pick<EvaluationSettings, 'year'>,
+  asOf: string,
+): number {
   if (settings.year !== null) return settings.year;
   const counts = new Map<number, number>();
   for (const r of selfRows) if (r.year !== null) counts.set(r.year, (counts.get(r.year) ?? 0) + 1);
   let best: number | null = null;
-  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  for (const [y, n] of counts)
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
   return best ?? Number(asOf.slice(0, 4)) - 1;
 }
 
-export function evaluateBodies(register: RegisterInput, read: EvaluationRead, settings: Settings, evaluation: EvaluationSettings): EvaluationResult {
+export function evaluateBodies(
+  register: RegisterInput,
+  read: EvaluationRead,
+  settings: Settings,
+  evaluation: EvaluationSettings,
+): EvaluationResult {
   const active = register.rows.filter((r) => r.active && r.name !== '');
   const titles = [...(register.title ?? []), ...read.sheets.flatMap((s) => s.title)];
-  const locals = localNamesFrom(titles, active.map((r) => r.name));
-  const matcher = new BodyMatcher(active.map((r) => r.name), locals, settings.similarNameThreshold);
+  const locals = localNamesFrom(
+    titles,
+    active.map((r) => r.name),
+  );
+  const matcher = new BodyMatcher(
+    active.map((r) => r.name),
+    locals,
+    settings.similarNameThreshold,
+  );
   const year = evaluationYear(read.selfRows, evaluation, settings.asOf);
   const passing = passingScore(evaluation);
   const findings: FileFinding[] = [...read.findings];
@@ -150,7 +175,13 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
   // 自评表: one row per body; the first returned row of a body counts, later ones are listed as ignored.
   const selfOf = new Array<{ row: SelfRow; match: MatchInfo } | undefined>(active.length);
   const unknownSeen = new Map<string, { first: FileFinding; rows: number }>();
-  const unknown = (kind: 'self' | 'member', r: SelfRow | MemberRow, nearest: { body: number; score: number } | null, header: string, column: number | undefined) => {
+  const unknown = (
+    kind: 'self' | 'member',
+    r: SelfRow | MemberRow,
+    nearest: { body: number; score: number } | null,
+    header: string,
+    column: number | undefined,
+  ) => {
     const key = `${r.file}\u0000${r.sheet}\u0000${r.name}`;
     const seen = unknownSeen.get(key);
     if (seen) {
@@ -162,9 +193,23 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     const f: FileFinding = {
       file: r.file,
       finding: finding({
-        code: 'unknown-evaluated-body', sheet: r.sheet, row: r.row, column: header, columnIndex: column, value: r.name,
-        params: { name: r.name, kind, ...(near && nearest ? { nearest: near.name, score: nearest.score } : {}), ...(retired ? { retiredRow: retired.row, status: statusLabel(retired.status) } : {}) },
-        suggestion: near?.name, related: near && nearest ? [{ file: register.file, sheet: near.sheet, row: near.row, value: near.name, score: nearest.score }] : undefined,
+        code: 'unknown-evaluated-body',
+        sheet: r.sheet,
+        row: r.row,
+        column: header,
+        columnIndex: column,
+        value: r.name,
+        params: {
+          name: r.name,
+          kind,
+          ...(near && nearest ? { nearest: near.name, score: nearest.score } : {}),
+          ...(retired ? { retiredRow: retired.row, status: statusLabel(retired.status) } : {}),
+        },
+        suggestion: near?.name,
+        related:
+          near && nearest
+            ? [{ file: register.file, sheet: near.sheet, row: near.row, value: near.name, score: nearest.score }]
+            : undefined,
       }),
     };
     unknownSeen.set(key, { first: f, rows: 1 });
@@ -173,14 +218,28 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
   // Two passes: the same name first for every row, then a similar name among the bodies left.
   const inYear = read.selfRows.filter((r) => {
     if (r.year === null || r.year === year) return true;
-    ignored.push({ file: r.file, sheet: r.sheet, row: r.row, name: r.name, reason: 'other-year', detail: String(r.year) });
+    ignored.push({
+      file: r.file,
+      sheet: r.sheet,
+      row: r.row,
+      name: r.name,
+      reason: 'other-year',
+      detail: String(r.year),
+    });
     return false;
   });
   const take = (r: SelfRow, m: NameMatchResult & { body: number }) => {
     const info: MatchInfo = { file: r.file, sheet: r.sheet, row: r.row, written: r.name, how: m.how!, score: m.score };
     const had = selfOf[m.body];
     if (had) {
-      ignored.push({ file: r.file, sheet: r.sheet, row: r.row, name: r.name, reason: 'duplicate', detail: `${had.row.file} ${had.row.sheet} ${had.row.row}` });
+      ignored.push({
+        file: r.file,
+        sheet: r.sheet,
+        row: r.row,
+        name: r.name,
+        reason: 'duplicate',
+        detail: `${had.row.file} ${had.row.sheet} ${had.row.row}`,
+      });
       return;
     }
     selfOf[m.body] = { row: r, match: info };
@@ -220,7 +279,16 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     }
     if (m.how === 'similar' && !inexactMember.has(`${r.file}\u0000${r.sheet}\u0000${r.name}`)) {
       inexactMember.add(`${r.file}\u0000${r.sheet}\u0000${r.name}`);
-      inexact.push({ file: r.file, sheet: r.sheet, row: r.row, written: r.name, how: 'similar', score: m.score, body: active[m.body]!.name, kind: 'member' });
+      inexact.push({
+        file: r.file,
+        sheet: r.sheet,
+        row: r.row,
+        written: r.name,
+        how: 'similar',
+        score: m.score,
+        body: active[m.body]!.name,
+        kind: 'member',
+      });
     }
     if (r.rowScore === null) continue;
     const unit = unitName(r.unit);
@@ -236,7 +304,12 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     if (u) {
       u.rows += 1;
       u.spellings.add(r.unit);
-    } else unitRows.set(unit, { rows: 1, first: { file: r.file, sheet: r.sheet, row: r.row }, spellings: new Set([r.unit]) });
+    } else
+      unitRows.set(unit, {
+        rows: 1,
+        first: { file: r.file, sheet: r.sheet, row: r.row },
+        spellings: new Set([r.unit]),
+      });
   }
 
   // The register's own findings per sheet and row (only the codes the suggestions read).
@@ -252,7 +325,8 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     if (list) list.push(f);
     else bySheet.set(f.row, [f]);
   }
-  const findingsAt = (sheet: string, row: number): readonly Finding[] => registerFindings.get(sheet)?.get(row) ?? NO_FINDINGS;
+  const findingsAt = (sheet: string, row: number): readonly Finding[] =>
+    registerFindings.get(sheet)?.get(row) ?? NO_FINDINGS;
 
   // Scores per body.
   const draft = active.map((row, i) => {
@@ -271,8 +345,15 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     let idle = false;
     if (self) {
       const c = self.row.counts;
-      scores = { performance: performanceScore(c, evaluation.targets), conduct: conductScore(c, workRules, workPoints, evaluation.targets), cooperation };
-      const judged = (self.row.cells.meetings || self.row.cells.documents) && !self.row.invalid.includes('meetings') && !self.row.invalid.includes('documents');
+      scores = {
+        performance: performanceScore(c, evaluation.targets),
+        conduct: conductScore(c, workRules, workPoints, evaluation.targets),
+        cooperation,
+      };
+      const judged =
+        (self.row.cells.meetings || self.row.cells.documents) &&
+        !self.row.invalid.includes('meetings') &&
+        !self.row.invalid.includes('documents');
       idle = Boolean(judged) && (c.meetings ?? 0) === 0 && (c.documents ?? 0) === 0;
     }
     // Without a self-evaluation there is no total: member scores alone do not rank a body.
@@ -288,18 +369,45 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     let proposalPartner: Partner | null = null;
     if (proposal?.action === '合并') {
       const text = proposal.text.replace(/\s+/g, '');
-      const named = active.find((other) => other !== row && other.name.length >= 4 && text.includes(other.name.replace(/\s+/g, '')));
+      const named = active.find(
+        (other) => other !== row && other.name.length >= 4 && text.includes(other.name.replace(/\s+/g, '')),
+      );
       if (named) proposalPartner = { name: named.name, sheet: named.sheet, row: named.row };
     }
     const s = suggest({
-      name: row.name, registerFindings: findingsAt(row.sheet, row.row), hasSelfEvaluation: self !== undefined,
-      idle: d.idle, year, total: d.total, grade, passing, workRules: d.workRules, proposal, proposalPartner,
+      name: row.name,
+      registerFindings: findingsAt(row.sheet, row.row),
+      hasSelfEvaluation: self !== undefined,
+      idle: d.idle,
+      year,
+      total: d.total,
+      grade,
+      passing,
+      workRules: d.workRules,
+      proposal,
+      proposalPartner,
     });
     return {
-      name: row.name, sheet: row.sheet, row: row.row, department: row.department, category: row.category,
-      self: self?.match ?? null, counts: self?.row.counts ?? null, workRules: d.workRules, workPoints: d.workPoints, idle: d.idle,
-      scores: d.scores, total: d.total, grade, rank: ranks[i] ?? null, members: d.unitScores,
-      suggestion: s.action, reasons: s.reasons, partner: s.partner, proposal: proposal?.text ?? null, issues: self?.row.issues ?? '',
+      name: row.name,
+      sheet: row.sheet,
+      row: row.row,
+      department: row.department,
+      category: row.category,
+      self: self?.match ?? null,
+      counts: self?.row.counts ?? null,
+      workRules: d.workRules,
+      workPoints: d.workPoints,
+      idle: d.idle,
+      scores: d.scores,
+      total: d.total,
+      grade,
+      rank: ranks[i] ?? null,
+      members: d.unitScores,
+      suggestion: s.action,
+      reasons: s.reasons,
+      partner: s.partner,
+      proposal: proposal?.text ?? null,
+      issues: self?.row.issues ?? '',
     };
   });
 
@@ -311,7 +419,12 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
       findings.push({
         file: register.file,
         finding: finding({
-          code: 'missing-self-evaluation', sheet: b.sheet, row: b.row, column: cell?.header ?? '机构名称', columnIndex: cell?.column, value: b.name,
+          code: 'missing-self-evaluation',
+          sheet: b.sheet,
+          row: b.row,
+          column: cell?.header ?? '机构名称',
+          columnIndex: cell?.column,
+          value: b.name,
           params: { name: b.name, department: b.department ?? '' },
         }),
       });
@@ -320,15 +433,37 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
     const s = d.self.row;
     if (b.idle) {
       const cell = s.cells.meetings ?? s.cells.documents!;
-      findings.push({ file: s.file, finding: finding({ code: 'idle-body', sheet: s.sheet, row: s.row, column: cell.header, columnIndex: cell.column, value: b.name, params: { name: b.name, year } }) });
+      findings.push({
+        file: s.file,
+        finding: finding({
+          code: 'idle-body',
+          sheet: s.sheet,
+          row: s.row,
+          column: cell.header,
+          columnIndex: cell.column,
+          value: b.name,
+          params: { name: b.name, year },
+        }),
+      });
     }
     if (b.total !== null && b.total < passing) {
       const cell = s.cells.name;
       findings.push({
         file: s.file,
         finding: finding({
-          code: 'low-evaluation', sheet: s.sheet, row: s.row, column: cell?.header ?? '机构名称', columnIndex: cell?.column, value: b.name,
-          params: { name: b.name, total: b.total, grade: b.grade ?? '', gradeEn: b.grade ? GRADE_LABELS_EN[b.grade] : '', pass: passing },
+          code: 'low-evaluation',
+          sheet: s.sheet,
+          row: s.row,
+          column: cell?.header ?? '机构名称',
+          columnIndex: cell?.column,
+          value: b.name,
+          params: {
+            name: b.name,
+            total: b.total,
+            grade: b.grade ?? '',
+            gradeEn: b.grade ? GRADE_LABELS_EN[b.grade] : '',
+            pass: passing,
+          },
         }),
       });
     }
@@ -336,25 +471,46 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
 
   // Member units: the mean over the bodies they were scored in.
   const perUnit = new Map<string, number[]>();
-  for (const b of bodies) for (const u of b.members) {
-    const list = perUnit.get(u.unit);
-    if (list) list.push(u.score);
-    else perUnit.set(u.unit, [u.score]);
-  }
-  const units = [...perUnit].map(([unit, list]) => ({ unit, bodies: list.length, mean: round1(list.reduce((a, b) => a + b, 0) / list.length) }));
+  for (const b of bodies)
+    for (const u of b.members) {
+      const list = perUnit.get(u.unit);
+      if (list) list.push(u.score);
+      else perUnit.set(u.unit, [u.score]);
+    }
+  const units = [...perUnit].map(([unit, list]) => ({
+    unit,
+    bodies: list.length,
+    mean: round1(list.reduce((a, b) => a + b, 0) / list.length),
+  }));
   const unitRanks = rankBy(units, (u) => u.mean);
-  const members: MemberEvaluation[] = units.map((u, i) => {
-    const info = unitRows.get(u.unit)!;
-    return { ...u, rows: info.rows, rank: unitRanks[i]!, low: u.mean < passing, first: info.first, spellings: [...info.spellings] };
-  }).sort((a, b) => a.rank - b.rank || (a.unit < b.unit ? -1 : 1));
+  const members: MemberEvaluation[] = units
+    .map((u, i) => {
+      const info = unitRows.get(u.unit)!;
+      return {
+        ...u,
+        rows: info.rows,
+        rank: unitRanks[i]!,
+        low: u.mean < passing,
+        first: info.first,
+        spellings: [...info.spellings],
+      };
+    })
+    .sort((a, b) => a.rank - b.rank || (a.unit < b.unit ? -1 : 1));
   for (const m of members) {
     if (!m.low) continue;
-    const row = read.memberRows.find((r) => r.file === m.first.file && r.sheet === m.first.sheet && r.row === m.first.row);
+    const row = read.memberRows.find(
+      (r) => r.file === m.first.file && r.sheet === m.first.sheet && r.row === m.first.row,
+    );
     const cell = row?.cells.unit;
     findings.push({
       file: m.first.file,
       finding: finding({
-        code: 'low-member-score', sheet: m.first.sheet, row: m.first.row, column: cell?.header ?? '成员单位', columnIndex: cell?.column, value: row?.unit ?? m.unit,
+        code: 'low-member-score',
+        sheet: m.first.sheet,
+        row: m.first.row,
+        column: cell?.header ?? '成员单位',
+        columnIndex: cell?.column,
+        value: row?.unit ?? m.unit,
         params: { unit: m.unit, mean: m.mean, bodies: m.bodies, pass: passing },
       }),
     });
@@ -372,7 +528,13 @@ export function evaluateBodies(register: RegisterInput, read: EvaluationRead, se
   const byGrade: Record<Grade, number> = { 好: 0, 较好: 0, 一般: 0, 差: 0 };
   for (const b of bodies) if (b.grade) byGrade[b.grade] += 1;
   return {
-    year, bodies, members, inexact, ignored, findings, passing,
+    year,
+    bodies,
+    members,
+    inexact,
+    ignored,
+    findings,
+    passing,
     counts: {
       active: active.length,
       coordinating: active.filter((r) => r.category !== null && isCoordinatingBody(r.category)).length,

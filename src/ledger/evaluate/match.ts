@@ -9,7 +9,15 @@
  * ones a misspelt row most likely means: a small index, cheap at 10,000 bodies), and only when
  * that finds nothing among all bodies (an index built once, on first need).
  */
-import { buildNameIndex, normaliseName, profileName, profileNames, searchSimilar, type NameIndex, type NameProfile } from '../names';
+import {
+  buildNameIndex,
+  normaliseName,
+  profileName,
+  profileNames,
+  searchSimilar,
+  type NameIndex,
+  type NameProfile,
+} from '../names';
 
 export interface NameMatchResult {
   /** Index of the body matched, or null. */
@@ -79,7 +87,7 @@ export class BodyMatcher {
     if (same.length === 1) return { body: same[0]!, how: 'name', score: 1, nearest: null };
     const exact = same.find((b) => spelling(this.names[b]!) === spelling(name));
     const free = taken ? same.find((b) => !taken(b)) : undefined;
-    const body = exact !== undefined && !(taken?.(exact) && free !== undefined) ? exact : free ?? exact ?? same[0]!;
+    const body = exact !== undefined && !(taken?.(exact) && free !== undefined) ? exact : (free ?? exact ?? same[0]!);
     return { body, how: 'name', score: 1, nearest: null };
   }
 

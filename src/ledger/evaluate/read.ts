@@ -12,8 +12,16 @@ import type { CellValue, Grid } from '../grid';
 import { nonBodyKind } from '../submissionContact';
 import { hasWorkRules } from '../workRules';
 import {
-  MEMBER_FIELDS, MEMBER_SCORE_FIELDS, SELF_COUNT_FIELDS, SELF_FIELDS, memberFieldOf, selfFieldOf,
-  type MemberField, type MemberScoreField, type SelfCountField, type SelfField,
+  MEMBER_FIELDS,
+  MEMBER_SCORE_FIELDS,
+  SELF_COUNT_FIELDS,
+  SELF_FIELDS,
+  memberFieldOf,
+  selfFieldOf,
+  type MemberField,
+  type MemberScoreField,
+  type SelfCountField,
+  type SelfField,
 } from './fields';
 
 /** A cell of an evaluation sheet: its text as written and where it is. */
@@ -110,10 +118,15 @@ interface Located<K extends string> {
 }
 
 function headerText(value: unknown): string {
-  return cellText(value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return cellText(value)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim();
 }
 
-function mapRow<K extends string>(row: readonly CellValue[], of: (text: string) => K | null): Map<K, { index: number; header: string }> {
+function mapRow<K extends string>(
+  row: readonly CellValue[],
+  of: (text: string) => K | null,
+): Map<K, { index: number; header: string }> {
   const out = new Map<K, { index: number; header: string }>();
   row.forEach((cell, index) => {
     const header = headerText(cell);
@@ -124,12 +137,15 @@ function mapRow<K extends string>(row: readonly CellValue[], of: (text: string) 
 }
 
 /** The header of a sheet and its kind: a 成员单位 column and a score make a member sheet; a name and two counts or choices a self sheet. */
-function locate(grid: Grid): { kind: 'self'; at: Located<SelfField> } | { kind: 'member'; at: Located<MemberField> } | null {
+function locate(
+  grid: Grid,
+): { kind: 'self'; at: Located<SelfField> } | { kind: 'member'; at: Located<MemberField> } | null {
   const limit = Math.min(grid.values.length, SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const row = grid.values[i] ?? [];
     const member = mapRow(row, memberFieldOf);
-    if (member.has('name') && member.has('unit') && MEMBER_SCORE_FIELDS.some((f) => member.has(f))) return { kind: 'member', at: { index: i, columns: member } };
+    if (member.has('name') && member.has('unit') && MEMBER_SCORE_FIELDS.some((f) => member.has(f)))
+      return { kind: 'member', at: { index: i, columns: member } };
     const self = mapRow(row, selfFieldOf);
     const measures = [...SELF_COUNT_FIELDS, 'workRules', 'workPoints'].filter((f) => self.has(f as SelfField)).length;
     if (self.has('name') && measures >= 2) return { kind: 'self', at: { index: i, columns: self } };
@@ -137,11 +153,27 @@ function locate(grid: Grid): { kind: 'self'; at: Located<SelfField> } | { kind: 
   return null;
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 const COUNT_TEXT = /^(-?\d+(?:\.\d+)?)(?:次|个|件|项|份|条|场)?$/u;
 const SCORE_TEXT = /^(-?\d+(?:\.\d+)?)分?$/u;
 
-type Parsed = { readonly ok: true; readonly value: number | null } | { readonly ok: false; readonly reason: string; readonly reasonEn: string };
+type Parsed =
+  | { readonly ok: true; readonly value: number | null }
+  | { readonly ok: false; readonly reason: string; readonly reasonEn: string };
 
 const NOT_NUMBER = { ok: false, reason: '不是数字', reasonEn: 'not a number' } as const;
 
@@ -198,8 +230,17 @@ export function parseChoice(text: string): boolean | null {
 }
 
 const PROPOSAL_WORDS: readonly [string, ProposedAction][] = [
-  ['调整隶属关系', '调整隶属关系'], ['隶属关系调整', '调整隶属关系'], ['调整隶属', '调整隶属关系'], ['划转', '调整隶属关系'],
-  ['撤销', '撤销'], ['撤并', '合并'], ['合并', '合并'], ['整合', '合并'], ['更名', '更名'], ['更改名称', '更名'], ['保留', '保留'],
+  ['调整隶属关系', '调整隶属关系'],
+  ['隶属关系调整', '调整隶属关系'],
+  ['调整隶属', '调整隶属关系'],
+  ['划转', '调整隶属关系'],
+  ['撤销', '撤销'],
+  ['撤并', '合并'],
+  ['合并', '合并'],
+  ['整合', '合并'],
+  ['更名', '更名'],
+  ['更改名称', '更名'],
+  ['保留', '保留'],
 ];
 
 /** The action an office's 调整建议 names first (建议撤销 → 撤销; 与…合并 → 合并); null when it names none. */
@@ -216,7 +257,8 @@ export function parseProposal(text: string): Proposal | null {
 
 function parseYear(value: CellValue): number | null {
   const scalar = toScalar(value);
-  if (scalar.kind === 'number') return Number.isInteger(scalar.value) && scalar.value >= 1949 && scalar.value <= 2100 ? scalar.value : null;
+  if (scalar.kind === 'number')
+    return Number.isInteger(scalar.value) && scalar.value >= 1949 && scalar.value <= 2100 ? scalar.value : null;
   const m = /((?:19|20)\d{2})/.exec(cellText(value));
   return m ? Number(m[1]) : null;
 }
@@ -243,7 +285,11 @@ function textOf(values: readonly CellValue[], texts: readonly string[], c: numbe
 }
 
 /** Texts of a row, or null (with footers kept) when it is not a body row. 合计, notes and footers: the register's own rule (nonBodyKind). */
-function bodyTexts<K extends string>(values: readonly CellValue[], ctx: SheetCtx<K>, nameIndex: number): string[] | null {
+function bodyTexts<K extends string>(
+  values: readonly CellValue[],
+  ctx: SheetCtx<K>,
+  nameIndex: number,
+): string[] | null {
   const texts = new Array<string>(values.length);
   let filled = 0;
   let firstText = '';
@@ -258,7 +304,13 @@ function bodyTexts<K extends string>(values: readonly CellValue[], ctx: SheetCtx
   // A number first (序号) is never a footer; otherwise the register's rule decides.
   const kind = firstText === NUMBER ? null : nonBodyKind(texts);
   if (kind !== null) {
-    if (kind !== 'total') ctx.footer.push(texts.map((_, c) => textOf(values, texts, c)).filter((t) => t !== '').join(' '));
+    if (kind !== 'total')
+      ctx.footer.push(
+        texts
+          .map((_, c) => textOf(values, texts, c))
+          .filter((t) => t !== '')
+          .join(' '),
+      );
     return null;
   }
   const first = firstText === NUMBER ? '' : firstText.replace(/\s+/g, '');
@@ -270,12 +322,23 @@ function bodyTexts<K extends string>(values: readonly CellValue[], ctx: SheetCtx
   return texts;
 }
 
-
-function invalid(ctx: SheetCtx<string>, row: number, cell: EvalCell, label: string, labelEn: string, parsed: Extract<Parsed, { ok: false }>): void {
+function invalid(
+  ctx: SheetCtx<string>,
+  row: number,
+  cell: EvalCell,
+  label: string,
+  labelEn: string,
+  parsed: Extract<Parsed, { ok: false }>,
+): void {
   ctx.findings.push({
     file: ctx.file,
     finding: finding({
-      code: 'invalid-score', sheet: ctx.grid.sheet, row, column: cell.header, columnIndex: cell.column, value: cell.text,
+      code: 'invalid-score',
+      sheet: ctx.grid.sheet,
+      row,
+      column: cell.header,
+      columnIndex: cell.column,
+      value: cell.text,
       params: { field: label, fieldEn: labelEn, value: cell.text, reason: parsed.reason, reasonEn: parsed.reasonEn },
     }),
   });
@@ -292,7 +355,8 @@ function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
     return col ? [col.index] : [];
   });
   const located: Partial<Record<SelfField, { index: number; column: number; header: string }>> = {};
-  for (const [key, col] of ctx.at.columns) located[key] = { index: col.index, column: ctx.firstColumn + col.index, header: col.header };
+  for (const [key, col] of ctx.at.columns)
+    located[key] = { index: col.index, column: ctx.firstColumn + col.index, header: col.header };
   for (let i = ctx.at.index + 1; i < ctx.grid.values.length; i++) {
     const values = ctx.grid.values[i] ?? [];
     const texts = bodyTexts(values, ctx, nameIndex);
@@ -323,14 +387,22 @@ function readSelfSheet(ctx: SheetCtx<SelfField>): SelfRow[] {
       else {
         counts[key] = null;
         invalidFields.push(key);
-        const cell: EvalCell = { text: textOf(values, texts, col.index), column: ctx.firstColumn + col.index, header: col.header };
+        const cell: EvalCell = {
+          text: textOf(values, texts, col.index),
+          column: ctx.firstColumn + col.index,
+          header: col.header,
+        };
         cells[key] = cell;
         invalid(ctx, row, cell, SELF_FIELDS[key].label, SELF_FIELDS[key].labelEn, parsed);
       }
     }
     const yearCol = ctx.at.columns.get('year');
     out.push({
-      file: ctx.file, sheet: ctx.grid.sheet, row, name: textOf(values, texts, nameIndex).replace(/\s*[\r\n]+\s*/g, ''), cells,
+      file: ctx.file,
+      sheet: ctx.grid.sheet,
+      row,
+      name: textOf(values, texts, nameIndex).replace(/\s*[\r\n]+\s*/g, ''),
+      cells,
       year: yearCol ? parseYear(values[yearCol.index]) : null,
       department: text('department'),
       counts,
@@ -387,7 +459,16 @@ function readMemberSheet(ctx: SheetCtx<MemberField>): MemberRow[] {
       }
     }
     const rowScore = scores.score ?? (parts > 0 ? sum / parts : null);
-    out.push({ file: ctx.file, sheet: ctx.grid.sheet, row, name: /[\r\n]/.test(nameText) ? nameText.replace(/\s*[\r\n]+\s*/g, '') : nameText, unit, cells, scores, rowScore });
+    out.push({
+      file: ctx.file,
+      sheet: ctx.grid.sheet,
+      row,
+      name: /[\r\n]/.test(nameText) ? nameText.replace(/\s*[\r\n]+\s*/g, '') : nameText,
+      unit,
+      cells,
+      scores,
+      rowScore,
+    });
   }
   return out;
 }
@@ -404,10 +485,11 @@ export function readEvaluationGrids(grids: readonly Grid[], file: string): Evalu
     const firstRow = grid.firstRow ?? 1;
     const firstColumn = grid.firstColumn ?? 1;
     const title: string[] = [...(grid.caption ?? [])];
-    for (let i = 0; i < located.at.index; i++) for (const v of grid.values[i] ?? []) {
-      const t = headerText(v);
-      if (t !== '') title.push(t);
-    }
+    for (let i = 0; i < located.at.index; i++)
+      for (const v of grid.values[i] ?? []) {
+        const t = headerText(v);
+        if (t !== '') title.push(t);
+      }
     const footer: string[] = [];
     const headers: Record<string, string> = {};
     for (const [key, col] of located.at.columns as ReadonlyMap<string, { header: string }>) headers[key] = col.header;
@@ -422,7 +504,16 @@ export function readEvaluationGrids(grids: readonly Grid[], file: string): Evalu
       memberRows.push(...rows);
       count = rows.length;
     }
-    sheets.push({ file, sheet: grid.sheet, kind: located.kind, headerRow: firstRow + located.at.index, rows: count, title, footer, headers });
+    sheets.push({
+      file,
+      sheet: grid.sheet,
+      kind: located.kind,
+      headerRow: firstRow + located.at.index,
+      rows: count,
+      title,
+      footer,
+      headers,
+    });
   }
   return { sheets, selfRows, memberRows, findings };
 }
@@ -430,6 +521,11 @@ export function readEvaluationGrids(grids: readonly Grid[], file: string): Evalu
 /** Several files read into one. */
 export function mergeReads(reads: readonly EvaluationRead[]): EvaluationRead {
   if (reads.length === 1) return reads[0]!;
-  const join = <T,>(pick: (r: EvaluationRead) => readonly T[]): T[] => ([] as T[]).concat(...reads.map(pick));
-  return { sheets: join((r) => r.sheets), selfRows: join((r) => r.selfRows), memberRows: join((r) => r.memberRows), findings: join((r) => r.findings) };
+  const join = <T>(pick: (r: EvaluationRead) => readonly T[]): T[] => ([] as T[]).concat(...reads.map(pick));
+  return {
+    sheets: join((r) => r.sheets),
+    selfRows: join((r) => r.selfRows),
+    memberRows: join((r) => r.memberRows),
+    findings: join((r) => r.findings),
+  };
 }

@@ -52,12 +52,17 @@ export function performanceScore(counts: Counts, targets: EvaluationSettings['ta
 }
 
 /** 运行规范度 from meetings, documents, work rules and 工作要点. */
-export function conductScore(counts: Counts, workRules: boolean | null, workPoints: boolean | null, targets: EvaluationSettings['targets']): number {
+export function conductScore(
+  counts: Counts,
+  workRules: boolean | null,
+  workPoints: boolean | null,
+  targets: EvaluationSettings['targets'],
+): number {
   return round1(
-    PARTS.meetings * ratio(counts.meetings ?? 0, targets.meetings)
-    + PARTS.documents * ratio(counts.documents ?? 0, targets.documents)
-    + (workRules === true ? PARTS.workRules : 0)
-    + (workPoints === true ? PARTS.workPoints : 0),
+    PARTS.meetings * ratio(counts.meetings ?? 0, targets.meetings) +
+      PARTS.documents * ratio(counts.documents ?? 0, targets.documents) +
+      (workRules === true ? PARTS.workRules : 0) +
+      (workPoints === true ? PARTS.workPoints : 0),
   );
 }
 
@@ -85,7 +90,10 @@ export function totalScore(scores: IndicatorScores, weights: EvaluationSettings[
  * null. Ties keep their input order.
  */
 export function rankBy<T>(items: readonly T[], score: (item: T) => number | null): (number | null)[] {
-  const order = items.map((item, i) => ({ i, s: score(item) })).filter((x): x is { i: number; s: number } => x.s !== null).sort((a, b) => b.s - a.s || a.i - b.i);
+  const order = items
+    .map((item, i) => ({ i, s: score(item) }))
+    .filter((x): x is { i: number; s: number } => x.s !== null)
+    .sort((a, b) => b.s - a.s || a.i - b.i);
   const ranks: (number | null)[] = items.map(() => null);
   order.forEach((x, k) => {
     const prev = order[k - 1];

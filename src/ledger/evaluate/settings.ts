@@ -8,25 +8,34 @@ import { z } from 'zod';
 export const GRADES = ['好', '较好', '一般', '差'] as const;
 export type Grade = (typeof GRADES)[number];
 
-export const GRADE_LABELS_EN: Readonly<Record<Grade, string>> = { 好: 'good', 较好: 'fairly good', 一般: 'fair', 差: 'poor' };
+export const GRADE_LABELS_EN: Readonly<Record<Grade, string>> = {
+  好: 'good',
+  较好: 'fairly good',
+  一般: 'fair',
+  差: 'poor',
+};
 
-const WeightsSchema = z.object({
-  /** 工作实绩性 */
-  performance: z.number().min(0).max(100).default(40),
-  /** 运行规范度 */
-  conduct: z.number().min(0).max(100).default(30),
-  /** 协调配合度 */
-  cooperation: z.number().min(0).max(100).default(30),
-}).refine((w) => w.performance + w.conduct + w.cooperation > 0, 'the weights cannot all be 0');
+const WeightsSchema = z
+  .object({
+    /** 工作实绩性 */
+    performance: z.number().min(0).max(100).default(40),
+    /** 运行规范度 */
+    conduct: z.number().min(0).max(100).default(30),
+    /** 协调配合度 */
+    cooperation: z.number().min(0).max(100).default(30),
+  })
+  .refine((w) => w.performance + w.conduct + w.cooperation > 0, 'the weights cannot all be 0');
 
-const GradeSchema = z.object({
-  /** 好: total ≥ this */
-  good: z.number().min(0).max(100).default(85),
-  /** 较好: total ≥ this */
-  fairlyGood: z.number().min(0).max(100).default(70),
-  /** 一般: total ≥ this; 差 below */
-  fair: z.number().min(0).max(100).default(60),
-}).refine((g) => g.good >= g.fairlyGood && g.fairlyGood >= g.fair, 'grade thresholds must fall: 好 ≥ 较好 ≥ 一般');
+const GradeSchema = z
+  .object({
+    /** 好: total ≥ this */
+    good: z.number().min(0).max(100).default(85),
+    /** 较好: total ≥ this */
+    fairlyGood: z.number().min(0).max(100).default(70),
+    /** 一般: total ≥ this; 差 below */
+    fair: z.number().min(0).max(100).default(60),
+  })
+  .refine((g) => g.good >= g.fairlyGood && g.fairlyGood >= g.fair, 'grade thresholds must fall: 好 ≥ 较好 ≥ 一般');
 
 const TargetSchema = z.object({
   /** Meetings in the year that earn the meetings part of 规范 in full (the 潍坊 practice, docs/domain.md: at least one plenary and one topic meeting). */
@@ -54,7 +63,9 @@ export function makeEvaluationSettings(input: EvaluationSettingsInput = {}): Eva
   return EvaluationSettingsSchema.parse(input);
 }
 
-export function parseEvaluationSettings(input: unknown): { ok: true; settings: EvaluationSettings } | { ok: false; problems: string[] } {
+export function parseEvaluationSettings(
+  input: unknown,
+): { ok: true; settings: EvaluationSettings } | { ok: false; problems: string[] } {
   const result = EvaluationSettingsSchema.safeParse(input ?? {});
   if (result.success) return { ok: true, settings: result.data };
   return { ok: false, problems: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };

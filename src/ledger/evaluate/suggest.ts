@@ -43,7 +43,12 @@ export interface Suggestion {
 }
 
 export const ACTION_LABELS_EN: Readonly<Record<Action, string>> = {
-  撤销: 'abolish', 合并: 'merge', 更名: 'rename', 调整隶属关系: 'move to another host', 督促整改: 'urge improvement', 保留: 'keep',
+  撤销: 'abolish',
+  合并: 'merge',
+  更名: 'rename',
+  调整隶属关系: 'move to another host',
+  督促整改: 'urge improvement',
+  保留: 'keep',
 };
 
 /** What the suggestion of one body is drawn from. */
@@ -71,17 +76,42 @@ function partnerOf(f: Finding): Partner | null {
 }
 
 /** Register findings a suggestion rests on; any other finding of the row does not change it. */
-export const SUGGESTION_CODES: ReadonlySet<string> = new Set(['overdue', 'duplicate-name', 'similar-name', 'category-name-mismatch', 'missing-work-rules']);
+export const SUGGESTION_CODES: ReadonlySet<string> = new Set([
+  'overdue',
+  'duplicate-name',
+  'similar-name',
+  'category-name-mismatch',
+  'missing-work-rules',
+]);
 
 export function suggest(input: SuggestionInput): Suggestion {
   // Most bodies: nothing applies but the evaluation itself (10,000 of them in the bench).
-  if (input.hasSelfEvaluation && !input.idle && input.workRules !== false && (input.total === null || input.total >= input.passing)
-    && (input.proposal === null || input.proposal.action === '保留') && !input.registerFindings.some((f) => SUGGESTION_CODES.has(f.code))) {
+  if (
+    input.hasSelfEvaluation &&
+    !input.idle &&
+    input.workRules !== false &&
+    (input.total === null || input.total >= input.passing) &&
+    (input.proposal === null || input.proposal.action === '保留') &&
+    !input.registerFindings.some((f) => SUGGESTION_CODES.has(f.code))
+  ) {
     const reasons: Reason[] = [];
-    if (input.total !== null) reasons.push({ basis: 'evaluation', zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`, en: `works as it should (total ${input.total}, ${gradeEn(input.grade)})` });
+    if (input.total !== null)
+      reasons.push({
+        basis: 'evaluation',
+        zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`,
+        en: `works as it should (total ${input.total}, ${gradeEn(input.grade)})`,
+      });
     if (input.proposal) {
       const bare = input.proposal.text.replace(/^建议/u, '') === '保留';
-      reasons.push(bare ? { basis: 'proposal', zh: '办事机构建议保留', en: "the body's office proposes to keep" } : { basis: 'proposal', zh: `办事机构建议保留：“${input.proposal.text}”`, en: `the body's office proposes to keep: “${input.proposal.text}”` });
+      reasons.push(
+        bare
+          ? { basis: 'proposal', zh: '办事机构建议保留', en: "the body's office proposes to keep" }
+          : {
+              basis: 'proposal',
+              zh: `办事机构建议保留：“${input.proposal.text}”`,
+              en: `the body's office proposes to keep: “${input.proposal.text}”`,
+            },
+      );
     }
     return { action: '保留', reasons, partner: null };
   }
@@ -93,8 +123,16 @@ export function suggest(input: SuggestionInput): Suggestion {
   const officeSays = (action: Action): Reason => {
     const bare = proposal!.text.replace(/^建议/u, '') === action;
     return bare
-      ? { basis: 'proposal', zh: `办事机构建议${action}`, en: `the body's office proposes to ${ACTION_LABELS_EN[action]}` }
-      : { basis: 'proposal', zh: `办事机构建议${action}：“${proposal!.text}”`, en: `the body's office proposes to ${ACTION_LABELS_EN[action]}: “${proposal!.text}”` };
+      ? {
+          basis: 'proposal',
+          zh: `办事机构建议${action}`,
+          en: `the body's office proposes to ${ACTION_LABELS_EN[action]}`,
+        }
+      : {
+          basis: 'proposal',
+          zh: `办事机构建议${action}：“${proposal!.text}”`,
+          en: `the body's office proposes to ${ACTION_LABELS_EN[action]}: “${proposal!.text}”`,
+        };
   };
 
   const overdue = find('overdue');
@@ -102,19 +140,34 @@ export function suggest(input: SuggestionInput): Suggestion {
   const similar = find('similar-name');
   const similarPartner = similar ? partnerOf(similar) : null;
 
-  if (overdue) by.撤销.push({ basis: 'overdue', zh: `存续期已于 ${String(overdue.params.end ?? '')} 届满，仍为存续`, en: `its term ended on ${String(overdue.params.end ?? '')} and it is still active` });
-  if (input.idle && !similarPartner && !duplicate) by.撤销.push({ basis: 'idle-body', zh: `${input.year}年度未召开会议、未印发文件`, en: `no meeting and no document in ${input.year}` });
+  if (overdue)
+    by.撤销.push({
+      basis: 'overdue',
+      zh: `存续期已于 ${String(overdue.params.end ?? '')} 届满，仍为存续`,
+      en: `its term ended on ${String(overdue.params.end ?? '')} and it is still active`,
+    });
+  if (input.idle && !similarPartner && !duplicate)
+    by.撤销.push({
+      basis: 'idle-body',
+      zh: `${input.year}年度未召开会议、未印发文件`,
+      en: `no meeting and no document in ${input.year}`,
+    });
   if (proposed('撤销')) by.撤销.push(officeSays('撤销'));
 
   if (duplicate) {
     const p = partnerOf(duplicate);
     partner ??= p;
-    by.合并.push({ basis: 'duplicate-name', zh: `与${p ? `第 ${p.row} 行“${p.name}”` : '另一行'}是同一机构（重复设置）`, en: `the same body as ${p ? `row ${p.row} “${p.name}”` : 'another row'} (registered twice)` });
+    by.合并.push({
+      basis: 'duplicate-name',
+      zh: `与${p ? `第 ${p.row} 行“${p.name}”` : '另一行'}是同一机构（重复设置）`,
+      en: `the same body as ${p ? `row ${p.row} “${p.name}”` : 'another row'} (registered twice)`,
+    });
   }
   if (input.idle && similarPartner) {
     partner ??= similarPartner;
     by.合并.push({
-      basis: 'idle-body', zh: `${input.year}年度未召开会议、未印发文件，且与“${similarPartner.name}”名称相近（相似度 ${similarPartner.score ?? ''}），可并入`,
+      basis: 'idle-body',
+      zh: `${input.year}年度未召开会议、未印发文件，且与“${similarPartner.name}”名称相近（相似度 ${similarPartner.score ?? ''}），可并入`,
       en: `no meeting and no document in ${input.year}, and its name is close to “${similarPartner.name}” (similarity ${similarPartner.score ?? ''}): merge`,
     });
   }
@@ -124,21 +177,43 @@ export function suggest(input: SuggestionInput): Suggestion {
   }
 
   const mismatch = find('category-name-mismatch');
-  if (mismatch) by.更名.push({ basis: 'category-name-mismatch', zh: `类别为“${String(mismatch.params.category ?? '')}”，但名称${String(mismatch.params.expectZh ?? '与类别不符')}`, en: `the category is “${String(mismatch.params.category ?? '')}” but the name ${String(mismatch.params.expectEn ?? 'does not fit it')}` });
+  if (mismatch)
+    by.更名.push({
+      basis: 'category-name-mismatch',
+      zh: `类别为“${String(mismatch.params.category ?? '')}”，但名称${String(mismatch.params.expectZh ?? '与类别不符')}`,
+      en: `the category is “${String(mismatch.params.category ?? '')}” but the name ${String(mismatch.params.expectEn ?? 'does not fit it')}`,
+    });
   if (proposed('更名')) by.更名.push(officeSays('更名'));
 
   if (proposed('调整隶属关系')) by.调整隶属关系.push(officeSays('调整隶属关系'));
 
-  if (!input.hasSelfEvaluation) by.督促整改.push({ basis: 'missing-self-evaluation', zh: '未报送自评表', en: 'no self-evaluation returned' });
-  if (input.total !== null && input.total < input.passing) by.督促整改.push({ basis: 'low-evaluation', zh: `总分 ${input.total}（${input.grade ?? ''}），低于合格线 ${input.passing} 分`, en: `total ${input.total} (${gradeEn(input.grade)}), below the passing score of ${input.passing}` });
+  if (!input.hasSelfEvaluation)
+    by.督促整改.push({ basis: 'missing-self-evaluation', zh: '未报送自评表', en: 'no self-evaluation returned' });
+  if (input.total !== null && input.total < input.passing)
+    by.督促整改.push({
+      basis: 'low-evaluation',
+      zh: `总分 ${input.total}（${input.grade ?? ''}），低于合格线 ${input.passing} 分`,
+      en: `total ${input.total} (${gradeEn(input.grade)}), below the passing score of ${input.passing}`,
+    });
   const rulesFinding = find('missing-work-rules');
-  if (input.workRules === false || (input.workRules === null && rulesFinding)) by.督促整改.push({ basis: 'missing-work-rules', zh: '未制定工作规则', en: 'no work rules' });
+  if (input.workRules === false || (input.workRules === null && rulesFinding))
+    by.督促整改.push({ basis: 'missing-work-rules', zh: '未制定工作规则', en: 'no work rules' });
 
   if (proposed('保留')) by.保留.push(officeSays('保留'));
-  if (similarPartner && !input.idle) by.保留.push({ basis: 'similar-name', zh: `与“${similarPartner.name}”名称相近（相似度 ${similarPartner.score ?? ''}），请核实职责是否重叠`, en: `its name is close to “${similarPartner.name}” (similarity ${similarPartner.score ?? ''}); check for overlapping duties` });
+  if (similarPartner && !input.idle)
+    by.保留.push({
+      basis: 'similar-name',
+      zh: `与“${similarPartner.name}”名称相近（相似度 ${similarPartner.score ?? ''}），请核实职责是否重叠`,
+      en: `its name is close to “${similarPartner.name}” (similarity ${similarPartner.score ?? ''}); check for overlapping duties`,
+    });
 
   const action = ACTIONS.find((a) => a !== '保留' && by[a].length > 0) ?? '保留';
-  if (action === '保留' && input.total !== null) by.保留.unshift({ basis: 'evaluation', zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`, en: `works as it should (total ${input.total}, ${gradeEn(input.grade)})` });
+  if (action === '保留' && input.total !== null)
+    by.保留.unshift({
+      basis: 'evaluation',
+      zh: `运行正常（总分 ${input.total}，${input.grade ?? ''}）`,
+      en: `works as it should (total ${input.total}, ${gradeEn(input.grade)})`,
+    });
   const reasons = [...by[action], ...ACTIONS.filter((a) => a !== action).flatMap((a) => by[a])];
   return { action, reasons, partner: action === '合并' ? partner : null };
 }
@@ -152,6 +227,8 @@ export function countActions(actions: readonly Action[]): Record<Action, number>
 
 /** “撤销 9、更名 8、调整隶属关系 7”, the seed's way of stating them (actions with none left out). */
 export function actionSummary(counts: Readonly<Record<Action, number>>, lang: 'zh' | 'en' = 'zh'): string {
-  const parts = ACTIONS.filter((a) => counts[a] > 0).map((a) => (lang === 'en' ? `${ACTION_LABELS_EN[a]} ${counts[a]}` : `${a} ${counts[a]}`));
+  const parts = ACTIONS.filter((a) => counts[a] > 0).map((a) =>
+    lang === 'en' ? `${ACTION_LABELS_EN[a]} ${counts[a]}` : `${a} ${counts[a]}`,
+  );
   return parts.join(lang === 'en' ? ', ' : '、');
 }

@@ -3,7 +3,10 @@ import type { RelatedRef } from '../findings';
 import type { LedgerRow } from '../row';
 
 /** Where a row flag points: the row's own cell of a field (header text and column number). */
-export function cellOf(row: LedgerRow, field: FieldKey): { sheet: string; row: number; column: string; columnIndex?: number } {
+export function cellOf(
+  row: LedgerRow,
+  field: FieldKey,
+): { sheet: string; row: number; column: string; columnIndex?: number } {
   const cell = row.cells[field];
   if (!cell) return { sheet: row.sheet, row: row.row, column: FIELDS[field].label };
   return { sheet: row.sheet, row: row.row, column: cell.header, columnIndex: cell.column };

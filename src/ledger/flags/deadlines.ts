@@ -30,7 +30,13 @@ export function flagDeadlines(rows: readonly LedgerRow[], settings: Settings): F
       if (!row.established) continue;
       const reviewBy = lastDay(addYears(row.established, settings.reviewCycleYears));
       if (reviewBy < asOfDay) {
-        out.push(finding({ code: 'review-due', ...at(row), params: { years: fullYearsSince(row.established, asOfDay), cycle: settings.reviewCycleYears } }));
+        out.push(
+          finding({
+            code: 'review-due',
+            ...at(row),
+            params: { years: fullYearsSince(row.established, asOfDay), cycle: settings.reviewCycleYears },
+          }),
+        );
       }
       continue;
     }

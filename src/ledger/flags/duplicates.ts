@@ -11,7 +11,10 @@ interface NameGroup {
 
 /** Active rows grouped by normalised name (rows with no usable name are left out). */
 export function groupByName(rows: readonly LedgerRow[], localNames: readonly string[]): NameGroup[] {
-  const profiles = profileNames(rows.map((r) => r.name), localNames);
+  const profiles = profileNames(
+    rows.map((r) => r.name),
+    localNames,
+  );
   const groupOf = new Map<string, number>();
   const groups: { profile: NameProfile; rows: LedgerRow[] }[] = [];
   rows.forEach((row, i) => {
@@ -35,10 +38,15 @@ export function flagDuplicateNames(groups: readonly NameGroup[]): Finding[] {
     if (group.rows.length < 2) continue;
     for (const row of group.rows) {
       const others = othersIn(group.rows, row);
-      out.push(finding({
-        code: 'duplicate-name', ...cellOf(row, 'name'), value: row.name,
-        params: { otherRows: rowList(others) }, related: relatedRows(others),
-      }));
+      out.push(
+        finding({
+          code: 'duplicate-name',
+          ...cellOf(row, 'name'),
+          value: row.name,
+          params: { otherRows: rowList(others) },
+          related: relatedRows(others),
+        }),
+      );
     }
   }
   return out;
@@ -54,7 +62,11 @@ function roundScore(score: number): number {
  * name index once per distinct name (never all pairs). Each row of a pair gets a finding naming
  * the other row.
  */
-export function flagSimilarNames(groups: readonly NameGroup[], threshold: number, maxCandidates: number = MAX_CANDIDATES_PER_NAME): Finding[] {
+export function flagSimilarNames(
+  groups: readonly NameGroup[],
+  threshold: number,
+  maxCandidates: number = MAX_CANDIDATES_PER_NAME,
+): Finding[] {
   const index = buildNameIndex(groups.map((g) => g.profile));
   const out: Finding[] = [];
   // A name whose candidates passed the cap was compared with the first ones only: its findings say so.
@@ -64,17 +76,20 @@ export function flagSimilarNames(groups: readonly NameGroup[], threshold: number
     const a = groups[pair.a]!;
     const b = groups[pair.b]!;
     const score = roundScore(pair.score);
-    for (const row of a.rows) for (const other of b.rows) {
-      out.push(similarFinding(row, other, score, cap(pair.a)));
-      out.push(similarFinding(other, row, score, cap(pair.b)));
-    }
+    for (const row of a.rows)
+      for (const other of b.rows) {
+        out.push(similarFinding(row, other, score, cap(pair.a)));
+        out.push(similarFinding(other, row, score, cap(pair.b)));
+      }
   }
   return out;
 }
 
 function similarFinding(row: LedgerRow, other: LedgerRow, score: number, candidateCap: number): Finding {
   return finding({
-    code: 'similar-name', ...cellOf(row, 'name'), value: row.name,
+    code: 'similar-name',
+    ...cellOf(row, 'name'),
+    value: row.name,
     params: { otherRow: other.row, otherName: other.name, score, ...(candidateCap > 0 ? { candidateCap } : {}) },
     related: [{ sheet: other.sheet, row: other.row, value: other.name, score }],
   });

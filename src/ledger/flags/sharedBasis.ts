@@ -13,10 +13,15 @@ export function flagSharedBasis(rows: readonly LedgerRow[]): Finding[] {
     if (group.length < 2) continue;
     for (const row of group) {
       const others = othersIn(group, row);
-      out.push(finding({
-        code: 'shared-basis-document', ...cellOf(row, 'basis'), value: row.cells.basis?.text ?? docNumber,
-        params: { docNumber, otherRows: rowList(others) }, related: relatedRows(others),
-      }));
+      out.push(
+        finding({
+          code: 'shared-basis-document',
+          ...cellOf(row, 'basis'),
+          value: row.cells.basis?.text ?? docNumber,
+          params: { docNumber, otherRows: rowList(others) },
+          related: relatedRows(others),
+        }),
+      );
     }
   }
   return out;

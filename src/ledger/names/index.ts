@@ -3,13 +3,7 @@
  * candidate index that finds similar pairs among many names (nameIndex.ts).
  */
 export { inferLocalNames, normaliseName } from './normalise';
-export {
-  nameSimilarity,
-  profileName,
-  profileNames,
-  profileSimilarity,
-  type NameProfile,
-} from './similarity';
+export { nameSimilarity, profileName, profileNames, profileSimilarity, type NameProfile } from './similarity';
 export {
   buildNameIndex,
   MAX_CANDIDATES_PER_NAME,

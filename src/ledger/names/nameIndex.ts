@@ -2,7 +2,13 @@
  * The candidate index behind `similar-name`: which pairs of many names score at or above a
  * threshold, without comparing every name with every other (docs/performance.md).
  */
-import { MARK_CONFLICT_FACTOR, PLACE_CONFLICT_FACTOR, profileSimilarity, scoreOf, type NameProfile } from './similarity';
+import {
+  MARK_CONFLICT_FACTOR,
+  PLACE_CONFLICT_FACTOR,
+  profileSimilarity,
+  scoreOf,
+  type NameProfile,
+} from './similarity';
 
 /**
  * One block of the index: the profiles that may match each other, with their tokens ranked by
@@ -164,7 +170,12 @@ export function buildNameIndex(profiles: readonly NameProfile[]): NameIndex {
   });
   const blocks = new Map<string, Block>();
   const index: NameIndex = {
-    profiles, blocks, tokenIds, tokenStart, tokens, placeId,
+    profiles,
+    blocks,
+    tokenIds,
+    tokenStart,
+    tokens,
+    placeId,
     structureId: idsOf(profiles, (p) => p.structure),
     marksId: idsOf(profiles, (p) => p.marks),
     marked: Uint8Array.from(profiles, (p) => (p.marks === '' ? 0 : 1)),
@@ -180,7 +191,12 @@ function blocksFor(index: NameIndex, threshold: number): Block[] {
   if (threshold > PLACE_CONFLICT_FACTOR) return [...index.blocks.values()];
   let open = openBlocks.get(index);
   if (!open) {
-    open = buildBlock(index, [...index.profiles.keys()], new Int32Array(index.tokenIds.size), new Int32Array(index.tokenIds.size));
+    open = buildBlock(
+      index,
+      [...index.profiles.keys()],
+      new Int32Array(index.tokenIds.size),
+      new Int32Array(index.tokenIds.size),
+    );
     openBlocks.set(index, open);
   }
   return [open];
@@ -217,7 +233,14 @@ function entryScore(index: NameIndex, block: Block, e: number, f: number): numbe
   const { rankStart, ranks } = block;
   const overlap = overlapIn(ranks, rankStart[e]!, rankStart[e + 1]!, rankStart[f]!, rankStart[f + 1]!);
   const conflict = index.marked[p] === 1 && index.marked[q] === 1 && index.marksId[p] !== index.marksId[q];
-  return scoreOf(overlap, rankStart[e + 1]! - rankStart[e]!, rankStart[f + 1]! - rankStart[f]!, index.structureId[p] === index.structureId[q], conflict, index.placeId[p] === index.placeId[q]);
+  return scoreOf(
+    overlap,
+    rankStart[e + 1]! - rankStart[e]!,
+    rankStart[f + 1]! - rankStart[f]!,
+    index.structureId[p] === index.structureId[q],
+    conflict,
+    index.placeId[p] === index.placeId[q],
+  );
 }
 
 function pushPair(out: SimilarPair[], block: Block, e: number, f: number, score: number): void {
@@ -255,7 +278,15 @@ const EXTRA_PREFIX = 2;
  * per extra one plus one, so most entries met in the lists are ruled out by that count alone,
  * before any of their tokens is read.
  */
-function joinBlock(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>, unmarked?: { offsets: Int32Array; postings: Int32Array }): void {
+function joinBlock(
+  index: NameIndex,
+  block: Block,
+  threshold: number,
+  out: SimilarPair[],
+  cap: number,
+  capped: Set<number>,
+  unmarked?: { offsets: Int32Array; postings: Int32Array },
+): void {
   const { rankStart, ranks } = block;
   const n = block.entries.length;
   // Per entry f: (e + 1) · 2^20 + how many of e's probed tokens f holds, for the e being joined.
@@ -331,7 +362,14 @@ function rankMapOf(block: Block): Map<number, number> {
  * many small joins, not one quadratic one. Prefix filtering stays exact: a pair's shorter name
  * shares a token of its prefix with the other, whichever lists are scanned for it.
  */
-function joinPlace(index: NameIndex, block: Block, threshold: number, out: SimilarPair[], cap: number, capped: Set<number>): void {
+function joinPlace(
+  index: NameIndex,
+  block: Block,
+  threshold: number,
+  out: SimilarPair[],
+  cap: number,
+  capped: Set<number>,
+): void {
   const { entries } = block;
   let marked = 0;
   for (let e = 0; e < entries.length; e++) marked += index.marked[entries[e]!]!;
@@ -344,7 +382,8 @@ function joinPlace(index: NameIndex, block: Block, threshold: number, out: Simil
   const offsets = new Int32Array(ranksCount + 1);
   for (let k = 0; k < ranksCount; k++) {
     let n = 0;
-    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++) if (index.marked[entries[block.postings[q]!]!] === 0) n++;
+    for (let q = block.offsets[k]!; q < block.offsets[k + 1]!; q++)
+      if (index.marked[entries[block.postings[q]!]!] === 0) n++;
     offsets[k + 1] = offsets[k]! + n;
   }
   const postings = new Int32Array(offsets[ranksCount]!);
@@ -391,7 +430,11 @@ export interface PairSearch {
 }
 
 /** `similarPairs` with the candidates per name capped (`MAX_CANDIDATES_PER_NAME` by default). */
-export function searchSimilarPairs(index: NameIndex, threshold: number, maxCandidates: number = MAX_CANDIDATES_PER_NAME): PairSearch {
+export function searchSimilarPairs(
+  index: NameIndex,
+  threshold: number,
+  maxCandidates: number = MAX_CANDIDATES_PER_NAME,
+): PairSearch {
   if (threshold <= 0) return { pairs: similarPairsNaive(index, threshold), capped: new Set() };
   const out: SimilarPair[] = [];
   const capped = new Set<number>();

@@ -19,7 +19,20 @@ const TRAILING_NOTE = /[([【〔][^()[\]【】〔〕]*[)\]】〕]$/u;
 /** Everything that is not a letter or a digit: spaces, punctuation, quotes, brackets, symbols. */
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
-const CN_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 三十三 → 33, 四十 → 40, 一百零五 → 105; null when the text is not a Chinese numeral. */
 function chineseNumber(text: string): number | null {
@@ -41,10 +54,13 @@ function chineseNumber(text: string): number | null {
 
 /** 第三十三届 → 第33届, so the two spellings of one ordinal give one key. */
 function canonicalOrdinals(text: string): string {
-  return text.replace(/第([〇零一二两三四五六七八九十百]+)(届|次|批|轮|期)/gu, (whole, numeral: string, unit: string) => {
-    const n = chineseNumber(numeral);
-    return n === null ? whole : `第${n}${unit}`;
-  });
+  return text.replace(
+    /第([〇零一二两三四五六七八九十百]+)(届|次|批|轮|期)/gu,
+    (whole, numeral: string, unit: string) => {
+      const n = chineseNumber(numeral);
+      return n === null ? whole : `第${n}${unit}`;
+    },
+  );
 }
 
 /** Strips one 中共 + place + owner prefix; returns the text unchanged when none is there. */
@@ -66,7 +82,8 @@ function stripLevelOnce(text: string, localNames: readonly string[]): string {
  * goal or an area type (海洋强市, 森林城市, 依法治市, 示范区, 社区, 老城区) are not places.
  */
 const ZONE_AT_START = /^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:开发区|新区|自治县))(?=[\u4e00-\u9fff0-9a-z]{2})/u;
-const NOT_A_PLACE = /(?:强市|强县|强区|城市|治市|治县|治区|社区|园区|景区|城区|片区|范区|能区|护区|验区|行区|滩区|矿区|山区|库区|老区|湖区|林区|牧区|贸区|灾区|校区|街区|小区|户区|辖区|市区|郊区|港区)$/u;
+const NOT_A_PLACE =
+  /(?:强市|强县|强区|城市|治市|治县|治区|社区|园区|景区|城区|片区|范区|能区|护区|验区|行区|滩区|矿区|山区|库区|老区|湖区|林区|牧区|贸区|灾区|校区|街区|小区|户区|辖区|市区|郊区|港区)$/u;
 const LEVEL_CHARS = '市县区旗';
 /** What may not follow a level character for it to close a place: 文化市场, 县域经济, 区域协调. */
 const NOT_AFTER: Readonly<Record<string, string>> = { 市: '场', 县: '域城', 区: '域划块', 旗: '' };
@@ -164,7 +181,10 @@ export function normaliseWith(name: string, locals: readonly string[]): KeyAndPl
   if (!other) return { key: t, place: '' };
   const rest = t.slice(other.length);
   const owner = OWNER.exec(rest);
-  return { key: other.place + (owner && rest.length > owner[0].length ? rest.slice(owner[0].length) : rest), place: other.place };
+  return {
+    key: other.place + (owner && rest.length > owner[0].length ? rest.slice(owner[0].length) : rest),
+    place: other.place,
+  };
 }
 
 /**

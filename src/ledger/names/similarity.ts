@@ -8,16 +8,29 @@ import { normaliseWith, prepareLocalNames } from './normalise';
 
 /** A structural suffix and the kind of body it denotes; longest suffixes are tried first, ties in this order. */
 const STRUCTURE_LIST: readonly (readonly [suffix: string, kind: string])[] = [
-  ['领导小组办公室', 'office'], ['委员会办公室', 'office'], ['指挥部办公室', 'office'], ['联席会议办公室', 'office'],
+  ['领导小组办公室', 'office'],
+  ['委员会办公室', 'office'],
+  ['指挥部办公室', 'office'],
+  ['联席会议办公室', 'office'],
   ['领导小组', 'leading-group'],
   // 委员会 before 组委会: a mistyped 委会 is far more often a committee than an organising one.
   ['委员会', 'committee'],
-  ['组织委员会', 'organising-committee'], ['组委会', 'organising-committee'], ['执行委员会', 'organising-committee'], ['执委会', 'organising-committee'],
+  ['组织委员会', 'organising-committee'],
+  ['组委会', 'organising-committee'],
+  ['执行委员会', 'organising-committee'],
+  ['执委会', 'organising-committee'],
   ['指挥部', 'command'],
-  ['联席会议制度', 'joint-meeting'], ['联席会议', 'joint-meeting'],
+  ['联席会议制度', 'joint-meeting'],
+  ['联席会议', 'joint-meeting'],
   ['专班', 'task-force'],
-  ['协调小组', 'group'], ['推进小组', 'group'], ['工作小组', 'group'], ['工作组', 'group'], ['推进组', 'group'], ['小组', 'group'],
-  ['协调机制', 'mechanism'], ['工作机制', 'mechanism'],
+  ['协调小组', 'group'],
+  ['推进小组', 'group'],
+  ['工作小组', 'group'],
+  ['工作组', 'group'],
+  ['推进组', 'group'],
+  ['小组', 'group'],
+  ['协调机制', 'mechanism'],
+  ['工作机制', 'mechanism'],
   ['办公室', 'office'],
 ];
 const STRUCTURES = [...STRUCTURE_LIST].sort((a, b) => b[0].length - a[0].length);
@@ -26,7 +39,8 @@ const STRUCTURES = [...STRUCTURE_LIST].sort((a, b) => b[0].length - a[0].length)
  * Verbs that open a stem without naming the job: 推进新型城镇化 and 新型城镇化 are the same work.
  * Stripped from the stem only (never from the key), and only while at least two characters remain.
  */
-const LEADING_MODIFIERS = /^(?:全面推行|全面推进|深入推进|深入开展|加快推进|扎实推进|推进|推行|实施|加快|加强|全面|深化|开展|打好|打赢|优化|创建)/u;
+const LEADING_MODIFIERS =
+  /^(?:全面推行|全面推进|深入推进|深入开展|加快推进|扎实推进|推进|推行|实施|加快|加强|全面|深化|开展|打好|打赢|优化|创建)/u;
 
 /** A name taken apart for comparison. */
 export interface NameProfile {
@@ -70,7 +84,8 @@ function splitStructure(key: string): { stem: string; structure: string } {
   if (STRUCTURE_ENDINGS.has(key[key.length - 1]!)) {
     for (let i = 0; i < STRUCTURES.length; i++) {
       const [suffix, kind] = STRUCTURES[i]!;
-      if (key.length > suffix.length && key.endsWith(suffix)) return { stem: key.slice(0, -suffix.length), structure: kind };
+      if (key.length > suffix.length && key.endsWith(suffix))
+        return { stem: key.slice(0, -suffix.length), structure: kind };
     }
   }
   // A mistyped structure still names the kind of body and must not pollute the stem. Of several
@@ -212,7 +227,14 @@ export const MARK_CONFLICT_FACTOR = 0.5;
  * factors above. The factors only lower the score, so the token Dice bounds it from above and
  * candidate filtering on the Dice alone loses nothing.
  */
-export function scoreOf(overlap: number, sizeA: number, sizeB: number, sameStructure: boolean, marksConflict: boolean, samePlace: boolean): number {
+export function scoreOf(
+  overlap: number,
+  sizeA: number,
+  sizeB: number,
+  sameStructure: boolean,
+  marksConflict: boolean,
+  samePlace: boolean,
+): number {
   if (sizeA + sizeB === 0) return 0;
   let score = (2 * overlap) / (sizeA + sizeB);
   if (!sameStructure) score *= STRUCTURE_MISMATCH_FACTOR;
@@ -226,7 +248,14 @@ const marksConflict = (a: string, b: string): boolean => a !== '' && b !== '' &&
 /** Similarity of two profiles in [0, 1]; 1 for equal keys. */
 export function profileSimilarity(a: NameProfile, b: NameProfile): number {
   if (a.key === b.key) return a.key === '' ? 0 : 1;
-  return scoreOf(overlapOf(a.tokens, b.tokens), a.tokens.length, b.tokens.length, a.structure === b.structure, marksConflict(a.marks, b.marks), a.place === b.place);
+  return scoreOf(
+    overlapOf(a.tokens, b.tokens),
+    a.tokens.length,
+    b.tokens.length,
+    a.structure === b.structure,
+    marksConflict(a.marks, b.marks),
+    a.place === b.place,
+  );
 }
 
 /** Similarity of two body names in [0, 1] (see `profileSimilarity`). */

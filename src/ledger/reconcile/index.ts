@@ -5,6 +5,18 @@
  *   const result = reconcile({ file, rows, title }, read.list, settings);
  *   const specs = reconcileSheets(result, { lang });             // 对账汇总, 已对上, 台账有名单无, 名单有台账无
  */
-export { readReferenceList, type ReferenceEntry, type ReferenceList, type ReferenceRead, type ReferenceSheet } from './referenceList';
-export { reconcile, type MissingEntry, type ReconcileMatch, type ReconcileOptions, type ReconcileResult } from './reconcile';
+export {
+  readReferenceList,
+  type ReferenceEntry,
+  type ReferenceList,
+  type ReferenceRead,
+  type ReferenceSheet,
+} from './referenceList';
+export {
+  reconcile,
+  type MissingEntry,
+  type ReconcileMatch,
+  type ReconcileOptions,
+  type ReconcileResult,
+} from './reconcile';
 export { reconcileSheets, RECONCILE_SHEET_NAMES } from './sheets';

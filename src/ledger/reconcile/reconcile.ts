@@ -56,20 +56,50 @@ export interface ReconcileOptions {
 const rowRef = (file: string, row: LedgerRow): VersionRow => ({ file, sheet: row.sheet, row: row.row, name: row.name });
 const entryRef = (file: string, e: ReferenceEntry): VersionRow => ({ file, sheet: e.sheet, row: e.row, name: e.name });
 
-export function reconcile(register: RegisterVersion, list: ReferenceList, settings: Pick<Settings, 'similarNameThreshold'>, options: ReconcileOptions = {}): ReconcileResult {
+export function reconcile(
+  register: RegisterVersion,
+  list: ReferenceList,
+  settings: Pick<Settings, 'similarNameThreshold'>,
+  options: ReconcileOptions = {},
+): ReconcileResult {
   const active = register.rows.filter((r) => r.active && r.name !== '');
   const entries = list.entries;
-  const locals = options.localNames ?? localNamesFrom([...(register.title ?? []), ...list.title], [...register.rows.map((r) => r.name), ...entries.map((e) => e.name)]);
-  const left = new NameList(active.map((r) => r.name), locals);
-  const right = new NameList(entries.map((e) => e.name), locals);
+  const locals =
+    options.localNames ??
+    localNamesFrom(
+      [...(register.title ?? []), ...list.title],
+      [...register.rows.map((r) => r.name), ...entries.map((e) => e.name)],
+    );
+  const left = new NameList(
+    active.map((r) => r.name),
+    locals,
+  );
+  const right = new NameList(
+    entries.map((e) => e.name),
+    locals,
+  );
   const m = new Matching(left, right);
   m.byName();
   m.bySimilarity(settings.similarNameThreshold);
-  m.byDocument((l) => findDocNumbers(active[l]!.cells.basis?.text ?? '').map((d) => d.standard), (r) => entries[r]!.docs);
+  m.byDocument(
+    (l) => findDocNumbers(active[l]!.cells.basis?.text ?? '').map((d) => d.standard),
+    (r) => entries[r]!.docs,
+  );
 
   const matched: ReconcileMatch[] = m.pairs
-    .map((p) => ({ register: rowRef(register.file, active[p.left]!), reference: entryRef(list.file, entries[p.right]!), how: p.how as ReconcileMatch['how'], score: Math.round(p.score * 1000) / 1000 }))
-    .sort((a, b) => (a.register.sheet < b.register.sheet ? -1 : a.register.sheet > b.register.sheet ? 1 : a.register.row - b.register.row));
+    .map((p) => ({
+      register: rowRef(register.file, active[p.left]!),
+      reference: entryRef(list.file, entries[p.right]!),
+      how: p.how as ReconcileMatch['how'],
+      score: Math.round(p.score * 1000) / 1000,
+    }))
+    .sort((a, b) =>
+      a.register.sheet < b.register.sheet
+        ? -1
+        : a.register.sheet > b.register.sheet
+          ? 1
+          : a.register.row - b.register.row,
+    );
 
   const registerFindings: Finding[] = [];
   const notInReference: VersionRow[] = [];
@@ -77,10 +107,17 @@ export function reconcile(register: RegisterVersion, list: ReferenceList, settin
     const row = active[l]!;
     notInReference.push(rowRef(register.file, row));
     const cell = row.cells.name;
-    registerFindings.push(finding({
-      code: 'not-in-reference', sheet: row.sheet, row: row.row, column: cell?.header ?? '机构名称', columnIndex: cell?.column, value: row.name,
-      params: { name: row.name, list: list.file },
-    }));
+    registerFindings.push(
+      finding({
+        code: 'not-in-reference',
+        sheet: row.sheet,
+        row: row.row,
+        column: cell?.header ?? '机构名称',
+        columnIndex: cell?.column,
+        value: row.name,
+        params: { name: row.name, list: list.file },
+      }),
+    );
   }
 
   // Retired register rows by name, to say why a listed body did not match.
@@ -100,20 +137,35 @@ export function reconcile(register: RegisterVersion, list: ReferenceList, settin
     const retired = (retiredByKey.get(right.keys[r]!) ?? []).map((row) => rowRef(register.file, row));
     missingFromRegister.push({ reference: entryRef(list.file, entry), docText: entry.docText, retired });
     const related: RelatedRef[] = retired.map((x) => ({ file: x.file, sheet: x.sheet, row: x.row, value: x.name }));
-    referenceFindings.push(finding({
-      code: 'missing-from-register', sheet: entry.sheet, row: entry.row, column: entry.header, columnIndex: entry.column, value: entry.name,
-      params: { name: entry.name }, related,
-    }));
+    referenceFindings.push(
+      finding({
+        code: 'missing-from-register',
+        sheet: entry.sheet,
+        row: entry.row,
+        column: entry.header,
+        columnIndex: entry.column,
+        value: entry.name,
+        params: { name: entry.name },
+        related,
+      }),
+    );
   }
 
   const by = (how: MatchHow) => matched.filter((x) => x.how === how).length;
   return {
-    matched, notInReference, missingFromRegister,
+    matched,
+    notInReference,
+    missingFromRegister,
     findings: { register: registerFindings, reference: referenceFindings },
     counts: {
-      registerActive: active.length, reference: entries.length, matched: matched.length,
-      byName: by('name'), similar: by('similar'), document: by('document'),
-      notInReference: notInReference.length, missingFromRegister: missingFromRegister.length,
+      registerActive: active.length,
+      reference: entries.length,
+      matched: matched.length,
+      byName: by('name'),
+      similar: by('similar'),
+      document: by('document'),
+      notInReference: notInReference.length,
+      missingFromRegister: missingFromRegister.length,
     },
   };
 }

@@ -43,11 +43,17 @@ export interface ReferenceList {
 
 export type ReferenceRead =
   | { readonly ok: true; readonly list: ReferenceList }
-  | { readonly ok: false; readonly reason: 'no-name-column' | 'empty-list'; readonly message: string; readonly messageEn: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'no-name-column' | 'empty-list';
+      readonly message: string;
+      readonly messageEn: string;
+    };
 
 const SEARCH_ROWS = 20;
 const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|合计|小计|总计|共计|附件)\s*[:：]?/u;
-const ORDINAL = /^\s*(?:[0-9]+|[一二三四五六七八九十]+|[（(][一二三四五六七八九十0-9]+[）)])\s*[、.．)）]?\s*(?=[\u4e00-\u9fff“"《])/u;
+const ORDINAL =
+  /^\s*(?:[0-9]+|[一二三四五六七八九十]+|[（(][一二三四五六七八九十0-9]+[）)])\s*[、.．)）]?\s*(?=[\u4e00-\u9fff“"《])/u;
 const COUNT_NOTE = /[（(]\s*[0-9]+\s*个?\s*[）)]$/u;
 
 /** Is this header cell the list's name column? The register's aliases, or any header ending in 名称. */
@@ -88,7 +94,11 @@ function isSectionHeading(text: string): boolean {
   const t = text.replace(/\s+/g, '');
   if (!ORDINAL.test(t) && !COUNT_NOTE.test(t)) return false;
   const rest = t.replace(ORDINAL, '').replace(COUNT_NOTE, '');
-  return COUNT_NOTE.test(t) || parseCategory(rest) !== null || /(?:议事协调机构|联席会议|工作专班|协调机制)(?:名单|清单)?$/u.test(rest);
+  return (
+    COUNT_NOTE.test(t) ||
+    parseCategory(rest) !== null ||
+    /(?:议事协调机构|联席会议|工作专班|协调机制)(?:名单|清单)?$/u.test(rest)
+  );
 }
 
 /** Reads the list from the grids of its file: every sheet with a name column counts. */
@@ -103,11 +113,13 @@ export function readReferenceList(grids: readonly Grid[], file: string): Referen
     const firstColumn = grid.firstColumn ?? 1;
     const headerCells = grid.values[located.index] ?? [];
     const nameHeader = cellText(headerCells[located.nameCol]).replace(/\s*[\r\n]+\s*/g, ' ');
-    const docHeader = located.docCol === null ? null : cellText(headerCells[located.docCol]).replace(/\s*[\r\n]+\s*/g, ' ');
-    for (let i = 0; i < located.index; i++) for (const v of grid.values[i] ?? []) {
-      const t = cellText(v);
-      if (t !== '') title.push(t);
-    }
+    const docHeader =
+      located.docCol === null ? null : cellText(headerCells[located.docCol]).replace(/\s*[\r\n]+\s*/g, ' ');
+    for (let i = 0; i < located.index; i++)
+      for (const v of grid.values[i] ?? []) {
+        const t = cellText(v);
+        if (t !== '') title.push(t);
+      }
     let count = 0;
     for (let i = located.index + 1; i < grid.values.length; i++) {
       const values = grid.values[i] ?? [];
@@ -116,12 +128,18 @@ export function readReferenceList(grids: readonly Grid[], file: string): Referen
       // 合计 rows (“合计 | 共8个”), footers and notes, wherever their text starts (docs/domain.md).
       if (nonBodyKind(values.map(cellText)) !== null) continue;
       const flat = raw.replace(/\s*[\r\n]+\s*/g, '');
-      if (normaliseHeader(flat) === normaliseHeader(nameHeader) || NOTE_LINE.test(flat) || isSectionHeading(flat)) continue;
+      if (normaliseHeader(flat) === normaliseHeader(nameHeader) || NOTE_LINE.test(flat) || isSectionHeading(flat))
+        continue;
       const name = flat.replace(ORDINAL, '').trim();
       const docText = located.docCol === null ? '' : cellText(values[located.docCol]);
       entries.push({
-        sheet: grid.sheet, row: firstRow + i, name, column: firstColumn + located.nameCol, header: nameHeader,
-        docText, docs: findDocNumbers(docText).map((d) => d.standard),
+        sheet: grid.sheet,
+        row: firstRow + i,
+        name,
+        column: firstColumn + located.nameCol,
+        header: nameHeader,
+        docText,
+        docs: findDocNumbers(docText).map((d) => d.standard),
       });
       count += 1;
     }
@@ -129,7 +147,8 @@ export function readReferenceList(grids: readonly Grid[], file: string): Referen
   }
   if (sheets.length === 0) {
     return {
-      ok: false, reason: 'no-name-column',
+      ok: false,
+      reason: 'no-name-column',
       message: `${file}：前 ${SEARCH_ROWS} 行中未找到机构名称列。对账名单应有一列机构名称，表头写作“机构名称”“议事协调机构名称”或“名称”。`,
       messageEn: `${file}: no name column in the first ${SEARCH_ROWS} rows. The reference list needs a column of body names headed 机构名称, 议事协调机构名称 or 名称.`,
     };
@@ -137,7 +156,8 @@ export function readReferenceList(grids: readonly Grid[], file: string): Referen
   if (entries.length === 0) {
     const where = sheets.map((s) => `“${s.sheet}”第 ${s.headerRow} 行`).join('、');
     return {
-      ok: false, reason: 'empty-list',
+      ok: false,
+      reason: 'empty-list',
       message: `${file}：名单为空——表头（${where}）下没有任何机构名称。`,
       messageEn: `${file}: the list is empty — no body names under the header (${sheets.map((s) => `“${s.sheet}” row ${s.headerRow}`).join(', ')}).`,
     };

@@ -41,13 +41,16 @@ export interface ApplyResult {
 
 /** A date as a register cell: a real date when the day is known, else 2026年11月 / 2026年. */
 export function dateCell(date: LedgerDate): CellValue {
-  if (date.month !== undefined && date.day !== undefined) return new Date(Date.UTC(date.year, date.month - 1, date.day));
+  if (date.month !== undefined && date.day !== undefined)
+    return new Date(Date.UTC(date.year, date.month - 1, date.day));
   return date.month !== undefined ? `${date.year}年${date.month}月` : `${date.year}年`;
 }
 
 /** The applications that may be applied: 设立 with a 发文字号, not refused. */
 export function issuedSetups(reviews: readonly ApplicationReview[]): ApplicationReview[] {
-  return reviews.filter((r) => r.application.type === '设立' && r.application.docNumber !== null && r.application.outcome !== 'refused');
+  return reviews.filter(
+    (r) => r.application.type === '设立' && r.application.docNumber !== null && r.application.outcome !== 'refused',
+  );
 }
 
 /**
@@ -55,11 +58,17 @@ export function issuedSetups(reviews: readonly ApplicationReview[]): Application
  * `grid`). Applications already on the register, or lacking a field the row needs, are skipped
  * with the reason.
  */
-export function applyApprovals(grid: Grid, report: SheetReport, reviews: readonly ApplicationReview[], settings: Settings): ApplyResult {
+export function applyApprovals(
+  grid: Grid,
+  report: SheetReport,
+  reviews: readonly ApplicationReview[],
+  settings: Settings,
+): ApplyResult {
   const firstRow = grid.firstRow ?? 1;
   const firstColumn = grid.firstColumn ?? 1;
   const fieldColumn = new Map<FieldKey, number>();
-  for (const c of report.columns) if (c.field && !fieldColumn.has(c.field)) fieldColumn.set(c.field, c.column - firstColumn);
+  for (const c of report.columns)
+    if (c.field && !fieldColumn.has(c.field)) fieldColumn.set(c.field, c.column - firstColumn);
   const width = Math.max(0, ...report.columns.map((c) => c.column - firstColumn + 1));
   const departments = buildDepartmentIndex(settings.departments, settings.departmentAliases);
   const localNames = registerLocalNames(report.title, report.rows);
@@ -75,11 +84,29 @@ export function applyApprovals(grid: Grid, report: SheetReport, reviews: readonl
     const doc = app.docNumber!;
     const skip = (zh: string, en: string) => skipped.push({ application: app, zh, en });
     const key = profileName(app.name, localNames).key;
-    if (app.name === '') { skip('未填写机构名称', 'no body name'); continue; }
-    if (review.duplicate || taken.has(key)) { skip('台账中已有同名存续机构，未重复添加', 'the register already has an active body of this name; not added twice'); continue; }
-    if (app.department === '') { skip('未填写办事机构所在部门', 'no host department'); continue; }
-    if (app.durationText === '' || app.duration === null) { skip('存续时间未填写或无法识别', 'the duration is empty or unreadable'); continue; }
-    if (app.parentText === '') { skip('未填写上级机构设置情况', 'the counterpart above is not stated'); continue; }
+    if (app.name === '') {
+      skip('未填写机构名称', 'no body name');
+      continue;
+    }
+    if (review.duplicate || taken.has(key)) {
+      skip(
+        '台账中已有同名存续机构，未重复添加',
+        'the register already has an active body of this name; not added twice',
+      );
+      continue;
+    }
+    if (app.department === '') {
+      skip('未填写办事机构所在部门', 'no host department');
+      continue;
+    }
+    if (app.durationText === '' || app.duration === null) {
+      skip('存续时间未填写或无法识别', 'the duration is empty or unreadable');
+      continue;
+    }
+    if (app.parentText === '') {
+      skip('未填写上级机构设置情况', 'the counterpart above is not stated');
+      continue;
+    }
     const established: LedgerDate = app.stages.issued ?? { year: doc.year };
     const values: CellValue[] = new Array<CellValue>(width).fill(null);
     const put = (field: FieldKey, value: CellValue) => {
@@ -99,7 +126,13 @@ export function applyApprovals(grid: Grid, report: SheetReport, reviews: readonl
     if (app.duties !== '') put('duties', app.duties);
     taken.add(key);
     newRows.push(values);
-    const toFill = report.columns.filter((c) => (c.field === 'contact' || c.field === 'phone' || c.field === 'workRules') && values[c.column - firstColumn] == null).map((c) => c.header);
+    const toFill = report.columns
+      .filter(
+        (c) =>
+          (c.field === 'contact' || c.field === 'phone' || c.field === 'workRules') &&
+          values[c.column - firstColumn] == null,
+      )
+      .map((c) => c.header);
     added.push({ application: app, row: lastBody + newRows.length, values, toFill });
   }
 

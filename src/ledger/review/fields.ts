@@ -6,8 +6,25 @@
 import { normaliseHeader } from '../fields';
 
 export const APPLICATION_FIELDS = [
-  'seq', 'type', 'name', 'category', 'department', 'members', 'duties', 'duration', 'parent', 'applicant', 'appliedOn', 'reason',
-  'accepted', 'reviewed', 'checked', 'issued', 'docNumber', 'outcome', 'remarks',
+  'seq',
+  'type',
+  'name',
+  'category',
+  'department',
+  'members',
+  'duties',
+  'duration',
+  'parent',
+  'applicant',
+  'appliedOn',
+  'reason',
+  'accepted',
+  'reviewed',
+  'checked',
+  'issued',
+  'docNumber',
+  'outcome',
+  'remarks',
 ] as const;
 
 export type ApplicationField = (typeof APPLICATION_FIELDS)[number];
@@ -19,26 +36,73 @@ export interface ApplicationFieldDefinition {
   readonly aliases: readonly string[];
 }
 
-const def = (key: ApplicationField, label: string, labelEn: string, aliases: readonly string[]): ApplicationFieldDefinition => ({ key, label, labelEn, aliases });
+const def = (
+  key: ApplicationField,
+  label: string,
+  labelEn: string,
+  aliases: readonly string[],
+): ApplicationFieldDefinition => ({ key, label, labelEn, aliases });
 
 export const APPLICATION_FIELD_DEFS: Readonly<Record<ApplicationField, ApplicationFieldDefinition>> = {
   seq: def('seq', '序号', 'No.', ['编号', 'No', '申请编号', '收文编号']),
   type: def('type', '申请类型', 'Type', ['类型', '申请事项', '事项类型', '申请内容', '办理事项']),
   name: def('name', '拟设机构名称', 'Body name', [
-    '机构名称', '名称', '拟设立机构名称', '拟设机构', '拟设立机构', '议事协调机构名称', '机构（机制）名称', '机构(机制)名称', '涉及机构', '涉及机构名称', '拟调整机构名称',
+    '机构名称',
+    '名称',
+    '拟设立机构名称',
+    '拟设机构',
+    '拟设立机构',
+    '议事协调机构名称',
+    '机构（机制）名称',
+    '机构(机制)名称',
+    '涉及机构',
+    '涉及机构名称',
+    '拟调整机构名称',
   ]),
   category: def('category', '类别', 'Category', ['机构类别', '机构类型', '拟设类别']),
-  department: def('department', '办事机构所在部门', 'Host department', ['牵头部门', '办公室设在', '办公室所在部门', '办事机构设在', '牵头单位', '办事机构所在单位', '拟设办事机构']),
+  department: def('department', '办事机构所在部门', 'Host department', [
+    '牵头部门',
+    '办公室设在',
+    '办公室所在部门',
+    '办事机构设在',
+    '牵头单位',
+    '办事机构所在单位',
+    '拟设办事机构',
+  ]),
   members: def('members', '成员单位', 'Member units', ['成员单位名单', '组成单位', '成员单位（部门）', '参加单位']),
   duties: def('duties', '主要职责', 'Main duties', ['职责', '工作职责', '主要任务', '工作任务', '职责任务']),
   duration: def('duration', '存续时间', 'Duration', ['存续期限', '存续期', '设立期限', '期限']),
-  parent: def('parent', '上级机构设置情况', 'Counterpart above', ['上级设置情况', '上级机构设置', '上级对应机构', '上级是否设置', '上级设置', '对应上级机构']),
+  parent: def('parent', '上级机构设置情况', 'Counterpart above', [
+    '上级设置情况',
+    '上级机构设置',
+    '上级对应机构',
+    '上级是否设置',
+    '上级设置',
+    '对应上级机构',
+  ]),
   applicant: def('applicant', '申请单位', 'Applicant', ['报送单位', '申请部门', '提请单位', '来文单位']),
   appliedOn: def('appliedOn', '申请日期', 'Applied on', ['申请时间', '报送日期', '来文日期', '收文日期']),
   reason: def('reason', '设立理由', 'Reason', ['申请理由', '设立必要性', '必要性', '理由', '设立依据及理由']),
-  accepted: def('accepted', '受理日期', 'Accepted (general offices)', ['受理', '两办受理', '两办受理日期', '受理（两办）', '受理时间', '两办受理时间']),
-  reviewed: def('reviewed', '编办审核日期', 'Reviewed (编办)', ['编办审核', '编办审核时间', '编办意见日期', '编办审核完成日期']),
-  checked: def('checked', '组织部审核日期', 'Checked (organisation dept.)', ['组织部审核', '组织部审核时间', '组织部意见日期', '组织部门审核']),
+  accepted: def('accepted', '受理日期', 'Accepted (general offices)', [
+    '受理',
+    '两办受理',
+    '两办受理日期',
+    '受理（两办）',
+    '受理时间',
+    '两办受理时间',
+  ]),
+  reviewed: def('reviewed', '编办审核日期', 'Reviewed (编办)', [
+    '编办审核',
+    '编办审核时间',
+    '编办意见日期',
+    '编办审核完成日期',
+  ]),
+  checked: def('checked', '组织部审核日期', 'Checked (organisation dept.)', [
+    '组织部审核',
+    '组织部审核时间',
+    '组织部意见日期',
+    '组织部门审核',
+  ]),
   issued: def('issued', '发文日期', 'Issued on', ['发文', '发文时间', '印发日期', '印发时间']),
   docNumber: def('docNumber', '发文字号', 'Document number', ['文号', '发文文号', '批复文号', '印发文号']),
   outcome: def('outcome', '审批结果', 'Outcome', ['办理结果', '审核结果', '批复结果', '审批意见']),
@@ -46,11 +110,23 @@ export const APPLICATION_FIELD_DEFS: Readonly<Record<ApplicationField, Applicati
 };
 
 /** The fields an application table must name, at least three of them, to be taken for one. */
-export const CORE_APPLICATION_FIELDS: readonly ApplicationField[] = ['type', 'name', 'category', 'department', 'members', 'duties', 'duration', 'parent', 'applicant', 'appliedOn'];
+export const CORE_APPLICATION_FIELDS: readonly ApplicationField[] = [
+  'type',
+  'name',
+  'category',
+  'department',
+  'members',
+  'duties',
+  'duration',
+  'parent',
+  'applicant',
+  'appliedOn',
+];
 
 const INDEX: ReadonlyMap<string, ApplicationField> = (() => {
   const index = new Map<string, ApplicationField>();
-  for (const d of Object.values(APPLICATION_FIELD_DEFS)) for (const text of [d.label, ...d.aliases]) index.set(normaliseHeader(text), d.key);
+  for (const d of Object.values(APPLICATION_FIELD_DEFS))
+    for (const text of [d.label, ...d.aliases]) index.set(normaliseHeader(text), d.key);
   return index;
 })();
 
@@ -80,7 +156,12 @@ export const APPLICATION_TYPES = ['设立', '调整', '更名', '撤销', '合�
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
 const TYPE_EN: Readonly<Record<ApplicationType, string>> = {
-  设立: 'set up', 调整: 'adjust', 更名: 'rename', 撤销: 'abolish', 合并: 'merge', 调整隶属关系: 'move',
+  设立: 'set up',
+  调整: 'adjust',
+  更名: 'rename',
+  撤销: 'abolish',
+  合并: 'merge',
+  调整隶属关系: 'move',
 };
 
 export function typeLabelEn(type: ApplicationType): string {

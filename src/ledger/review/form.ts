@@ -9,10 +9,28 @@ import { readApplications, type Application } from './read';
 export type ApplicationForm = Partial<Record<ApplicationField, string>>;
 
 /** The form fields in the order a form shows them. */
-export const FORM_FIELDS: readonly ApplicationField[] = ['type', 'name', 'category', 'department', 'members', 'duties', 'duration', 'parent', 'reason', 'applicant', 'appliedOn'];
+export const FORM_FIELDS: readonly ApplicationField[] = [
+  'type',
+  'name',
+  'category',
+  'department',
+  'members',
+  'duties',
+  'duration',
+  'parent',
+  'reason',
+  'applicant',
+  'appliedOn',
+];
 
 export function formGrid(form: ApplicationForm, sheet = '审核'): Grid {
-  return { sheet, values: [['字段', '内容'], ...FORM_FIELDS.map((f) => [APPLICATION_FIELD_DEFS[f].label, (form[f] ?? '').trim() || null])] };
+  return {
+    sheet,
+    values: [
+      ['字段', '内容'],
+      ...FORM_FIELDS.map((f) => [APPLICATION_FIELD_DEFS[f].label, (form[f] ?? '').trim() || null]),
+    ],
+  };
 }
 
 /** The application a form describes; null until a name is typed. */

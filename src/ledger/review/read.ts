@@ -13,8 +13,14 @@ import { fieldOfHeader } from '../fields';
 import type { CellValue, Grid } from '../grid';
 import { nonBodyKind } from '../submissionContact';
 import {
-  APPLICATION_FIELD_DEFS, CORE_APPLICATION_FIELDS, STAGES, applicationFieldOf, parseApplicationType,
-  type ApplicationField, type ApplicationType, type StageKey,
+  APPLICATION_FIELD_DEFS,
+  CORE_APPLICATION_FIELDS,
+  STAGES,
+  applicationFieldOf,
+  parseApplicationType,
+  type ApplicationField,
+  type ApplicationType,
+  type StageKey,
 } from './fields';
 
 /** Where a field's value sits in the sheet. */
@@ -76,13 +82,27 @@ export interface ApplicationsRead {
 
 const HEADER_SEARCH_ROWS = 20;
 /** Columns only an application has. */
-const APPLICATION_ONLY: ReadonlySet<ApplicationField> = new Set(['type', 'members', 'applicant', 'appliedOn', 'reason', 'accepted', 'reviewed', 'checked', 'issued', 'outcome']);
+const APPLICATION_ONLY: ReadonlySet<ApplicationField> = new Set([
+  'type',
+  'members',
+  'applicant',
+  'appliedOn',
+  'reason',
+  'accepted',
+  'reviewed',
+  'checked',
+  'issued',
+  'outcome',
+]);
 const MIN_HEADER_FIELDS = 3;
 /** Lines under (or inside) a table that are not applications. */
-const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核人|合计|小计|总计|共计|填报人|联系人|单位负责人|负责人|经办人|申请单位（盖章）|申请单位\(盖章\))\s*[:：]?/u;
+const NOTE_LINE =
+  /^(?:注|说明|备注|填表|制表|审核人|合计|小计|总计|共计|填报人|联系人|单位负责人|负责人|经办人|申请单位（盖章）|申请单位\(盖章\))\s*[:：]?/u;
 
 function text(value: CellValue): string {
-  return cellText(value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return cellText(value)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim();
 }
 
 function rawText(value: CellValue): string {
@@ -97,7 +117,13 @@ export function readApplications(grids: readonly Grid[]): ApplicationsRead {
     const table = readTable(grid);
     if (table) {
       applications.push(...table.applications);
-      sheets.push({ sheet: grid.sheet, layout: 'table', headerRow: table.headerRow, title: table.title, applications: table.applications.length });
+      sheets.push({
+        sheet: grid.sheet,
+        layout: 'table',
+        headerRow: table.headerRow,
+        title: table.title,
+        applications: table.applications.length,
+      });
       continue;
     }
     const form = readForm(grid);
@@ -139,7 +165,11 @@ function readTable(grid: Grid): { applications: Application[]; headerRow: number
       }
     });
     const core = columns.filter((c) => CORE_APPLICATION_FIELDS.includes(c.field)).length;
-    if (seen.has('name') && core >= MIN_HEADER_FIELDS && core > bestColumns.filter((c) => CORE_APPLICATION_FIELDS.includes(c.field)).length) {
+    if (
+      seen.has('name') &&
+      core >= MIN_HEADER_FIELDS &&
+      core > bestColumns.filter((c) => CORE_APPLICATION_FIELDS.includes(c.field)).length
+    ) {
       best = i;
       bestColumns = columns;
     }
@@ -147,7 +177,11 @@ function readTable(grid: Grid): { applications: Application[]; headerRow: number
   if (best < 0) return null;
   // A register shares 机构名称, 类别, 办事机构所在部门, 存续时间 with an application; its own columns
   // (设立时间, 依据文件, 历史沿革) without any of an application's own ones tell it apart.
-  const registerOnly = new Set((grid.values[best] ?? []).map((c) => fieldOfHeader(text(c))).filter((f) => f === 'established' || f === 'basis' || f === 'history'));
+  const registerOnly = new Set(
+    (grid.values[best] ?? [])
+      .map((c) => fieldOfHeader(text(c)))
+      .filter((f) => f === 'established' || f === 'basis' || f === 'history'),
+  );
   if (registerOnly.size >= 2 && !bestColumns.some((c) => APPLICATION_ONLY.has(c.field))) return null;
   // A form also has a 机构名称 label with other labels in one row sometimes (4-column forms): a table
   // header has its labels side by side with values below, a form has values beside them.
@@ -200,7 +234,12 @@ function readForm(grid: Grid): { application: Application; firstRow: number; tit
       while (v < values.length && text(values[v]) === '') v++;
       const value = v < values.length ? values[v] : null;
       if (v < values.length && applicationFieldOf(text(value)) !== null) continue;
-      cells[field] = { text: rawText(value), row: firstRow + i, column: firstColumn + (v < values.length ? v : c + 1), header: label };
+      cells[field] = {
+        text: rawText(value),
+        row: firstRow + i,
+        column: firstColumn + (v < values.length ? v : c + 1),
+        header: label,
+      };
       raw[field] = value;
       if (firstLabelRow < 0) firstLabelRow = i;
       if (v < values.length) c = v;
@@ -209,8 +248,13 @@ function readForm(grid: Grid): { application: Application; firstRow: number; tit
   const core = CORE_APPLICATION_FIELDS.filter((f) => cells[f]).length;
   if (!cells.name || core < MIN_HEADER_FIELDS) return null;
   const title: string[] = [...(grid.caption ?? [])];
-  for (let i = 0; i < firstLabelRow; i++) for (const cell of grid.values[i] ?? []) if (text(cell) !== '') title.push(text(cell));
-  return { application: buildApplication(grid.sheet, cells.name.row, 'form', cells, raw), firstRow: firstRow + firstLabelRow, title };
+  for (let i = 0; i < firstLabelRow; i++)
+    for (const cell of grid.values[i] ?? []) if (text(cell) !== '') title.push(text(cell));
+  return {
+    application: buildApplication(grid.sheet, cells.name.row, 'form', cells, raw),
+    firstRow: firstRow + firstLabelRow,
+    title,
+  };
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -223,7 +267,11 @@ const MEMBER_SEPARATORS = /[、,，;；/\\|\r\n\t]+|\s{1,}/u;
 export function splitMembers(textValue: string): string[] {
   const out: string[] = [];
   for (const piece of textValue.split(MEMBER_SEPARATORS)) {
-    const name = piece.replace(/[（(][^）)]*[）)]/gu, '').replace(/等(?:单位|部门)?$/u, '').replace(/^[：:]+|[。.]+$/gu, '').trim();
+    const name = piece
+      .replace(/[（(][^）)]*[）)]/gu, '')
+      .replace(/等(?:单位|部门)?$/u, '')
+      .replace(/^[：:]+|[。.]+$/gu, '')
+      .trim();
     if (name !== '' && !isBlankOrPlaceholder(name) && !out.includes(name)) out.push(name);
   }
   return out;
@@ -263,12 +311,17 @@ function dateOf(value: CellValue | undefined): LedgerDate | null {
 }
 
 function buildApplication(
-  sheet: string, row: number, layout: 'table' | 'form',
-  cells: Partial<Record<ApplicationField, ApplicationCell>>, raw: Partial<Record<ApplicationField, CellValue>>,
+  sheet: string,
+  row: number,
+  layout: 'table' | 'form',
+  cells: Partial<Record<ApplicationField, ApplicationCell>>,
+  raw: Partial<Record<ApplicationField, CellValue>>,
 ): Application {
   const t = (f: ApplicationField): string => {
     const v = cells[f]?.text ?? '';
-    return isBlankOrPlaceholder(v) ? '' : v.replace(/[\s\u3000]*[\r\n]+[\s\u3000]*/g, f === 'members' ? '、' : '').trim();
+    return isBlankOrPlaceholder(v)
+      ? ''
+      : v.replace(/[\s\u3000]*[\r\n]+[\s\u3000]*/g, f === 'members' ? '、' : '').trim();
   };
   const name = t('name').replace(/\s+/g, '');
   const typeText = t('type');
@@ -277,10 +330,16 @@ function buildApplication(
   const parsedCategory = categoryText === '' ? null : parseCategory(categoryText);
   const inferred = categoryText === '' ? categoryFromName(name) : null;
   const durationText = t('duration');
-  const stages = Object.fromEntries(STAGES.map((s) => [s.key, dateOf(raw[s.key])])) as Record<StageKey, LedgerDate | null>;
+  const stages = Object.fromEntries(STAGES.map((s) => [s.key, dateOf(raw[s.key])])) as Record<
+    StageKey,
+    LedgerDate | null
+  >;
   const docText = t('docNumber');
   return {
-    sheet, row, layout, cells,
+    sheet,
+    row,
+    layout,
+    cells,
     type: parsedType ?? '设立',
     typeKnown: parsedType !== null,
     name,

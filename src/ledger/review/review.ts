@@ -102,11 +102,22 @@ export function registerLocalNames(title: readonly string[], rows: readonly Ledg
 }
 
 /** Reviews every application against the register's rows (as `validateSheet` gives them). */
-export function reviewApplications(applications: readonly Application[], registerRows: readonly LedgerRow[], settings: Settings, options: ReviewOptions = {}): ReviewResult {
+export function reviewApplications(
+  applications: readonly Application[],
+  registerRows: readonly LedgerRow[],
+  settings: Settings,
+  options: ReviewOptions = {},
+): ReviewResult {
   const active = registerRows.filter((r) => r.active);
   const localNames = options.localNames ?? inferLocalNames(active.map((r) => r.name));
-  const profiles = profileNames(active.map((r) => r.name), localNames);
-  const allProfiles = profileNames(registerRows.map((r) => r.name), localNames);
+  const profiles = profileNames(
+    active.map((r) => r.name),
+    localNames,
+  );
+  const allProfiles = profileNames(
+    registerRows.map((r) => r.name),
+    localNames,
+  );
   const dutySets = active.map((r) => dutyBigrams(r.cells.duties?.text ?? ''));
   // Indexes, so an application is compared with the rows that may match, not with every row.
   const nameIndex = buildNameIndex(profiles);
@@ -133,12 +144,21 @@ export function reviewApplications(applications: readonly Application[], registe
 
   const reviews = applications.map((app): ApplicationReview => {
     const out: Finding[] = [];
-    const add = (field: ApplicationField, input: Omit<NewFinding, 'sheet' | 'row' | 'column' | 'columnIndex'>): void => {
+    const add = (
+      field: ApplicationField,
+      input: Omit<NewFinding, 'sheet' | 'row' | 'column' | 'columnIndex'>,
+    ): void => {
       const cell = app.cells[field];
-      out.push(finding({
-        ...input, sheet: app.sheet, row: cell?.row ?? app.row, column: cell?.header ?? APPLICATION_FIELD_DEFS[field].label,
-        columnIndex: cell?.column, params: { application: app.name || `第${app.row}行`, ...input.params },
-      }));
+      out.push(
+        finding({
+          ...input,
+          sheet: app.sheet,
+          row: cell?.row ?? app.row,
+          column: cell?.header ?? APPLICATION_FIELD_DEFS[field].label,
+          columnIndex: cell?.column,
+          params: { application: app.name || `第${app.row}行`, ...input.params },
+        }),
+      );
     };
     const names = app.type === '设立' || app.type === '更名' || app.type === '合并';
 
@@ -166,14 +186,25 @@ export function reviewApplications(applications: readonly Application[], registe
         const dutyScore = bigramDice(appDuties, dutySets[i]!);
         const byName = nameScore >= settings.similarNameThreshold;
         const byDuty = dutyScore >= settings.similarDutyThreshold;
-        if (byName || byDuty) similar.push({ row, nameScore: round2(nameScore), dutyScore: round2(dutyScore), score: round2(Math.max(byName ? nameScore : 0, byDuty ? dutyScore : 0)) });
+        if (byName || byDuty)
+          similar.push({
+            row,
+            nameScore: round2(nameScore),
+            dutyScore: round2(dutyScore),
+            score: round2(Math.max(byName ? nameScore : 0, byDuty ? dutyScore : 0)),
+          });
       }
     }
     similar.sort((a, b) => b.score - a.score || a.row.row - b.row.row);
     similar.splice(MAX_SIMILAR);
     if (duplicate) {
       const d: LedgerRow = duplicate;
-      add('name', { code: 'duplicate-of-existing', value: app.name, params: { otherRow: d.row, otherName: d.name }, related: [{ sheet: d.sheet, row: d.row, value: d.name, score: 1 }] });
+      add('name', {
+        code: 'duplicate-of-existing',
+        value: app.name,
+        params: { otherRow: d.row, otherName: d.name },
+        related: [{ sheet: d.sheet, row: d.row, value: d.name, score: 1 }],
+      });
     }
     for (const s of similar) {
       const byName = s.nameScore >= settings.similarNameThreshold;
@@ -181,7 +212,8 @@ export function reviewApplications(applications: readonly Application[], registe
       const basis = byName && byDuty ? '名称和主要职责' : byName ? '名称' : '主要职责';
       const basisEn = byName && byDuty ? 'name and duties' : byName ? 'name' : 'duties';
       add(byName ? 'name' : 'duties', {
-        code: 'similar-to-existing', value: byName ? app.name : app.duties,
+        code: 'similar-to-existing',
+        value: byName ? app.name : app.duties,
         params: { otherRow: s.row.row, otherName: s.row.name, score: s.score.toFixed(2), basis, basisEn },
         related: [{ sheet: s.row.sheet, row: s.row.row, value: s.row.name, score: s.score }],
       });
@@ -193,17 +225,23 @@ export function reviewApplications(applications: readonly Application[], registe
     const noEnd = app.durationText === '' || app.duration === null || app.duration.kind === 'permanent';
     if ((app.type === '设立' || app.type === '调整') && (taskForce || taskBound) && noEnd) {
       add('duration', {
-        code: 'missing-term', value: app.durationText,
+        code: 'missing-term',
+        value: app.durationText,
         params: {
           duration: app.durationText,
-          why: taskForce ? '为工作专班' : '为阶段性任务', whyEn: taskForce ? 'is a task force' : 'is a time-bound task',
+          why: taskForce ? '为工作专班' : '为阶段性任务',
+          whyEn: taskForce ? 'is a task force' : 'is a time-bound task',
         },
       });
     }
 
     // The level above.
     if (app.type === '设立' && app.upper !== 'yes') {
-      add('parent', { code: 'no-upper-counterpart', value: app.parentText, params: { parent: app.parentText, reason: app.reason === '' ? '' : '1' } });
+      add('parent', {
+        code: 'no-upper-counterpart',
+        value: app.parentText,
+        params: { parent: app.parentText, reason: app.reason === '' ? '' : '1' },
+      });
     }
 
     // Member units: how many, against the department list.
@@ -219,10 +257,26 @@ export function reviewApplications(applications: readonly Application[], registe
     const share = listSize > 0 ? knownMembers / listSize : 0;
     if (app.type === '设立' || app.type === '调整') {
       if (app.members.length > settings.maxMemberUnits) {
-        add('members', { code: 'too-many-members', value: String(app.members.length), params: { count: app.members.length, why: `超过上限 ${settings.maxMemberUnits} 个`, whyEn: `more than the maximum of ${settings.maxMemberUnits}` } });
+        add('members', {
+          code: 'too-many-members',
+          value: String(app.members.length),
+          params: {
+            count: app.members.length,
+            why: `超过上限 ${settings.maxMemberUnits} 个`,
+            whyEn: `more than the maximum of ${settings.maxMemberUnits}`,
+          },
+        });
       } else if (listSize > 0 && share >= settings.memberShareLimit) {
         const pct = Math.round(share * 100);
-        add('members', { code: 'too-many-members', value: String(app.members.length), params: { count: app.members.length, why: `覆盖部门名单 ${listSize} 个部门中的 ${knownMembers} 个（${pct}%）`, whyEn: `${knownMembers} of the ${listSize} departments of the list (${pct}%)` } });
+        add('members', {
+          code: 'too-many-members',
+          value: String(app.members.length),
+          params: {
+            count: app.members.length,
+            why: `覆盖部门名单 ${listSize} 个部门中的 ${knownMembers} 个（${pct}%）`,
+            whyEn: `${knownMembers} of the ${listSize} departments of the list (${pct}%)`,
+          },
+        });
       }
     }
 
@@ -234,35 +288,72 @@ export function reviewApplications(applications: readonly Application[], registe
     // The category against the name (only when 类别 was given: an inferred one agrees by construction).
     if (app.category !== null && !app.categoryInferred && app.name !== '') {
       const mismatch = categoryNameMismatch(app.category, app.name);
-      if (mismatch) add('name', { code: 'category-name-mismatch', value: app.name, params: { category: CATEGORIES[app.category - 1]!.label, expectZh: mismatch.zh, expectEn: mismatch.en } });
+      if (mismatch)
+        add('name', {
+          code: 'category-name-mismatch',
+          value: app.name,
+          params: { category: CATEGORIES[app.category - 1]!.label, expectZh: mismatch.zh, expectEn: mismatch.en },
+        });
     }
 
     // The total-count limit.
     const limit = settings.activeBodyLimit;
-    if (app.type === '设立' && limit !== null && app.category !== null && isCoordinatingBody(app.category) && activeCoordinating + 1 > limit) {
-      add('category', { code: 'over-limit-after', value: app.category ? CATEGORIES[app.category - 1]!.label : null, params: { after: activeCoordinating + 1, limit } });
+    if (
+      app.type === '设立' &&
+      limit !== null &&
+      app.category !== null &&
+      isCoordinatingBody(app.category) &&
+      activeCoordinating + 1 > limit
+    ) {
+      add('category', {
+        code: 'over-limit-after',
+        value: app.category ? CATEGORIES[app.category - 1]!.label : null,
+        params: { after: activeCoordinating + 1, limit },
+      });
     }
 
     // Where it waits.
     const stage = stageOf(app, asOfDay, holidays);
     if (stage.key !== 'done' && stage.waitingDays !== null && stage.waitingDays > settings.reviewWorkingDays) {
       add(stage.key, {
-        code: 'review-overdue', value: null,
-        params: { stage: stage.label, stageEn: stage.labelEn, since: stage.since ? formatDate(stage.since) : '', days: stage.waitingDays, limit: settings.reviewWorkingDays },
+        code: 'review-overdue',
+        value: null,
+        params: {
+          stage: stage.label,
+          stageEn: stage.labelEn,
+          since: stage.since ? formatDate(stage.since) : '',
+          days: stage.waitingDays,
+          limit: settings.reviewWorkingDays,
+        },
       });
     }
 
     // A body to adjust, rename, abolish, merge or move must be on the register.
-    const concerned = names && app.type === '设立' ? null : findConcerned(app.name, localNames, registerRows, allProfiles);
+    const concerned =
+      names && app.type === '设立' ? null : findConcerned(app.name, localNames, registerRows, allProfiles);
     out.sort(compareFindings);
-    const conclusion = conclude(app, { duplicate, similar, concerned, findings: out, settings, activeCoordinating, knownMembers, dutiesCompared });
+    const conclusion = conclude(app, {
+      duplicate,
+      similar,
+      concerned,
+      findings: out,
+      settings,
+      activeCoordinating,
+      knownMembers,
+      dutiesCompared,
+    });
     return { application: app, findings: out, conclusion, stage, duplicate, similar };
   });
   const findings = reviews.flatMap((r) => r.findings).sort(compareFindings);
   return { reviews, findings, activeCoordinating, dutiesCompared };
 }
 
-function findConcerned(name: string, localNames: readonly string[], rows: readonly LedgerRow[], profiles: ReturnType<typeof profileNames>): LedgerRow | null | undefined {
+function findConcerned(
+  name: string,
+  localNames: readonly string[],
+  rows: readonly LedgerRow[],
+  profiles: ReturnType<typeof profileNames>,
+): LedgerRow | null | undefined {
   const key = profileName(name, localNames).key;
   if (key === '') return undefined;
   const i = profiles.findIndex((p) => p.key === key);
@@ -277,7 +368,13 @@ export function stageOf(app: Application, asOfDay: number, holidays: ReadonlySet
   });
   const issued = last === STAGES.length - 1 || app.docNumber !== null;
   if (issued || app.outcome === 'refused') {
-    return { key: 'done', label: app.outcome === 'refused' ? '已办结（不同意）' : '已发文', labelEn: app.outcome === 'refused' ? 'closed (refused)' : 'document issued', since: null, waitingDays: null };
+    return {
+      key: 'done',
+      label: app.outcome === 'refused' ? '已办结（不同意）' : '已发文',
+      labelEn: app.outcome === 'refused' ? 'closed (refused)' : 'document issued',
+      since: null,
+      waitingDays: null,
+    };
   }
   const next = STAGES[last + 1]!;
   const since = last >= 0 ? app.stages[STAGES[last]!.key] : app.appliedOn;
@@ -298,7 +395,12 @@ interface ConcludeInput {
 }
 
 const has = (findings: readonly Finding[], code: Finding['code']): boolean => findings.some((f) => f.code === code);
-const ref = (row: LedgerRow, score?: number): RelatedRef => ({ sheet: row.sheet, row: row.row, value: row.name, ...(score === undefined ? {} : { score }) });
+const ref = (row: LedgerRow, score?: number): RelatedRef => ({
+  sheet: row.sheet,
+  row: row.row,
+  value: row.name,
+  ...(score === undefined ? {} : { score }),
+});
 
 /** The suggested conclusion and its reasons, from the seed's conditions (see the module comment). */
 export function conclude(app: Application, input: ConcludeInput): Conclusion {
@@ -309,21 +411,43 @@ export function conclude(app: Application, input: ConcludeInput): Conclusion {
 
   if (duplicate && (type === '设立' || type === '更名' || type === '合并')) {
     return {
-      kind: 'reject', zh: `不同意${type}`, en: `Refuse (${typeEn})`, body: ref(duplicate, 1),
-      reasons: [{ zh: `台账中已有存续机构“${duplicate.name}”（第 ${duplicate.row} 行），不应重复设置`, en: `The register already has the active body “${duplicate.name}” (row ${duplicate.row}); no second one` }],
+      kind: 'reject',
+      zh: `不同意${type}`,
+      en: `Refuse (${typeEn})`,
+      body: ref(duplicate, 1),
+      reasons: [
+        {
+          zh: `台账中已有存续机构“${duplicate.name}”（第 ${duplicate.row} 行），不应重复设置`,
+          en: `The register already has the active body “${duplicate.name}” (row ${duplicate.row}); no second one`,
+        },
+      ],
     };
   }
 
   if (type === '设立') {
     const best = similar[0];
     if (best) {
-      const by = best.nameScore >= input.settings.similarNameThreshold ? (best.dutyScore >= input.settings.similarDutyThreshold ? '名称和职责' : '名称') : '职责';
+      const by =
+        best.nameScore >= input.settings.similarNameThreshold
+          ? best.dutyScore >= input.settings.similarDutyThreshold
+            ? '名称和职责'
+            : '名称'
+          : '职责';
       const byEn = by === '名称和职责' ? 'name and duties' : by === '名称' ? 'name' : 'duties';
       return {
-        kind: 'coordinate', zh: `建议不单独设立，由${best.row.name}统筹`, en: `Do not set up separately; let ${best.row.name} coordinate the work`, body: ref(best.row, best.score),
+        kind: 'coordinate',
+        zh: `建议不单独设立，由${best.row.name}统筹`,
+        en: `Do not set up separately; let ${best.row.name} coordinate the work`,
+        body: ref(best.row, best.score),
         reasons: [
-          { zh: `与现有“${best.row.name}”（第 ${best.row.row} 行）${by}相近（相似度 ${best.score.toFixed(2)}），现有机构可承担相关工作`, en: `Close to the existing “${best.row.name}” (row ${best.row.row}) by ${byEn} (similarity ${best.score.toFixed(2)}); the existing body can take the work on` },
-          ...similar.slice(1).map((s) => ({ zh: `另与“${s.row.name}”（第 ${s.row.row} 行）相近（相似度 ${s.score.toFixed(2)}）`, en: `Also close to “${s.row.name}” (row ${s.row.row}, similarity ${s.score.toFixed(2)})` })),
+          {
+            zh: `与现有“${best.row.name}”（第 ${best.row.row} 行）${by}相近（相似度 ${best.score.toFixed(2)}），现有机构可承担相关工作`,
+            en: `Close to the existing “${best.row.name}” (row ${best.row.row}) by ${byEn} (similarity ${best.score.toFixed(2)}); the existing body can take the work on`,
+          },
+          ...similar.slice(1).map((s) => ({
+            zh: `另与“${s.row.name}”（第 ${s.row.row} 行）相近（相似度 ${s.score.toFixed(2)}）`,
+            en: `Also close to “${s.row.name}” (row ${s.row.row}, similarity ${s.score.toFixed(2)})`,
+          })),
         ],
       };
     }
@@ -332,47 +456,85 @@ export function conclude(app: Application, input: ConcludeInput): Conclusion {
   // Material the application lacks.
   if (app.name === '') reasons.push({ zh: '未填写机构名称', en: 'The body name is empty' });
   if (type === '设立') {
-    if (has(findings, 'missing-term')) reasons.push({ zh: '工作专班或阶段性任务应明确存续期限（如“至2027年12月31日”或“任务完成后撤销”）', en: 'A task force or time-bound task needs an end (e.g. 至2027年12月31日 or 任务完成后撤销)' });
+    if (has(findings, 'missing-term'))
+      reasons.push({
+        zh: '工作专班或阶段性任务应明确存续期限（如“至2027年12月31日”或“任务完成后撤销”）',
+        en: 'A task force or time-bound task needs an end (e.g. 至2027年12月31日 or 任务完成后撤销)',
+      });
     if (app.upper !== 'yes' && app.reason === '') {
-      reasons.push(app.upper === 'no'
-        ? { zh: '上级未设置对应机构，应说明设立理由（工作涉及多个领域和部门、需市领导经常协调，或超出单个部门职能）', en: 'The level above has no such body: state why it is needed (work across fields and departments, frequent coordination by leaders, or beyond one department)' }
-        : { zh: '未填写上级机构设置情况', en: 'The counterpart above is not stated' });
+      reasons.push(
+        app.upper === 'no'
+          ? {
+              zh: '上级未设置对应机构，应说明设立理由（工作涉及多个领域和部门、需市领导经常协调，或超出单个部门职能）',
+              en: 'The level above has no such body: state why it is needed (work across fields and departments, frequent coordination by leaders, or beyond one department)',
+            }
+          : { zh: '未填写上级机构设置情况', en: 'The counterpart above is not stated' },
+      );
     }
     if (app.department === '') reasons.push({ zh: '未明确办事机构所在部门', en: 'No host department' });
     if (app.duties === '') reasons.push({ zh: '未填写主要职责', en: 'No main duties' });
   } else if (input.concerned === null) {
-    reasons.push({ zh: `台账中未找到“${app.name}”，请核实机构名称`, en: `“${app.name}” is not on the register; check the name` });
+    reasons.push({
+      zh: `台账中未找到“${app.name}”，请核实机构名称`,
+      en: `“${app.name}” is not on the register; check the name`,
+    });
   }
   if (reasons.length > 0) return { kind: 'more-material', zh: '需补充材料', en: 'More material needed', reasons };
 
   if (type === '设立' && isNarrow(app)) {
     const term = app.durationText !== '' ? `存续时间“${app.durationText}”` : '工作有明确时限';
     return {
-      kind: 'task-force', zh: '建议改设为工作专班/专项小组', en: 'Set up a task force (工作专班/专项小组) instead',
-      reasons: [{
-        zh: `工作任务单一、阶段性明显（${term}），成员单位 ${app.members.length} 个，由牵头部门以工作专班或专项小组方式推进即可，不需设立议事协调机构`,
-        en: `One task with an end (${app.durationText || 'time-bound'}), ${app.members.length} member units: a task force led by the host department will do; no coordinating body is needed`,
-      }],
+      kind: 'task-force',
+      zh: '建议改设为工作专班/专项小组',
+      en: 'Set up a task force (工作专班/专项小组) instead',
+      reasons: [
+        {
+          zh: `工作任务单一、阶段性明显（${term}），成员单位 ${app.members.length} 个，由牵头部门以工作专班或专项小组方式推进即可，不需设立议事协调机构`,
+          en: `One task with an end (${app.durationText || 'time-bound'}), ${app.members.length} member units: a task force led by the host department will do; no coordinating body is needed`,
+        },
+      ],
     };
   }
 
   // Approve, with what the draft should still say.
   if (type === '设立') {
-    reasons.push(app.upper === 'yes'
-      ? { zh: `上级设有对应机构（${app.parentText}）`, en: `The level above has such a body (${app.parentText})` }
-      : { zh: `上级未设置对应机构，设立理由：${app.reason}`, en: `No counterpart above; reason given: ${app.reason}` });
-    reasons.push(input.dutiesCompared
-      ? { zh: '台账中没有名称或职责相近的存续机构', en: 'No active body of the register has a similar name or duties' }
-      : { zh: '台账中没有名称相近的存续机构（台账无主要职责，未比对职责）', en: 'No active body of the register has a similar name (the register has no duties to compare)' });
+    reasons.push(
+      app.upper === 'yes'
+        ? { zh: `上级设有对应机构（${app.parentText}）`, en: `The level above has such a body (${app.parentText})` }
+        : {
+            zh: `上级未设置对应机构，设立理由：${app.reason}`,
+            en: `No counterpart above; reason given: ${app.reason}`,
+          },
+    );
+    reasons.push(
+      input.dutiesCompared
+        ? {
+            zh: '台账中没有名称或职责相近的存续机构',
+            en: 'No active body of the register has a similar name or duties',
+          }
+        : {
+            zh: '台账中没有名称相近的存续机构（台账无主要职责，未比对职责）',
+            en: 'No active body of the register has a similar name (the register has no duties to compare)',
+          },
+    );
   }
-  if (has(findings, 'too-many-members')) reasons.push({ zh: `成员单位 ${app.members.length} 个，建议精简为与工作直接相关的部门`, en: `${app.members.length} member units: keep only the departments directly involved` });
+  if (has(findings, 'too-many-members'))
+    reasons.push({
+      zh: `成员单位 ${app.members.length} 个，建议精简为与工作直接相关的部门`,
+      en: `${app.members.length} member units: keep only the departments directly involved`,
+    });
   if (has(findings, 'over-limit-after')) {
     const limit = input.settings.activeBodyLimit;
-    reasons.push({ zh: `同意后存续议事协调机构 ${input.activeCoordinating + 1} 个，超过限额 ${limit} 个，需同步撤并其他机构`, en: `Approving it makes ${input.activeCoordinating + 1} active coordinating bodies, above the limit of ${limit}: abolish or merge another` });
+    reasons.push({
+      zh: `同意后存续议事协调机构 ${input.activeCoordinating + 1} 个，超过限额 ${limit} 个，需同步撤并其他机构`,
+      en: `Approving it makes ${input.activeCoordinating + 1} active coordinating bodies, above the limit of ${limit}: abolish or merge another`,
+    });
   }
   const unknown = findings.filter((f) => f.code === 'unknown-department').map((f) => f.value ?? '');
-  if (unknown.length > 0) reasons.push({ zh: `核实单位名称：${unknown.join('、')}`, en: `Check the unit names: ${unknown.join(', ')}` });
-  if (has(findings, 'category-name-mismatch')) reasons.push({ zh: '类别与名称不符，请核实类别', en: 'The category does not match the name; check it' });
+  if (unknown.length > 0)
+    reasons.push({ zh: `核实单位名称：${unknown.join('、')}`, en: `Check the unit names: ${unknown.join(', ')}` });
+  if (has(findings, 'category-name-mismatch'))
+    reasons.push({ zh: '类别与名称不符，请核实类别', en: 'The category does not match the name; check it' });
   return { kind: 'approve', zh: `同意${type}`, en: `Approve (${typeEn})`, reasons };
 }
 

@@ -16,15 +16,27 @@ function dateValue(date: LedgerDate | null): CellValue {
   return date.day !== undefined ? dateCell(date) : formatDate(date);
 }
 
-export function approvalSheet(reviews: readonly ApplicationReview[], options: { asOf: string; lang?: Lang; source?: string }): SheetSpec {
+export function approvalSheet(
+  reviews: readonly ApplicationReview[],
+  options: { asOf: string; lang?: Lang; source?: string },
+): SheetSpec {
   const lang = options.lang ?? 'zh';
   const en = lang === 'en';
   const rows = reviews.map((r, i): CellValue[] => {
     const a = r.application;
     return [
-      i + 1, a.type, a.name, a.category !== null ? CATEGORIES[a.category - 1]!.label : '', a.department, a.applicant,
-      dateValue(a.appliedOn), ...STAGES.map((s) => dateValue(a.stages[s.key])), a.docNumber?.standard ?? '',
-      en ? r.stage.labelEn : r.stage.label, r.stage.waitingDays, en ? r.conclusion.en : r.conclusion.zh,
+      i + 1,
+      a.type,
+      a.name,
+      a.category !== null ? CATEGORIES[a.category - 1]!.label : '',
+      a.department,
+      a.applicant,
+      dateValue(a.appliedOn),
+      ...STAGES.map((s) => dateValue(a.stages[s.key])),
+      a.docNumber?.standard ?? '',
+      en ? r.stage.labelEn : r.stage.label,
+      r.stage.waitingDays,
+      en ? r.conclusion.en : r.conclusion.zh,
       r.conclusion.reasons.map((x) => (en ? x.en : x.zh)).join('\n'),
       r.findings.map((f) => messageOf(f, lang)).join('\n'),
       `${a.sheet}!${a.row}`,
@@ -34,7 +46,9 @@ export function approvalSheet(reviews: readonly ApplicationReview[], options: { 
     name: APPROVAL_SHEET_NAME,
     preamble: [
       [en ? 'Joint approval log (议事协调机构联合审批台账)' : '议事协调机构联合审批台账'],
-      [`${en ? 'As of' : '核对日期'}：${options.asOf}${options.source ? `　${en ? 'Applications' : '申请'}：${options.source}` : ''}`],
+      [
+        `${en ? 'As of' : '核对日期'}：${options.asOf}${options.source ? `　${en ? 'Applications' : '申请'}：${options.source}` : ''}`,
+      ],
     ],
     columns: [
       { header: '序号', width: 6, format: 'integer' },

@@ -38,7 +38,8 @@ export interface CompareTabProps {
 type Mode = 'compare' | 'reconcile';
 
 /** Sheet names that are not registers: instructions, dropdown lists, a cover or contents, the sheets the add-in writes. */
-const NOT_A_REGISTER = /说明|填表|下拉选项|目录|封面|汇总|明细|问题清单|报送情况|调整清单|变化统计|对账|instructions|readme/i;
+const NOT_A_REGISTER =
+  /说明|填表|下拉选项|目录|封面|汇总|明细|问题清单|报送情况|调整清单|变化统计|对账|instructions|readme/i;
 
 export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }: CompareTabProps) {
   const s = compareStrings(lang);
@@ -60,10 +61,15 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
   // A choice that no longer exists falls back to the active sheet (as the 校验 tab does).
   const active = listed ? pickSheet(listed, null) : null;
   const valid = (source: Source | null, fallback: string | null): Source | null =>
-    source?.kind === 'file' || (source?.kind === 'sheet' && sheets.includes(source.sheet)) ? source : fallback !== null ? { kind: 'sheet', sheet: fallback } : null;
+    source?.kind === 'file' || (source?.kind === 'sheet' && sheets.includes(source.sheet))
+      ? source
+      : fallback !== null
+        ? { kind: 'sheet', sheet: fallback }
+        : null;
   // The default for the other side: a visible sheet that may be a register, never the instructions,
   // the hidden dropdown lists or a sheet the add-in wrote; none (the user chooses) rather than a wrong one.
-  const other = (name: string | null) => (listed ?? []).find((x) => x.name !== name && x.visible && !NOT_A_REGISTER.test(x.name))?.name ?? null;
+  const other = (name: string | null) =>
+    (listed ?? []).find((x) => x.name !== name && x.visible && !NOT_A_REGISTER.test(x.name))?.name ?? null;
   const oldChoice = valid(oldSource, other(active));
   const newChoice = valid(newSource, active);
   const registerChoice = valid(registerSource, active);
@@ -121,10 +127,20 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
     setActionError(null);
     try {
       // The change list follows the 显示未变的机构 switch: unchanged bodies are written only when shown.
-      const shown = compared && !showUnchanged ? { ...compared.result, entries: compared.result.entries.filter((e) => e.kind !== 'unchanged') } : compared?.result;
-      const specs = mode === 'compare' && compared && shown
-        ? changeSheets(shown, { lang, oldFile: compared.old.version.file, newFile: compared.new.version.file })
-        : reconciled ? reconcileSheets(reconciled.result, { lang, registerFile: reconciled.register.version.file, listFile: reconciled.list.file }) : [];
+      const shown =
+        compared && !showUnchanged
+          ? { ...compared.result, entries: compared.result.entries.filter((e) => e.kind !== 'unchanged') }
+          : compared?.result;
+      const specs =
+        mode === 'compare' && compared && shown
+          ? changeSheets(shown, { lang, oldFile: compared.old.version.file, newFile: compared.new.version.file })
+          : reconciled
+            ? reconcileSheets(reconciled.result, {
+                lang,
+                registerFile: reconciled.register.version.file,
+                listFile: reconciled.list.file,
+              })
+            : [];
       if (specs.length === 0) return;
       const names = await port.addSheets(specs);
       setWritten(s.written(names.join(lang === 'en' ? ', ' : '、')));
@@ -141,39 +157,110 @@ export function CompareTab({ port, lang, settings, revision = 0, onSheetsAdded }
       <Text>{s.intro}</Text>
       {sheetsError != null && <ErrorBar error={sheetsError} />}
       {listed && sheets.length === 0 && <NoteBar intent="info">{s.noSheets}</NoteBar>}
-      <RadioGroup layout="horizontal" value={mode} aria-label={s.modeLabel} onChange={(_, d) => { setMode(d.value as Mode); setWritten(null); }} data-testid="compare-mode">
+      <RadioGroup
+        layout="horizontal"
+        value={mode}
+        aria-label={s.modeLabel}
+        onChange={(_, d) => {
+          setMode(d.value as Mode);
+          setWritten(null);
+        }}
+        data-testid="compare-mode"
+      >
         <Radio value="compare" label={s.modeCompare} />
         <Radio value="reconcile" label={s.modeReconcile} />
       </RadioGroup>
       {mode === 'compare' ? (
         <>
-          <SourcePicker label={s.oldLabel} sheets={sheets} value={oldChoice} onChange={choose(setOld)} testId="compare-old" s={s} onError={task.fail} />
-          <SourcePicker label={s.newLabel} sheets={sheets} value={newChoice} onChange={choose(setNew)} testId="compare-new" s={s} onError={task.fail} />
-          <Button appearance="primary" icon={<ArrowSwapRegular />} disabled={!oldChoice || !newChoice || task.running} onClick={runCompare} data-testid="compare-run">
+          <SourcePicker
+            label={s.oldLabel}
+            sheets={sheets}
+            value={oldChoice}
+            onChange={choose(setOld)}
+            testId="compare-old"
+            s={s}
+            onError={task.fail}
+          />
+          <SourcePicker
+            label={s.newLabel}
+            sheets={sheets}
+            value={newChoice}
+            onChange={choose(setNew)}
+            testId="compare-new"
+            s={s}
+            onError={task.fail}
+          />
+          <Button
+            appearance="primary"
+            icon={<ArrowSwapRegular />}
+            disabled={!oldChoice || !newChoice || task.running}
+            onClick={runCompare}
+            data-testid="compare-run"
+          >
             {task.running ? s.running : s.runCompare}
           </Button>
         </>
       ) : (
         <>
-          <SourcePicker label={s.registerLabel} sheets={sheets} value={registerChoice} onChange={choose(setRegister)} testId="reconcile-register" s={s} onError={task.fail} />
-          <SourcePicker label={s.listLabel} sheets={sheets} value={listChoice} onChange={choose(setList)} accept={REGISTER_FILE_ACCEPT} testId="reconcile-list" s={s} onError={task.fail} />
-          <Button appearance="primary" icon={<ArrowSwapRegular />} disabled={!registerChoice || !listChoice || task.running} onClick={runReconcile} data-testid="reconcile-run">
+          <SourcePicker
+            label={s.registerLabel}
+            sheets={sheets}
+            value={registerChoice}
+            onChange={choose(setRegister)}
+            testId="reconcile-register"
+            s={s}
+            onError={task.fail}
+          />
+          <SourcePicker
+            label={s.listLabel}
+            sheets={sheets}
+            value={listChoice}
+            onChange={choose(setList)}
+            accept={REGISTER_FILE_ACCEPT}
+            testId="reconcile-list"
+            s={s}
+            onError={task.fail}
+          />
+          <Button
+            appearance="primary"
+            icon={<ArrowSwapRegular />}
+            disabled={!registerChoice || !listChoice || task.running}
+            onClick={runReconcile}
+            data-testid="reconcile-run"
+          >
             {task.running ? s.running : s.runReconcile}
           </Button>
         </>
       )}
       {task.running && <TaskProgress label={s.running} progress={task.progress} onCancel={task.cancel} />}
-      {problem !== null && <NoteBar intent="warning"><span data-testid="compare-problem">{problem}</span></NoteBar>}
+      {problem !== null && (
+        <NoteBar intent="warning">
+          <span data-testid="compare-problem">{problem}</span>
+        </NoteBar>
+      )}
       {task.error != null && problem === null && <ErrorBar error={task.error} onDismiss={task.dismiss} />}
       {actionError != null && <ErrorBar error={actionError} onDismiss={() => setActionError(null)} />}
       {written && <NoteBar>{written}</NoteBar>}
-      {mode === 'compare' && compared && <ChangeList compared={compared} lang={lang} s={s} onSelect={select} showUnchanged={showUnchanged} onShowUnchanged={setShowUnchanged} />}
-      {mode === 'reconcile' && reconciled && <ReconcileGroups reconciled={reconciled} lang={lang} s={s} onSelect={select} />}
+      {mode === 'compare' && compared && (
+        <ChangeList
+          compared={compared}
+          lang={lang}
+          s={s}
+          onSelect={select}
+          showUnchanged={showUnchanged}
+          onShowUnchanged={setShowUnchanged}
+        />
+      )}
+      {mode === 'reconcile' && reconciled && (
+        <ReconcileGroups reconciled={reconciled} lang={lang} s={s} onSelect={select} />
+      )}
       {result && (
         <Button icon={<TableAddRegular />} onClick={write} data-testid="compare-write">
-          {mode !== 'compare' ? s.writeResult
-            : compared && compared.result.counts.unchanged > 0 ? (showUnchanged ? s.writeWithUnchanged : s.writeWithoutUnchanged)(compared.result.counts.unchanged)
-            : s.writeChanges}
+          {mode !== 'compare'
+            ? s.writeResult
+            : compared && compared.result.counts.unchanged > 0
+              ? (showUnchanged ? s.writeWithUnchanged : s.writeWithoutUnchanged)(compared.result.counts.unchanged)
+              : s.writeChanges}
         </Button>
       )}
     </div>

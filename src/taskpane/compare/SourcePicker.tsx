@@ -33,21 +33,54 @@ export function SourcePicker(props: {
       {value?.kind === 'file' ? (
         <div className={styles.inline} data-testid={`${testId}-file`}>
           <Text className={styles.fileName}>{s.fromFile(value.file.name)}</Text>
-          <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={s.removeFile(value.file.name)}
-            onClick={() => sheets[0] !== undefined && onChange({ kind: 'sheet', sheet: sheets[0] })} />
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<DismissRegular />}
+            aria-label={s.removeFile(value.file.name)}
+            onClick={() => sheets[0] !== undefined && onChange({ kind: 'sheet', sheet: sheets[0] })}
+          />
         </div>
       ) : (
         <div className={styles.inline}>
-          <Select className={styles.grow} aria-labelledby={labelId} value={value?.kind === 'sheet' ? value.sheet : ''} disabled={sheets.length === 0}
-            onChange={(_, d) => d.value !== '' && onChange({ kind: 'sheet', sheet: d.value })} data-testid={`${testId}-select`}>
-            {value === null && <option value="" disabled>{s.choose}</option>}
-            {sheets.map((name) => <option key={name} value={name}>{name}</option>)}
+          <Select
+            className={styles.grow}
+            aria-labelledby={labelId}
+            value={value?.kind === 'sheet' ? value.sheet : ''}
+            disabled={sheets.length === 0}
+            onChange={(_, d) => d.value !== '' && onChange({ kind: 'sheet', sheet: d.value })}
+            data-testid={`${testId}-select`}
+          >
+            {value === null && (
+              <option value="" disabled>
+                {s.choose}
+              </option>
+            )}
+            {sheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </Select>
-          <Button icon={<DocumentAddRegular />} onClick={() => input.current?.click()}>{s.pickFile}</Button>
+          <Button icon={<DocumentAddRegular />} onClick={() => input.current?.click()}>
+            {s.pickFile}
+          </Button>
         </div>
       )}
-      <input ref={input} className={styles.hidden} type="file" accept={accept ?? REGISTER_FILE_ACCEPT} data-testid={`${testId}-file-input`}
-        onChange={(e) => { void pick(e.target.files).catch(onError).finally(() => { e.target.value = ''; }); }} />
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept={accept ?? REGISTER_FILE_ACCEPT}
+        data-testid={`${testId}-file-input`}
+        onChange={(e) => {
+          void pick(e.target.files)
+            .catch(onError)
+            .finally(() => {
+              e.target.value = '';
+            });
+        }}
+      />
     </div>
   );
 }

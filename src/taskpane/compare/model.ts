@@ -12,7 +12,8 @@ import type { PickedFile, WorkbookPort } from '../../port/workbook';
 import { compareStrings } from './strings';
 import { InputProblem } from '../model/inputProblem';
 
-export type Source = { readonly kind: 'sheet'; readonly sheet: string } | { readonly kind: 'file'; readonly file: PickedFile };
+export type Source =
+  { readonly kind: 'sheet'; readonly sheet: string } | { readonly kind: 'file'; readonly file: PickedFile };
 
 export function sourceLabel(source: Source): string {
   return source.kind === 'sheet' ? source.sheet : source.file.name;
@@ -21,7 +22,8 @@ export function sourceLabel(source: Source): string {
 export function sameSource(a: Source | null, b: Source | null): boolean {
   if (!a || !b) return false;
   if (a.kind === 'sheet' && b.kind === 'sheet') return a.sheet === b.sheet;
-  if (a.kind === 'file' && b.kind === 'file') return a.file.name === b.file.name && a.file.bytes.byteLength === b.file.bytes.byteLength;
+  if (a.kind === 'file' && b.kind === 'file')
+    return a.file.name === b.file.name && a.file.bytes.byteLength === b.file.bytes.byteLength;
   return false;
 }
 
@@ -56,7 +58,13 @@ export interface Reconciled {
 
 const cellKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
 
-export async function loadVersion(port: WorkbookPort, source: Source, settings: Settings, lang: Lang, signal?: AbortSignal): Promise<LoadedVersion> {
+export async function loadVersion(
+  port: WorkbookPort,
+  source: Source,
+  settings: Settings,
+  lang: Lang,
+  signal?: AbortSignal,
+): Promise<LoadedVersion> {
   const grids = await gridsOf(port, source, lang, signal);
   const rows = [];
   const title: string[] = [];
@@ -76,14 +84,22 @@ export async function loadVersion(port: WorkbookPort, source: Source, settings: 
   return { source, version: { file: sourceLabel(source), rows, title }, nameColumns };
 }
 
-export async function loadList(port: WorkbookPort, source: Source, lang: Lang, signal?: AbortSignal): Promise<ReferenceList> {
+export async function loadList(
+  port: WorkbookPort,
+  source: Source,
+  lang: Lang,
+  signal?: AbortSignal,
+): Promise<ReferenceList> {
   const read = readReferenceList(await gridsOf(port, source, lang, signal), sourceLabel(source));
   if (!read.ok) throw new InputProblem(lang === 'en' ? read.messageEn : read.message);
   return read.list;
 }
 
 /** The cell to select for a row of a loaded version, or null when the row is in a file. */
-export function cellOf(loaded: LoadedVersion, row: VersionRow | null): { sheet: string; row: number; column: number } | null {
+export function cellOf(
+  loaded: LoadedVersion,
+  row: VersionRow | null,
+): { sheet: string; row: number; column: number } | null {
   if (!row || loaded.source.kind !== 'sheet') return null;
   return { sheet: row.sheet, row: row.row, column: loaded.nameColumns.get(cellKey(row.sheet, row.row)) ?? 1 };
 }

@@ -71,7 +71,8 @@ const en: CompareStrings = {
   showUnchanged: (n) => `Show unchanged bodies (${n})`,
   selectHint: 'Click an item to select its row in the workbook.',
   inFile: '(in a file, cannot be selected)',
-  allInFile: 'These bodies are all in the chosen file, not in this workbook, so they cannot be selected; “Write the change list” puts the result into the workbook.',
+  allInFile:
+    'These bodies are all in the chosen file, not in this workbook, so they cannot be selected; “Write the change list” puts the result into the workbook.',
   choose: 'Choose a sheet…',
   writeChanges: 'Write the change list',
   writeWithoutUnchanged: (n) => `Write the change list (without the ${n} unchanged bodies)`,

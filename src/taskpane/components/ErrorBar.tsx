@@ -38,7 +38,14 @@ export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss?: () 
       </MessageBarBody>
       {onDismiss && (
         <MessageBarActions
-          containerAction={<Button aria-label={t.common.dismiss} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />}
+          containerAction={
+            <Button
+              aria-label={t.common.dismiss}
+              appearance="transparent"
+              icon={<DismissRegular />}
+              onClick={onDismiss}
+            />
+          }
         />
       )}
     </MessageBar>

@@ -12,16 +12,29 @@ import { useFindingListStyles } from './useFindingListStyles';
 /** Findings shown per expanded group before “show more”. */
 export const FINDINGS_PAGE = 50;
 
-export function FindingGroupView({ group, mode, names, onSelect, initiallyOpen }: {
-  group: FindingGroup; mode: GroupMode; names: ReadonlyMap<number, string>; onSelect: (f: Finding) => void; initiallyOpen: boolean;
+export function FindingGroupView({
+  group,
+  mode,
+  names,
+  onSelect,
+  initiallyOpen,
+}: {
+  group: FindingGroup;
+  mode: GroupMode;
+  names: ReadonlyMap<number, string>;
+  onSelect: (f: Finding) => void;
+  initiallyOpen: boolean;
 }) {
   const styles = useFindingListStyles();
   const t = useStrings();
   const [open, setOpen] = useState(initiallyOpen);
   const [shown, setShown] = useState(FINDINGS_PAGE);
-  const title = mode === 'code'
-    ? t.codeTitles[group.code!] ?? group.code
-    : group.row === null || group.row === undefined ? t.validate.wholeSheet : t.validate.row(group.row);
+  const title =
+    mode === 'code'
+      ? (t.codeTitles[group.code!] ?? group.code)
+      : group.row === null || group.row === undefined
+        ? t.validate.wholeSheet
+        : t.validate.row(group.row);
   const rowName = mode === 'row' && typeof group.row === 'number' ? names.get(group.row) : undefined;
   const visible = open ? group.findings.slice(0, shown) : [];
   return (
@@ -46,7 +59,12 @@ export function FindingGroupView({ group, mode, names, onSelect, initiallyOpen }
           ))}
           {group.findings.length > visible.length && (
             <li>
-              <Button className={styles.more} appearance="subtle" size="small" onClick={() => setShown((n) => n + FINDINGS_PAGE)}>
+              <Button
+                className={styles.more}
+                appearance="subtle"
+                size="small"
+                onClick={() => setShown((n) => n + FINDINGS_PAGE)}
+              >
                 {t.validate.showMore(visible.length, group.findings.length)}
               </Button>
             </li>

@@ -12,13 +12,30 @@ const SEVERITY_COLOR: Record<Severity, string> = {
   info: tokens.colorPaletteBlueBorderActive,
 };
 
-export function FindingItem({ finding, mode, names, onSelect }: { finding: Finding; mode: GroupMode; names: ReadonlyMap<number, string>; onSelect: (f: Finding) => void }) {
+export function FindingItem({
+  finding,
+  mode,
+  names,
+  onSelect,
+}: {
+  finding: Finding;
+  mode: GroupMode;
+  names: ReadonlyMap<number, string>;
+  onSelect: (f: Finding) => void;
+}) {
   const styles = useFindingListStyles();
   const t = useStrings();
-  const address = finding.row !== null && finding.columnIndex !== undefined ? cellAddress(finding.row, finding.columnIndex) : null;
-  const where = mode === 'code'
-    ? [finding.row === null ? t.validate.wholeSheet : t.validate.row(finding.row), finding.column, address && `(${address})`, finding.row !== null ? names.get(finding.row) : null]
-    : [t.codeTitles[finding.code], finding.column, address && `(${address})`];
+  const address =
+    finding.row !== null && finding.columnIndex !== undefined ? cellAddress(finding.row, finding.columnIndex) : null;
+  const where =
+    mode === 'code'
+      ? [
+          finding.row === null ? t.validate.wholeSheet : t.validate.row(finding.row),
+          finding.column,
+          address && `(${address})`,
+          finding.row !== null ? names.get(finding.row) : null,
+        ]
+      : [t.codeTitles[finding.code], finding.column, address && `(${address})`];
   const whereText = where.filter(Boolean).join(' · ');
   return (
     <button

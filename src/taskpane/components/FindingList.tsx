@@ -39,7 +39,11 @@ export function FindingList({ findings, mode, names, onSelect }: Props) {
           <FindingGroupView key={group.key} group={group} mode="row" names={names} onSelect={onSelect} initiallyOpen />
         ))}
         {groups.length > shown.length && (
-          <Button className={styles.more} appearance="subtle" onClick={() => setRowGroupsShown((n) => n + ROW_GROUPS_PAGE)}>
+          <Button
+            className={styles.more}
+            appearance="subtle"
+            onClick={() => setRowGroupsShown((n) => n + ROW_GROUPS_PAGE)}
+          >
             {t.validate.showMore(shown.length, groups.length)}
           </Button>
         )}
@@ -50,7 +54,14 @@ export function FindingList({ findings, mode, names, onSelect }: Props) {
   return (
     <div className={styles.list} data-testid="finding-list" data-mode="code">
       {groups.map((group, i) => (
-        <FindingGroupView key={group.key} group={group} mode="code" names={names} onSelect={onSelect} initiallyOpen={expandAll || i === 0} />
+        <FindingGroupView
+          key={group.key}
+          group={group}
+          mode="code"
+          names={names}
+          onSelect={onSelect}
+          initiallyOpen={expandAll || i === 0}
+        />
       ))}
     </div>
   );

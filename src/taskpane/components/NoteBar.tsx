@@ -2,7 +2,15 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import type { ReactNode } from 'react';
 
 /** A short success or information note. */
-export function NoteBar({ intent = 'success', title, children }: { intent?: 'success' | 'info' | 'warning' | 'error'; title?: string; children: ReactNode }) {
+export function NoteBar({
+  intent = 'success',
+  title,
+  children,
+}: {
+  intent?: 'success' | 'info' | 'warning' | 'error';
+  title?: string;
+  children: ReactNode;
+}) {
   return (
     <MessageBar intent={intent} layout="multiline">
       <MessageBarBody>

@@ -14,7 +14,14 @@ export function SeverityBadges({ counts }: { counts: SeverityCounts }) {
   return (
     <div className={styles.row} data-testid="severity-badges">
       {(['error', 'warning', 'info'] as const).map((severity) => (
-        <Badge key={severity} size="large" appearance={counts[severity] > 0 ? 'filled' : 'outline'} color={BADGE_COLOR[severity]} data-severity={severity} data-count={counts[severity]}>
+        <Badge
+          key={severity}
+          size="large"
+          appearance={counts[severity] > 0 ? 'filled' : 'outline'}
+          color={BADGE_COLOR[severity]}
+          data-severity={severity}
+          data-count={counts[severity]}
+        >
           {t.severity[severity]} {counts[severity]}
         </Badge>
       ))}

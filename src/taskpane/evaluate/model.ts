@@ -7,7 +7,10 @@ import { InputProblem } from '../model/inputProblem';
 import type { EvaluateStrings } from './strings';
 
 /** Returns come from one sheet of this workbook, or from picked files. */
-export type Returns = { readonly kind: 'sheet'; readonly sheet: string } | { readonly kind: 'files'; readonly files: readonly PickedFile[] } | { readonly kind: 'none' };
+export type Returns =
+  | { readonly kind: 'sheet'; readonly sheet: string }
+  | { readonly kind: 'files'; readonly files: readonly PickedFile[] }
+  | { readonly kind: 'none' };
 
 export interface Evaluated {
   readonly result: EvaluationResult;
@@ -17,13 +20,23 @@ export interface Evaluated {
 }
 
 /** Reads the returns of one picker; each must hold at least one sheet of the wanted kind. */
-export async function readReturns(port: WorkbookPort, returns: Returns, kind: 'self' | 'member', s: EvaluateStrings, signal: AbortSignal): Promise<EvaluationRead[]> {
+export async function readReturns(
+  port: WorkbookPort,
+  returns: Returns,
+  kind: 'self' | 'member',
+  s: EvaluateStrings,
+  signal: AbortSignal,
+): Promise<EvaluationRead[]> {
   const sources: { name: string; grids: Grid[] }[] = [];
-  if (returns.kind === 'sheet') sources.push({ name: returns.sheet, grids: [await port.readSheet(returns.sheet, { signal })] });
-  if (returns.kind === 'files') for (const file of returns.files) sources.push({ name: file.name, grids: await port.readWorkbookFile(file, { signal }) });
+  if (returns.kind === 'sheet')
+    sources.push({ name: returns.sheet, grids: [await port.readSheet(returns.sheet, { signal })] });
+  if (returns.kind === 'files')
+    for (const file of returns.files)
+      sources.push({ name: file.name, grids: await port.readWorkbookFile(file, { signal }) });
   return sources.map(({ name, grids }) => {
     const read = readEvaluationGrids(grids, name);
-    if (!read.sheets.some((x) => x.kind === kind)) throw new InputProblem(kind === 'self' ? s.noSelf(name) : s.noMembers(name));
+    if (!read.sheets.some((x) => x.kind === kind))
+      throw new InputProblem(kind === 'self' ? s.noSelf(name) : s.noMembers(name));
     return read;
   });
 }

@@ -18,7 +18,8 @@ const zh = {
   notRegister: (source: string) => `“${source}”中没有可识别的台账表头（机构名称、设立时间、依据文件等）。`,
   noSelf: (source: string) => `“${source}”中没有自评表表头（机构名称，以及召开会议次数、印发文件数等至少两列）。`,
   noMembers: (source: string) => `“${source}”中没有成员单位评价表表头（机构名称、成员单位，以及协调配合、得分等）。`,
-  summary: (year: number, active: number, evaluated: number, missing: number) => `${year} 年度：存续机构 ${active} 个，已评价 ${evaluated} 个，未报送自评表 ${missing} 个`,
+  summary: (year: number, active: number, evaluated: number, missing: number) =>
+    `${year} 年度：存续机构 ${active} 个，已评价 ${evaluated} 个，未报送自评表 ${missing} 个`,
   grades: '等次分布',
   suggestions: (text: string) => `调整建议：${text}`,
   ranking: '排名（点击选中台账中的行）',
@@ -41,7 +42,8 @@ const zh = {
 export type EvaluateStrings = typeof zh;
 
 const en: EvaluateStrings = {
-  intro: 'Multi-party evaluation: score and rank the active bodies from the returned self-evaluations and member-unit scores, rank the member units, and suggest adjustments.',
+  intro:
+    'Multi-party evaluation: score and rank the active bodies from the returned self-evaluations and member-unit scores, rank the member units, and suggest adjustments.',
   registerLabel: 'Register',
   selfLabel: 'Self-evaluations (a sheet, or one or more files)',
   membersLabel: 'Member-unit scores (optional)',
@@ -55,9 +57,12 @@ const en: EvaluateStrings = {
   templateWritten: (names) => `Written: ${names} (prefilled with the active bodies, ready to send out)`,
   noSheets: 'The workbook has no sheets.',
   notRegister: (source) => `“${source}” has no register header (机构名称, 设立时间, 依据文件 …).`,
-  noSelf: (source) => `“${source}” has no self-evaluation header (机构名称 and at least two of 召开会议次数, 印发文件数 …).`,
-  noMembers: (source) => `“${source}” has no member-unit header (机构名称, 成员单位 and a score such as 协调配合 or 得分).`,
-  summary: (year, active, evaluated, missing) => `${year}: ${active} active bodies, ${evaluated} evaluated, ${missing} without a self-evaluation`,
+  noSelf: (source) =>
+    `“${source}” has no self-evaluation header (机构名称 and at least two of 召开会议次数, 印发文件数 …).`,
+  noMembers: (source) =>
+    `“${source}” has no member-unit header (机构名称, 成员单位 and a score such as 协调配合 or 得分).`,
+  summary: (year, active, evaluated, missing) =>
+    `${year}: ${active} active bodies, ${evaluated} evaluated, ${missing} without a self-evaluation`,
   grades: 'Grades',
   suggestions: (text) => `Suggestions: ${text}`,
   ranking: 'Ranking (click to select the register row)',
@@ -73,8 +78,19 @@ const en: EvaluateStrings = {
   findings: (e, w) => `Findings: ${e} errors, ${w} warnings (see 问题清单 once written)`,
   write: 'Write the result sheets',
   written: (names) => `Written: ${names}`,
-  actionLabel: (a) => ({ 撤销: 'abolish', 合并: 'merge', 更名: 'rename', 调整隶属关系: 'move', 督促整改: 'improve', 保留: 'keep' } as Record<string, string>)[a] ?? a,
-  gradeLabel: (g) => ({ 好: 'good', 较好: 'fairly good', 一般: 'fair', 差: 'poor' } as Record<string, string>)[g] ?? g,
+  actionLabel: (a) =>
+    (
+      ({
+        撤销: 'abolish',
+        合并: 'merge',
+        更名: 'rename',
+        调整隶属关系: 'move',
+        督促整改: 'improve',
+        保留: 'keep',
+      }) as Record<string, string>
+    )[a] ?? a,
+  gradeLabel: (g) =>
+    (({ 好: 'good', 较好: 'fairly good', 一般: 'fair', 差: 'poor' }) as Record<string, string>)[g] ?? g,
 };
 
 export function evaluateStrings(lang: Lang): EvaluateStrings {

@@ -8,6 +8,11 @@ export const useEvaluateStyles = makeStyles({
   chart: { display: 'flex', flexDirection: 'column', gap: '4px' },
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
   barLabel: { width: '4em', flexShrink: 0 },
-  barTrack: { flexGrow: 1, height: '12px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall },
+  barTrack: {
+    flexGrow: 1,
+    height: '12px',
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusSmall,
+  },
   barFill: { height: '100%', borderRadius: tokens.borderRadiusSmall },
 });

@@ -22,7 +22,9 @@ const IDLE: TaskState = { running: false, progress: undefined, error: null, canc
 
 export function isCancellation(error: unknown, signal: AbortSignal): boolean {
   if (signal.aborted) return true;
-  return error instanceof WorkbookError ? error.kind === 'cancelled' : (error as { name?: unknown } | null)?.name === 'AbortError';
+  return error instanceof WorkbookError
+    ? error.kind === 'cancelled'
+    : (error as { name?: unknown } | null)?.name === 'AbortError';
 }
 
 /** Lets the browser paint (progress bar, spinner) between synchronous steps of a task. */
@@ -43,31 +45,34 @@ export function useTask() {
     };
   }, []);
 
-  const run = useCallback(async <T,>(work: (signal: AbortSignal, progress: Progress) => Promise<T>): Promise<TaskOutcome<T>> => {
-    controller.current?.abort();
-    const own = new AbortController();
-    controller.current = own;
-    setState({ running: true, progress: undefined, error: null, cancelled: false });
-    const progress: Progress = (fraction) => {
-      if (mounted.current && controller.current === own) {
-        setState((s) => ({ ...s, progress: Math.max(0, Math.min(1, fraction)) }));
+  const run = useCallback(
+    async <T>(work: (signal: AbortSignal, progress: Progress) => Promise<T>): Promise<TaskOutcome<T>> => {
+      controller.current?.abort();
+      const own = new AbortController();
+      controller.current = own;
+      setState({ running: true, progress: undefined, error: null, cancelled: false });
+      const progress: Progress = (fraction) => {
+        if (mounted.current && controller.current === own) {
+          setState((s) => ({ ...s, progress: Math.max(0, Math.min(1, fraction)) }));
+        }
+      };
+      try {
+        const value = await work(own.signal, progress);
+        if (own.signal.aborted) throw new WorkbookError('cancelled', 'cancelled');
+        if (mounted.current && controller.current === own) setState(IDLE);
+        return { ok: true, value };
+      } catch (error) {
+        if (mounted.current && controller.current === own) {
+          const cancelled = isCancellation(error, own.signal);
+          setState({ running: false, progress: undefined, error: cancelled ? null : error, cancelled });
+        }
+        return { ok: false };
+      } finally {
+        if (controller.current === own) controller.current = null;
       }
-    };
-    try {
-      const value = await work(own.signal, progress);
-      if (own.signal.aborted) throw new WorkbookError('cancelled', 'cancelled');
-      if (mounted.current && controller.current === own) setState(IDLE);
-      return { ok: true, value };
-    } catch (error) {
-      if (mounted.current && controller.current === own) {
-        const cancelled = isCancellation(error, own.signal);
-        setState({ running: false, progress: undefined, error: cancelled ? null : error, cancelled });
-      }
-      return { ok: false };
-    } finally {
-      if (controller.current === own) controller.current = null;
-    }
-  }, []);
+    },
+    [],
+  );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const dismiss = useCallback(() => setState(IDLE), []);

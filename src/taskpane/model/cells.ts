@@ -7,7 +7,10 @@ import type { CellMark } from '../../port/workbook';
  * The cell to select for a finding. A finding about a whole column (missing-column) or the whole
  * sheet points at the header row; a row finding without a column at the row's first header column.
  */
-export function targetCell(finding: Finding, report: Pick<SheetReport, 'headerRow' | 'columns'>): { row: number; column: number } {
+export function targetCell(
+  finding: Finding,
+  report: Pick<SheetReport, 'headerRow' | 'columns'>,
+): { row: number; column: number } {
   const firstColumn = report.columns.reduce((min, c) => Math.min(min, c.column), Number.POSITIVE_INFINITY);
   const column = finding.columnIndex ?? (Number.isFinite(firstColumn) ? firstColumn : 1);
   return { row: finding.row ?? report.headerRow ?? 1, column };

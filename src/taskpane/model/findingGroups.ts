@@ -1,5 +1,12 @@
 /** Groups a sheet's findings for the list: by problem (code) or by row. */
-import { FINDING_CODES, SEVERITY_RANK, worstSeverity, type Finding, type FindingCode, type Severity } from '../../ledger/findings';
+import {
+  FINDING_CODES,
+  SEVERITY_RANK,
+  worstSeverity,
+  type Finding,
+  type FindingCode,
+  type Severity,
+} from '../../ledger/findings';
 
 /** How the list groups findings: by problem (code) or by row. */
 export type GroupMode = 'code' | 'row';
@@ -27,7 +34,11 @@ export function groupByCode(findings: readonly Finding[]): FindingGroup[] {
   }
   return [...byCode]
     .map(([code, list]) => ({ key: code, code, severity: worstSeverity(list) ?? 'info', findings: list }))
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0));
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0),
+    );
 }
 
 /** One group per sheet row, in row order; findings about the whole sheet come first. */
@@ -40,6 +51,10 @@ export function groupByRow(findings: readonly Finding[]): FindingGroup[] {
   }
   return [...byRow]
     .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
-    .map(([row, list]) => ({ key: row === null ? 'sheet' : `row:${row}`, row, severity: worstSeverity(list) ?? 'info', findings: list }));
+    .map(([row, list]) => ({
+      key: row === null ? 'sheet' : `row:${row}`,
+      row,
+      severity: worstSeverity(list) ?? 'info',
+      findings: list,
+    }));
 }
-

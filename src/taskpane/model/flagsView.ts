@@ -35,7 +35,11 @@ export interface FlagsView {
 function otherRows(f: Finding): { row: number; name?: string; score?: number }[] {
   const sameSheet = (f.related ?? []).filter((r) => r.file === undefined && r.sheet === f.sheet);
   if (sameSheet.length > 0) {
-    return sameSheet.map((r) => ({ row: r.row, ...(r.value !== undefined ? { name: r.value } : {}), ...(r.score !== undefined ? { score: r.score } : {}) }));
+    return sameSheet.map((r) => ({
+      row: r.row,
+      ...(r.value !== undefined ? { name: r.value } : {}),
+      ...(r.score !== undefined ? { score: r.score } : {}),
+    }));
   }
   const text = String(f.params.otherRows ?? f.params.otherRow ?? '');
   return (text.match(/\d+/g) ?? []).map((n) => ({ row: Number(n) }));
@@ -43,7 +47,9 @@ function otherRows(f: Finding): { row: number; name?: string; score?: number }[]
 
 export function flagsView(report: Pick<SheetReport, 'rows' | 'findings'>): FlagsView {
   const nameOfRow = new Map(report.rows.map((r) => [r.row, r.name]));
-  const establishedDay = new Map(report.rows.map((r) => [r.row, r.established ? firstDay(r.established) : Number.POSITIVE_INFINITY]));
+  const establishedDay = new Map(
+    report.rows.map((r) => [r.row, r.established ? firstDay(r.established) : Number.POSITIVE_INFINITY]),
+  );
   const nameOf = (row: number, fallback?: string | null): string => nameOfRow.get(row) ?? fallback ?? '';
 
   const pairs = new Map<string, DuplicatePair>();
@@ -63,7 +69,10 @@ export function flagsView(report: Pick<SheetReport, 'rows' | 'findings'>): Flags
         // Both rows of a pair usually carry the finding; keep one, preferring the stronger match.
         if (existing && (existing.identical || !identical)) continue;
         pairs.set(key, {
-          rowA, rowB, score, identical,
+          rowA,
+          rowB,
+          score,
+          identical,
           nameA: nameOf(rowA, rowA === f.row ? f.value : other.name),
           nameB: nameOf(rowB, rowB === f.row ? f.value : other.name),
           finding: f,
@@ -72,7 +81,11 @@ export function flagsView(report: Pick<SheetReport, 'rows' | 'findings'>): Flags
       continue;
     }
     const item = (): DeadlineItem => ({
-      row: f.row!, name: nameOf(f.row!, f.value), end: String(f.params.end ?? ''), days: String(f.params.days ?? ''), finding: f,
+      row: f.row!,
+      name: nameOf(f.row!, f.value),
+      end: String(f.params.end ?? ''),
+      days: String(f.params.days ?? ''),
+      finding: f,
     });
     if (f.code === 'overdue') overdue.push(item());
     else if (f.code === 'expiring-soon') expiring.push(item());
@@ -84,7 +97,9 @@ export function flagsView(report: Pick<SheetReport, 'rows' | 'findings'>): Flags
   const byEstablished = (a: DeadlineItem, b: DeadlineItem) =>
     (establishedDay.get(a.row) ?? Infinity) - (establishedDay.get(b.row) ?? Infinity) || a.row - b.row;
   return {
-    pairs: [...pairs.values()].sort((a, b) => Number(b.identical) - Number(a.identical) || b.score - a.score || a.rowA - b.rowA),
+    pairs: [...pairs.values()].sort(
+      (a, b) => Number(b.identical) - Number(a.identical) || b.score - a.score || a.rowA - b.rowA,
+    ),
     overdue: overdue.sort(byEnd),
     expiring: expiring.sort(byEnd),
     review: review.sort(byEstablished),

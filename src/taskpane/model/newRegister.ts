@@ -6,11 +6,29 @@ import type { ColumnFormat, ColumnSpec, SheetSpec } from '../../ledger/sheetSpec
 
 /** Management columns offered in the form, in the order they are written. 序号 is always first. */
 export const OFFERED_OPTIONAL_FIELDS: readonly OptionalField[] = [
-  'category', 'status', 'abolishedOn', 'abolitionDoc', 'workRules', 'contact', 'phone', 'county', 'duties', 'remarks',
+  'category',
+  'status',
+  'abolishedOn',
+  'abolitionDoc',
+  'workRules',
+  'contact',
+  'phone',
+  'county',
+  'duties',
+  'remarks',
 ];
 
 /** Checked by default: the columns the 东营 notice asks every body to report. */
-export const DEFAULT_OPTIONAL_FIELDS: readonly OptionalField[] = ['category', 'status', 'abolishedOn', 'abolitionDoc', 'workRules', 'contact', 'phone', 'remarks'];
+export const DEFAULT_OPTIONAL_FIELDS: readonly OptionalField[] = [
+  'category',
+  'status',
+  'abolishedOn',
+  'abolitionDoc',
+  'workRules',
+  'contact',
+  'phone',
+  'remarks',
+];
 
 // Dates are kept as text: registers state 2019年3月 as often as a full date, and a date format
 // would make Excel turn 2019年3月 into 2019-03-01 and 2019.03 into a number.
@@ -56,7 +74,12 @@ export function newRegisterSpec(options: NewRegisterOptions, settings: Settings)
   const columns: ColumnSpec[] = fields.map((field) => {
     const layout = LAYOUT[field] ?? { width: 16 };
     const list = listFor(field, settings);
-    return { header: FIELDS[field].label, width: layout.width, ...(layout.format ? { format: layout.format } : {}), ...(list ? { list } : {}) };
+    return {
+      header: FIELDS[field].label,
+      width: layout.width,
+      ...(layout.format ? { format: layout.format } : {}),
+      ...(list ? { list } : {}),
+    };
   });
   const title = options.title.trim();
   return {

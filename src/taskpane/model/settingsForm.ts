@@ -20,7 +20,6 @@ export interface SettingsForm {
   readonly submissionDeadline: string;
 }
 
-
 export function formOf(settings: Settings, stored: unknown): SettingsForm {
   const storedAsOf = typeof stored === 'object' && stored !== null && 'asOf' in stored;
   return {
@@ -74,7 +73,9 @@ export function aliasesFor(list: DepartmentList): Record<string, string> {
 
 /** The department box for stored settings: the list, then the aliases that are not defaults. */
 export function departmentsText(settings: Pick<Settings, 'departments' | 'departmentAliases'>): string {
-  const own = Object.entries(settings.departmentAliases).filter(([alias, name]) => DEFAULT_DEPARTMENT_ALIASES[alias] !== name);
+  const own = Object.entries(settings.departmentAliases).filter(
+    ([alias, name]) => DEFAULT_DEPARTMENT_ALIASES[alias] !== name,
+  );
   return [...settings.departments, ...own.map(([alias, name]) => `${alias}=${name}`)].join('\n');
 }
 
@@ -84,7 +85,15 @@ export function decodeText(bytes: ArrayBuffer | Uint8Array): string {
 }
 
 /** The form's fields that take a typed value and can be wrong. */
-export type CheckedField = 'asOf' | 'expiringWindowDays' | 'reviewCycleYears' | 'similarNameThreshold' | 'activeBodyLimit' | 'submissionDeadline' | 'departments' | 'expectedCounties';
+export type CheckedField =
+  | 'asOf'
+  | 'expiringWindowDays'
+  | 'reviewCycleYears'
+  | 'similarNameThreshold'
+  | 'activeBodyLimit'
+  | 'submissionDeadline'
+  | 'departments'
+  | 'expectedCounties';
 
 /** What is wrong with one field, in words the pane turns into either language. */
 export type FieldProblem =
@@ -106,7 +115,11 @@ function isIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+  return (
+    date.getUTCFullYear() === Number(m[1]) &&
+    date.getUTCMonth() === Number(m[2]) - 1 &&
+    date.getUTCDate() === Number(m[3])
+  );
 }
 
 /**
@@ -114,23 +127,44 @@ function isIsoDate(text: string): boolean {
  * is shown at its field in the pane's language (zod's own messages are English). `rejected` are
  * parseSettings' problem paths, for anything these checks do not foresee.
  */
-export function formProblems(form: SettingsForm, rejected: readonly string[] = []): Partial<Record<CheckedField, FieldProblem>> {
+export function formProblems(
+  form: SettingsForm,
+  rejected: readonly string[] = [],
+): Partial<Record<CheckedField, FieldProblem>> {
   const problems: Partial<Record<CheckedField, FieldProblem>> = {};
   if (!form.asOfToday && !isIsoDate(form.asOf.trim())) problems.asOf = { kind: 'date' };
-  if (form.submissionDeadline.trim() !== '' && !isIsoDate(form.submissionDeadline.trim())) problems.submissionDeadline = { kind: 'date' };
-  for (const [field, rule] of Object.entries(NUMBER_FIELDS) as [keyof typeof NUMBER_FIELDS, (typeof NUMBER_FIELDS)[keyof typeof NUMBER_FIELDS]][]) {
+  if (form.submissionDeadline.trim() !== '' && !isIsoDate(form.submissionDeadline.trim()))
+    problems.submissionDeadline = { kind: 'date' };
+  for (const [field, rule] of Object.entries(NUMBER_FIELDS) as [
+    keyof typeof NUMBER_FIELDS,
+    (typeof NUMBER_FIELDS)[keyof typeof NUMBER_FIELDS],
+  ][]) {
     const text = form[field].trim();
     // Empty means the default (or, for the limit, none).
     if (text === '') continue;
     const value = Number(text);
     if (!Number.isFinite(value)) problems[field] = { kind: 'number' };
     else if (rule.integer && !Number.isInteger(value)) problems[field] = { kind: 'integer' };
-    else if (value < rule.min || (rule.max !== null && value > rule.max)) problems[field] = { kind: 'range', min: rule.min, max: rule.max };
+    else if (value < rule.min || (rule.max !== null && value > rule.max))
+      problems[field] = { kind: 'range', min: rule.min, max: rule.max };
   }
   for (const path of rejected) {
     const field = path.split(/[.:]/)[0]?.trim() as CheckedField | 'departmentAliases' | undefined;
     const target: CheckedField | undefined = field === 'departmentAliases' ? 'departments' : field;
-    if (target && !(target in problems) && ['asOf', 'expiringWindowDays', 'reviewCycleYears', 'similarNameThreshold', 'activeBodyLimit', 'submissionDeadline', 'departments', 'expectedCounties'].includes(target)) {
+    if (
+      target &&
+      !(target in problems) &&
+      [
+        'asOf',
+        'expiringWindowDays',
+        'reviewCycleYears',
+        'similarNameThreshold',
+        'activeBodyLimit',
+        'submissionDeadline',
+        'departments',
+        'expectedCounties',
+      ].includes(target)
+    ) {
       problems[target] = { kind: 'invalid' };
     }
   }

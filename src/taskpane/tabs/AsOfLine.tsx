@@ -9,7 +9,17 @@ const useStyles = makeStyles({
   dateInput: { width: '11em' },
 });
 
-export function AsOfLine({ asOf, today, onChange, onError }: { asOf: string; today: boolean; onChange: ((asOf: string | null) => Promise<void>) | undefined; onError: (e: unknown) => void }) {
+export function AsOfLine({
+  asOf,
+  today,
+  onChange,
+  onError,
+}: {
+  asOf: string;
+  today: boolean;
+  onChange: ((asOf: string | null) => Promise<void>) | undefined;
+  onError: (e: unknown) => void;
+}) {
   const t = useStrings();
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
@@ -27,7 +37,15 @@ export function AsOfLine({ asOf, today, onChange, onError }: { asOf: string; tod
       <div className={styles.asOf} data-testid="as-of-line">
         <Text>{t.validate.asOfLine(asOf, today)}</Text>
         {onChange && (
-          <Button size="small" icon={<CalendarEditRegular />} onClick={() => { setValue(asOf); setEditing(true); }} data-testid="as-of-change">
+          <Button
+            size="small"
+            icon={<CalendarEditRegular />}
+            onClick={() => {
+              setValue(asOf);
+              setEditing(true);
+            }}
+            data-testid="as-of-change"
+          >
             {t.validate.asOfChange}
           </Button>
         )}
@@ -37,12 +55,36 @@ export function AsOfLine({ asOf, today, onChange, onError }: { asOf: string; tod
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(value);
   return (
     <div className={styles.asOf} data-testid="as-of-line">
-      <Field label={t.validate.asOfLabel} validationState={valid ? 'none' : 'error'} validationMessage={valid ? undefined : t.settings.problem.date}>
-        <Input className={styles.dateInput} type="date" value={value} onChange={(_, d) => setValue(d.value)} data-testid="as-of-edit" />
+      <Field
+        label={t.validate.asOfLabel}
+        validationState={valid ? 'none' : 'error'}
+        validationMessage={valid ? undefined : t.settings.problem.date}
+      >
+        <Input
+          className={styles.dateInput}
+          type="date"
+          value={value}
+          onChange={(_, d) => setValue(d.value)}
+          data-testid="as-of-edit"
+        />
       </Field>
-      <Button size="small" appearance="primary" disabled={!valid} onClick={() => void save(value)} data-testid="as-of-save">{t.validate.asOfSave}</Button>
-      {!today && <Button size="small" onClick={() => void save(null)} data-testid="as-of-today">{t.validate.asOfUseToday}</Button>}
-      <Button size="small" appearance="subtle" onClick={() => setEditing(false)}>{t.common.cancel}</Button>
+      <Button
+        size="small"
+        appearance="primary"
+        disabled={!valid}
+        onClick={() => void save(value)}
+        data-testid="as-of-save"
+      >
+        {t.validate.asOfSave}
+      </Button>
+      {!today && (
+        <Button size="small" onClick={() => void save(null)} data-testid="as-of-today">
+          {t.validate.asOfUseToday}
+        </Button>
+      )}
+      <Button size="small" appearance="subtle" onClick={() => setEditing(false)}>
+        {t.common.cancel}
+      </Button>
     </div>
   );
 }

@@ -1,8 +1,27 @@
 /** 汇总: county registers (sheets here and/or .xlsx files) in, the return's sheets added to this workbook. */
 import {
-  Button, Checkbox, Field, Label, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Switch, Text, Textarea, makeStyles, tokens, useId,
+  Button,
+  Checkbox,
+  Field,
+  Label,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Switch,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+  useId,
 } from '@fluentui/react-components';
-import { CheckboxCheckedRegular, CheckboxUncheckedRegular, DismissRegular, DocumentAddRegular, TableSimpleMultipleRegular } from '@fluentui/react-icons';
+import {
+  CheckboxCheckedRegular,
+  CheckboxUncheckedRegular,
+  DismissRegular,
+  DocumentAddRegular,
+  TableSimpleMultipleRegular,
+} from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import packageJson from '../../../package.json';
 import { consolidate, returnSheets, RETURN_SHEET_NAMES } from '../../ledger/consolidate';
@@ -61,7 +80,10 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
     () => (sheets ?? []).filter((s) => s.visible && !isReturnSheet(s.name, RETURN_SHEET_NAMES)).map((s) => s.name),
     [sheets],
   );
-  const likely = useMemo(() => candidates.filter((name) => looksLikeCountySheet(name, splitList(expected))), [candidates, expected]);
+  const likely = useMemo(
+    () => candidates.filter((name) => looksLikeCountySheet(name, splitList(expected))),
+    [candidates, expected],
+  );
   const offered = showAll ? candidates : candidates.filter((name) => likely.includes(name) || chosen.has(name));
   /** The earlier return's sheets, listed afresh (the list shown may be a moment old). */
   const earlierReturn = async (): Promise<string[]> => {
@@ -114,9 +136,15 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
     setConfirming(null);
     const outcome = await task.run(async (signal, progress) => {
       if (replace === true && previous.length > 0) await port.removeSheets?.(previous);
-      const gathered = await gatherInputs(port, sheetNames, files, t.consolidate.workbookSource, signal, (f) => progress(f * 0.7));
+      const gathered = await gatherInputs(port, sheetNames, files, t.consolidate.workbookSource, signal, (f) =>
+        progress(f * 0.7),
+      );
       await nextFrame();
-      const ret = consolidate(gathered.submissions, { ...settings, expectedCounties: splitList(expected) }, { unreadable: gathered.unreadable });
+      const ret = consolidate(
+        gathered.submissions,
+        { ...settings, expectedCounties: splitList(expected) },
+        { unreadable: gathered.unreadable },
+      );
       const specs = returnSheets(ret, { toolVersion: packageJson.version, inputs: gathered.inputs, lang: t.lang });
       progress(0.8);
       const names = await port.addSheets(specs, { signal, onProgress: (f) => progress(0.8 + f * 0.2) });
@@ -137,22 +165,51 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
       <div role="group" aria-labelledby={sheetsLabel}>
         <Label id={sheetsLabel}>{t.consolidate.sheetsLabel}</Label>
         <div className={styles.inline}>
-          <Button size="small" icon={<CheckboxCheckedRegular />} onClick={() => setChosen(new Set(offered))} data-testid="select-all">{t.consolidate.selectAll}</Button>
-          <Button size="small" icon={<CheckboxUncheckedRegular />} onClick={() => setChosen(new Set())} data-testid="select-none">{t.consolidate.selectNone}</Button>
+          <Button
+            size="small"
+            icon={<CheckboxCheckedRegular />}
+            onClick={() => setChosen(new Set(offered))}
+            data-testid="select-all"
+          >
+            {t.consolidate.selectAll}
+          </Button>
+          <Button
+            size="small"
+            icon={<CheckboxUncheckedRegular />}
+            onClick={() => setChosen(new Set())}
+            data-testid="select-none"
+          >
+            {t.consolidate.selectNone}
+          </Button>
         </div>
         <div className={styles.sheetList} data-testid="consolidate-sheets">
-          {offered.length === 0 && <Text size={200}>{candidates.length === 0 ? t.consolidate.noSheets : t.consolidate.noCountySheets}</Text>}
+          {offered.length === 0 && (
+            <Text size={200}>{candidates.length === 0 ? t.consolidate.noSheets : t.consolidate.noCountySheets}</Text>
+          )}
           {offered.map((name) => (
-            <Checkbox key={name} label={name} checked={chosen.has(name)} onChange={(_, d) => toggle(name, d.checked === true)} data-sheet={name} />
+            <Checkbox
+              key={name}
+              label={name}
+              checked={chosen.has(name)}
+              onChange={(_, d) => toggle(name, d.checked === true)}
+              data-sheet={name}
+            />
           ))}
         </div>
         {candidates.length > likely.length && (
-          <Switch checked={showAll} onChange={(_, d) => setShowAll(d.checked)} label={t.consolidate.showAll(candidates.length - likely.length)} data-testid="show-all-sheets" />
+          <Switch
+            checked={showAll}
+            onChange={(_, d) => setShowAll(d.checked)}
+            label={t.consolidate.showAll(candidates.length - likely.length)}
+            data-testid="show-all-sheets"
+          />
         )}
       </div>
       <Field label={t.consolidate.filesLabel}>
         <div className={styles.inline}>
-          <Button icon={<DocumentAddRegular />} onClick={() => fileInput.current?.click()}>{t.consolidate.pickFiles}</Button>
+          <Button icon={<DocumentAddRegular />} onClick={() => fileInput.current?.click()}>
+            {t.consolidate.pickFiles}
+          </Button>
         </div>
         <input
           ref={fileInput}
@@ -163,16 +220,28 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
           data-testid="consolidate-file-input"
           onChange={(e) => {
             const list = e.target.files;
-            if (list && list.length > 0) void addFiles(list).catch(task.fail).finally(() => { e.target.value = ''; });
+            if (list && list.length > 0)
+              void addFiles(list)
+                .catch(task.fail)
+                .finally(() => {
+                  e.target.value = '';
+                });
           }}
         />
         {files.length > 0 && (
           <ul className={styles.files} data-testid="consolidate-files">
             {files.map((f) => (
               <li key={f.name} className={styles.file}>
-                <Text className={styles.fileName} size={200}>{f.name}</Text>
-                <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={t.consolidate.remove(f.name)}
-                  onClick={() => setFiles((current) => current.filter((c) => c.name !== f.name))} />
+                <Text className={styles.fileName} size={200}>
+                  {f.name}
+                </Text>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<DismissRegular />}
+                  aria-label={t.consolidate.remove(f.name)}
+                  onClick={() => setFiles((current) => current.filter((c) => c.name !== f.name))}
+                />
               </li>
             ))}
           </ul>
@@ -181,7 +250,13 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
       <Field label={t.consolidate.expected} hint={t.consolidate.expectedHint}>
         <Textarea rows={2} value={expected} onChange={(_, d) => setExpected(d.value)} data-testid="expected-counties" />
       </Field>
-      <Button appearance="primary" icon={<TableSimpleMultipleRegular />} disabled={task.running} onClick={() => void build()} data-testid="consolidate-button">
+      <Button
+        appearance="primary"
+        icon={<TableSimpleMultipleRegular />}
+        disabled={task.running}
+        onClick={() => void build()}
+        data-testid="consolidate-button"
+      >
         {task.running ? t.consolidate.building : t.consolidate.build}
       </Button>
       {confirming && (
@@ -191,9 +266,15 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
             {t.consolidate.replaceBody(confirming.join('”“'))}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" appearance="primary" onClick={() => void build(true)} data-testid="replace-return">{t.consolidate.replace}</Button>
-            <Button size="small" onClick={() => void build(false)} data-testid="keep-return">{t.consolidate.keepBoth}</Button>
-            <Button size="small" appearance="subtle" onClick={() => setConfirming(null)}>{t.common.cancel}</Button>
+            <Button size="small" appearance="primary" onClick={() => void build(true)} data-testid="replace-return">
+              {t.consolidate.replace}
+            </Button>
+            <Button size="small" onClick={() => void build(false)} data-testid="keep-return">
+              {t.consolidate.keepBoth}
+            </Button>
+            <Button size="small" appearance="subtle" onClick={() => setConfirming(null)}>
+              {t.common.cancel}
+            </Button>
           </MessageBarActions>
         </MessageBar>
       )}

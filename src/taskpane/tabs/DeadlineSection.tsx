@@ -19,9 +19,21 @@ interface Props {
 export function DeadlineSection({ title, testId, items, meta, withEnd = false, onSelect }: Props) {
   const styles = useFlagsStyles();
   return (
-    <FlagSection title={title} count={items.length} severity={worstSeverity(items.map((i) => i.finding))} testId={testId}>
+    <FlagSection
+      title={title}
+      count={items.length}
+      severity={worstSeverity(items.map((i) => i.finding))}
+      testId={testId}
+    >
       {items.map((item) => (
-        <button key={item.row} type="button" className={styles.entry} onClick={() => onSelect(item.finding)} data-row={item.row} data-end={withEnd ? item.end : undefined}>
+        <button
+          key={item.row}
+          type="button"
+          className={styles.entry}
+          onClick={() => onSelect(item.finding)}
+          data-row={item.row}
+          data-end={withEnd ? item.end : undefined}
+        >
           <span>{item.name}</span>
           <span className={styles.meta}>{meta(item)}</span>
         </button>

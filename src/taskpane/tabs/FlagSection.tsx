@@ -9,7 +9,19 @@ import { useFlagsStyles } from './useFlagsStyles';
 /** Entries shown per section before “show more”. */
 const SECTION_PAGE = 100;
 
-export function FlagSection({ title, count, severity, testId, children }: { title: string; count: number; severity: Severity | null; testId: string; children: ReactNode[] }) {
+export function FlagSection({
+  title,
+  count,
+  severity,
+  testId,
+  children,
+}: {
+  title: string;
+  count: number;
+  severity: Severity | null;
+  testId: string;
+  children: ReactNode[];
+}) {
   const styles = useFlagsStyles();
   const t = useStrings();
   const [shown, setShown] = useState(SECTION_PAGE);
@@ -17,7 +29,13 @@ export function FlagSection({ title, count, severity, testId, children }: { titl
     <section className={styles.section} data-testid={testId} data-count={count}>
       <div className={styles.heading}>
         <Subtitle2>{title}</Subtitle2>
-        <Badge appearance={count > 0 ? 'filled' : 'outline'} color={count > 0 && severity ? BADGE_COLOR[severity] : 'informative'} data-severity={count > 0 ? severity : 'none'}>{count}</Badge>
+        <Badge
+          appearance={count > 0 ? 'filled' : 'outline'}
+          color={count > 0 && severity ? BADGE_COLOR[severity] : 'informative'}
+          data-severity={count > 0 ? severity : 'none'}
+        >
+          {count}
+        </Badge>
       </div>
       {count === 0 ? (
         <Text size={200}>{t.flags.emptySection}</Text>

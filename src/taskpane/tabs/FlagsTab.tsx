@@ -42,7 +42,13 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
   };
 
   const deadlineMeta = (item: DeadlineItem, withDays: boolean) =>
-    [t.validate.row(item.row), item.end && t.flags.endsOn(item.end), withDays && item.days && t.flags.daysLeft(item.days)].filter(Boolean).join(' · ');
+    [
+      t.validate.row(item.row),
+      item.end && t.flags.endsOn(item.end),
+      withDays && item.days && t.flags.daysLeft(item.days),
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
   return (
     <div className={styles.pane} data-testid="flags-tab">
@@ -50,7 +56,12 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
       {!report && (
         <>
           <NoteBar intent="info">{t.flags.none}</NoteBar>
-          <Button appearance="primary" icon={<CheckmarkStarburstRegular />} disabled={task.running} onClick={onCheckActive}>
+          <Button
+            appearance="primary"
+            icon={<CheckmarkStarburstRegular />}
+            disabled={task.running}
+            onClick={onCheckActive}
+          >
             {t.flags.runNow}
           </Button>
         </>
@@ -61,9 +72,20 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
       {report && view && (
         <>
           <Text size={200}>{t.flags.source(report.sheet)}</Text>
-          <FlagSection title={t.flags.duplicates} count={view.pairs.length} severity={worstSeverity(view.pairs.map((p) => p.finding))} testId="flags-duplicates">
+          <FlagSection
+            title={t.flags.duplicates}
+            count={view.pairs.length}
+            severity={worstSeverity(view.pairs.map((p) => p.finding))}
+            testId="flags-duplicates"
+          >
             {view.pairs.map((pair) => (
-              <button key={`${pair.rowA}:${pair.rowB}`} type="button" className={styles.entry} onClick={() => select(pair.finding)} data-rows={`${pair.rowA},${pair.rowB}`}>
+              <button
+                key={`${pair.rowA}:${pair.rowB}`}
+                type="button"
+                className={styles.entry}
+                onClick={() => select(pair.finding)}
+                data-rows={`${pair.rowA},${pair.rowB}`}
+              >
                 <span>
                   {pair.nameA} ⇄ {pair.nameB}
                 </span>
@@ -76,9 +98,29 @@ export function FlagsTab({ port, checking, onCheckActive }: Props) {
               </button>
             ))}
           </FlagSection>
-          <DeadlineSection title={t.flags.overdue} testId="flags-overdue" items={view.overdue} meta={(item) => deadlineMeta(item, false)} withEnd onSelect={select} />
-          <DeadlineSection title={t.flags.expiring} testId="flags-expiring" items={view.expiring} meta={(item) => deadlineMeta(item, true)} withEnd onSelect={select} />
-          <DeadlineSection title={t.flags.review} testId="flags-review" items={view.review} meta={(item) => t.validate.row(item.row)} onSelect={select} />
+          <DeadlineSection
+            title={t.flags.overdue}
+            testId="flags-overdue"
+            items={view.overdue}
+            meta={(item) => deadlineMeta(item, false)}
+            withEnd
+            onSelect={select}
+          />
+          <DeadlineSection
+            title={t.flags.expiring}
+            testId="flags-expiring"
+            items={view.expiring}
+            meta={(item) => deadlineMeta(item, true)}
+            withEnd
+            onSelect={select}
+          />
+          <DeadlineSection
+            title={t.flags.review}
+            testId="flags-review"
+            items={view.review}
+            meta={(item) => t.validate.row(item.row)}
+            onSelect={select}
+          />
         </>
       )}
     </div>

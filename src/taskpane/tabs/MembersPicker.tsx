@@ -4,7 +4,16 @@
  * application document. Both edit the same text, so the checks see one list.
  */
 import {
-  Tag, TagPicker, TagPickerControl, TagPickerGroup, TagPickerInput, TagPickerList, TagPickerOption, Textarea, makeStyles, tokens,
+  Tag,
+  TagPicker,
+  TagPickerControl,
+  TagPickerGroup,
+  TagPickerInput,
+  TagPickerList,
+  TagPickerOption,
+  Textarea,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { splitMembers } from '../../ledger/review';
@@ -47,10 +56,16 @@ export function MembersPicker({ value, onChange, departments, label, placeholder
         <TagPickerControl data-testid="review-members-picker">
           <TagPickerGroup aria-label={label}>
             {selected.map((m) => (
-              <Tag key={m} value={m} shape="rounded" data-member={m}>{m}</Tag>
+              <Tag key={m} value={m} shape="rounded" data-member={m}>
+                {m}
+              </Tag>
             ))}
           </TagPickerGroup>
-          <TagPickerInput aria-label={label} placeholder={placeholder} value={query} onChange={(e) => setQuery(e.target.value)}
+          <TagPickerInput
+            aria-label={label}
+            placeholder={placeholder}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
               // A unit not on the list (a company, a 中心) is added as typed.
               if (e.key === 'Enter' && query.trim() !== '' && options.length === 0) {
@@ -58,13 +73,24 @@ export function MembersPicker({ value, onChange, departments, label, placeholder
                 setQuery('');
               }
             }}
-            data-testid="review-members-input" />
+            data-testid="review-members-input"
+          />
         </TagPickerControl>
         <TagPickerList>
-          {options.map((d) => <TagPickerOption key={d} value={d} text={d}>{d}</TagPickerOption>)}
+          {options.map((d) => (
+            <TagPickerOption key={d} value={d} text={d}>
+              {d}
+            </TagPickerOption>
+          ))}
         </TagPickerList>
       </TagPicker>
-      <Textarea value={value} onChange={(_, d) => onChange(d.value)} resize="vertical" aria-label={label} data-testid="review-members" />
+      <Textarea
+        value={value}
+        onChange={(_, d) => onChange(d.value)}
+        resize="vertical"
+        aria-label={label}
+        data-testid="review-members"
+      />
     </div>
   );
 }

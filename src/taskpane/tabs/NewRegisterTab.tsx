@@ -1,5 +1,17 @@
 /** 新建台账: adds a sheet with the register's header as a table, dropdowns on 类别, 状态 and 办事机构所在部门. */
-import { Button, Checkbox, Field, Input, Label, Select, Subtitle2, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Label,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import { TableAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { evaluationYear, makeEvaluationSettings, templateSheets } from '../../ledger/evaluate';
@@ -51,7 +63,10 @@ export function NewRegisterTab({ port, settings, onSheetsAdded, revision = 0 }: 
     const outcome = await templateTask.run(async (signal, progress) => {
       const report = validateSheet(await port.readSheet(templateChoice, { signal }), settings, { flags: false });
       if (report.status !== 'validated') return { names: null, bodies: 0 };
-      const specs = templateSheets(report.rows, { year: evaluationYear([], makeEvaluationSettings(), settings.asOf), departments: settings.departments });
+      const specs = templateSheets(report.rows, {
+        year: evaluationYear([], makeEvaluationSettings(), settings.asOf),
+        departments: settings.departments,
+      });
       const names = await port.addSheets(specs, { signal, onProgress: progress });
       return { names, bodies: report.rows.filter((r) => r.active && r.name !== '').length };
     });
@@ -76,7 +91,12 @@ export function NewRegisterTab({ port, settings, onSheetsAdded, revision = 0 }: 
     setCreated(null);
     const rows = Number(blankRows);
     const spec = newRegisterSpec(
-      { sheetName, title, optional: OFFERED_OPTIONAL_FIELDS.filter((f) => optional.has(f)), blankRows: Number.isFinite(rows) ? rows : 200 },
+      {
+        sheetName,
+        title,
+        optional: OFFERED_OPTIONAL_FIELDS.filter((f) => optional.has(f)),
+        blankRows: Number.isFinite(rows) ? rows : 200,
+      },
       settings,
     );
     const outcome = await task.run((signal, progress) => port.addSheets([spec], { signal, onProgress: progress }));
@@ -100,14 +120,25 @@ export function NewRegisterTab({ port, settings, onSheetsAdded, revision = 0 }: 
         <Label id={groupLabel}>{t.newRegister.optional}</Label>
         <div className={styles.options}>
           {OFFERED_OPTIONAL_FIELDS.map((field) => (
-            <Checkbox key={field} label={FIELDS[field].label} checked={optional.has(field)} onChange={(_, d) => toggle(field, d.checked === true)} />
+            <Checkbox
+              key={field}
+              label={FIELDS[field].label}
+              checked={optional.has(field)}
+              onChange={(_, d) => toggle(field, d.checked === true)}
+            />
           ))}
         </div>
       </div>
       <Field label={t.newRegister.blankRows}>
         <Input type="number" min={1} max={5000} value={blankRows} onChange={(_, d) => setBlankRows(d.value)} />
       </Field>
-      <Button appearance="primary" icon={<TableAddRegular />} disabled={task.running} onClick={create} data-testid="create-register-button">
+      <Button
+        appearance="primary"
+        icon={<TableAddRegular />}
+        disabled={task.running}
+        onClick={create}
+        data-testid="create-register-button"
+      >
         {t.newRegister.create}
       </Button>
       {task.running && <TaskProgress label={t.common.working} progress={task.progress} onCancel={task.cancel} />}
@@ -117,15 +148,32 @@ export function NewRegisterTab({ port, settings, onSheetsAdded, revision = 0 }: 
       <Subtitle2 as="h2">{t.newRegister.evaluationTitle}</Subtitle2>
       <Text>{t.newRegister.evaluationIntro}</Text>
       <Field label={t.newRegister.evaluationRegister}>
-        <Select value={templateChoice ?? ''} onChange={(_, d) => setTemplateRegister(d.value)} data-testid="evaluation-template-register">
-          {(sheets ?? []).map((sheet) => <option key={sheet.name} value={sheet.name}>{sheet.name}</option>)}
+        <Select
+          value={templateChoice ?? ''}
+          onChange={(_, d) => setTemplateRegister(d.value)}
+          data-testid="evaluation-template-register"
+        >
+          {(sheets ?? []).map((sheet) => (
+            <option key={sheet.name} value={sheet.name}>
+              {sheet.name}
+            </option>
+          ))}
         </Select>
       </Field>
-      <Button icon={<TableAddRegular />} disabled={!templateChoice || templateTask.running} onClick={createTemplate} data-testid="evaluation-template-button">
+      <Button
+        icon={<TableAddRegular />}
+        disabled={!templateChoice || templateTask.running}
+        onClick={createTemplate}
+        data-testid="evaluation-template-button"
+      >
         {t.newRegister.evaluationCreate}
       </Button>
       {templateTask.error != null && <ErrorBar error={templateTask.error} onDismiss={templateTask.dismiss} />}
-      {templateNote && <NoteBar><span data-testid="evaluation-template-note">{templateNote}</span></NoteBar>}
+      {templateNote && (
+        <NoteBar>
+          <span data-testid="evaluation-template-note">{templateNote}</span>
+        </NoteBar>
+      )}
     </div>
   );
 }

@@ -1,5 +1,14 @@
 /** What a 汇总 run made: the sheets added, what is missing or unreadable, and a table of the counties' counts. */
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ConsolidatedReturn, Tally } from '../../ledger/consolidate';
 import { NoteBar } from '../components/NoteBar';
 import { useStrings } from '../i18n';
@@ -27,7 +36,9 @@ export function ReturnSummary({ built, unassigned }: { built: Built; unassigned:
       <NoteBar>{t.consolidate.done(names.join('、'))}</NoteBar>
       {ret.missing.length > 0 && <NoteBar intent="warning">{t.consolidate.missing(ret.missing.join('、'))}</NoteBar>}
       {unassigned > 0 && <NoteBar intent="warning">{t.consolidate.unassigned(unassigned)}</NoteBar>}
-      {ret.unreadable.length > 0 && <NoteBar intent="warning">{t.consolidate.unreadable(ret.unreadable.length)}</NoteBar>}
+      {ret.unreadable.length > 0 && (
+        <NoteBar intent="warning">{t.consolidate.unreadable(ret.unreadable.length)}</NoteBar>
+      )}
       <Table size="extra-small" aria-label={t.consolidate.summaryTitle} data-testid="return-summary">
         <TableHeader>
           <TableRow>

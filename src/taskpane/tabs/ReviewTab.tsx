@@ -4,7 +4,17 @@
  * bodies with their scores, the findings, the suggested conclusion; “生成审核意见” downloads the
  * Word draft. Nothing is written to the workbook.
  */
-import { Button, Field, Input, Select, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { DocumentArrowDownRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { writeOpinions } from '../../docx/opinion';
@@ -12,7 +22,12 @@ import { CATEGORIES, isCoordinatingBody } from '../../ledger/categories';
 import { buildDepartmentIndex, resolveDepartment } from '../../ledger/cells/department';
 import { messageOf } from '../../ledger/findings';
 import {
-  applicationFromForm, buildOpinion, officeFromTitle, registerLocalNames, reviewApplications, type ApplicationForm,
+  applicationFromForm,
+  buildOpinion,
+  officeFromTitle,
+  registerLocalNames,
+  reviewApplications,
+  type ApplicationForm,
 } from '../../ledger/review';
 import type { Settings } from '../../ledger/settings';
 import { validateSheet, type SheetReport } from '../../ledger/validate';
@@ -28,7 +43,13 @@ const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   heading: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalS },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: '2px' },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+  },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   problem: { color: tokens.colorPaletteDarkOrangeForeground1 },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -45,7 +66,9 @@ export interface ReviewTabProps {
 
 /** Saves bytes as a download (the pane cannot write files itself). */
 function download(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  const blob = new Blob([bytes as BlobPart], {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -75,10 +98,16 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
     setReport(null);
     setReadError(null);
     port.readSheet(sheet).then(
-      (grid) => { if (current) setReport(validateSheet(grid, settings, { flags: false })); },
-      (e: unknown) => { if (current) setReadError(e); },
+      (grid) => {
+        if (current) setReport(validateSheet(grid, settings, { flags: false }));
+      },
+      (e: unknown) => {
+        if (current) setReadError(e);
+      },
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [port, sheet, settings, revision]);
 
   const departments = useMemo(() => buildDepartmentIndex(settings.departments, settings.departmentAliases), [settings]);
@@ -94,13 +123,20 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
     setNote(null);
     setForm((f) => ({ ...f, [field]: d.value }));
   };
-  const unknownMembers = application ? application.members.filter((m) => !resolveDepartment(m, departments).known).length : 0;
+  const unknownMembers = application
+    ? application.members.filter((m) => !resolveDepartment(m, departments).known).length
+    : 0;
 
   const draft = async () => {
     if (!first || !report || !review) return;
     setActionError(null);
     try {
-      const opinion = buildOpinion(first, settings, { office: officeFromTitle(report.title), lang, activeCoordinating: review.activeCoordinating, dutiesCompared: review.dutiesCompared });
+      const opinion = buildOpinion(first, settings, {
+        office: officeFromTitle(report.title),
+        lang,
+        activeCoordinating: review.activeCoordinating,
+        dutiesCompared: review.dutiesCompared,
+      });
       const name = `审核意见-${first.application.name}.docx`;
       download(await writeOpinions([opinion], { lang }), name);
       setNote(s.downloaded(name));
@@ -111,9 +147,11 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
 
   const text = (field: keyof ApplicationForm, multiline = false) => (
     <Field label={s.fields[field as keyof typeof s.fields]}>
-      {multiline
-        ? <Textarea value={form[field] ?? ''} onChange={set(field)} resize="vertical" data-testid={`review-${field}`} />
-        : <Input value={form[field] ?? ''} onChange={set(field)} data-testid={`review-${field}`} />}
+      {multiline ? (
+        <Textarea value={form[field] ?? ''} onChange={set(field)} resize="vertical" data-testid={`review-${field}`} />
+      ) : (
+        <Input value={form[field] ?? ''} onChange={set(field)} data-testid={`review-${field}`} />
+      )}
     </Field>
   );
 
@@ -124,32 +162,62 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
       {readError != null && <ErrorBar error={readError} />}
       <Field label={s.register}>
         <Select value={sheet ?? ''} onChange={(_, d) => setChosen(d.value)} data-testid="review-register">
-          {(listed ?? []).map((x) => <option key={x.name} value={x.name}>{x.name}</option>)}
+          {(listed ?? []).map((x) => (
+            <option key={x.name} value={x.name}>
+              {x.name}
+            </option>
+          ))}
         </Select>
       </Field>
       {report && report.status !== 'validated' && <NoteBar intent="warning">{s.notRegister(report.sheet)}</NoteBar>}
       {report?.status === 'validated' && (
         <Text className={styles.hint}>
-          {s.registerRead(report.rows.filter((r) => r.active).length, report.rows.filter((r) => r.active && r.category !== null && isCoordinatingBody(r.category)).length)}
+          {s.registerRead(
+            report.rows.filter((r) => r.active).length,
+            report.rows.filter((r) => r.active && r.category !== null && isCoordinatingBody(r.category)).length,
+          )}
         </Text>
       )}
 
       <Field label={s.fields.type}>
         <Select value={form.type ?? '设立'} onChange={set('type')} data-testid="review-type">
-          {s.types.map((x) => <option key={x} value={x}>{x}</option>)}
+          {s.types.map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
         </Select>
       </Field>
       {text('name')}
-      <Field label={s.fields.category} hint={application?.categoryInferred && application.category !== null ? `${s.categoryFromName}：${CATEGORIES[application.category - 1]!.label}` : undefined}>
+      <Field
+        label={s.fields.category}
+        hint={
+          application?.categoryInferred && application.category !== null
+            ? `${s.categoryFromName}：${CATEGORIES[application.category - 1]!.label}`
+            : undefined
+        }
+      >
         <Select value={form.category ?? ''} onChange={set('category')} data-testid="review-category">
           <option value="">—</option>
-          {CATEGORIES.map((c) => <option key={c.id} value={c.label}>{c.label}</option>)}
+          {CATEGORIES.map((c) => (
+            <option key={c.id} value={c.label}>
+              {c.label}
+            </option>
+          ))}
         </Select>
       </Field>
       {text('department')}
-      <Field label={s.fields.members} hint={application ? s.memberCount(application.members.length, unknownMembers) : undefined}>
-        <MembersPicker value={form.members ?? ''} onChange={(value) => set('members')(null, { value })} departments={settings.departments}
-          label={s.fields.members} placeholder={s.membersPlaceholder} />
+      <Field
+        label={s.fields.members}
+        hint={application ? s.memberCount(application.members.length, unknownMembers) : undefined}
+      >
+        <MembersPicker
+          value={form.members ?? ''}
+          onChange={(value) => set('members')(null, { value })}
+          departments={settings.departments}
+          label={s.fields.members}
+          placeholder={s.membersPlaceholder}
+        />
       </Field>
       {text('duties', true)}
       {text('duration')}
@@ -160,10 +228,16 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
       {first && (
         <div className={styles.section} data-testid="review-result" data-conclusion={first.conclusion.kind}>
           <Text className={styles.heading}>{s.similarTitle}</Text>
-          {!first.duplicate && first.similar.length === 0 && <Text className={styles.hint} data-testid="review-no-similar">{s.noSimilar}</Text>}
+          {!first.duplicate && first.similar.length === 0 && (
+            <Text className={styles.hint} data-testid="review-no-similar">
+              {s.noSimilar}
+            </Text>
+          )}
           <ul className={styles.list} data-testid="review-similar">
             {first.duplicate && (
-              <li className={styles.error} data-row={first.duplicate.row} data-score="1">{s.similarItem(first.duplicate.name, first.duplicate.row, '1.00')}</li>
+              <li className={styles.error} data-row={first.duplicate.row} data-score="1">
+                {s.similarItem(first.duplicate.name, first.duplicate.row, '1.00')}
+              </li>
             )}
             {first.similar.map((m) => (
               <li key={m.row.row} data-row={m.row.row} data-score={m.score}>
@@ -176,24 +250,51 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
           {first.findings.length === 0 && <Text className={styles.hint}>{s.noProblems}</Text>}
           <ul className={styles.list} data-testid="review-findings">
             {first.findings.map((f, i) => (
-              <li key={i} data-code={f.code} className={mergeClasses(f.severity === 'error' ? styles.error : f.severity === 'warning' ? styles.problem : styles.info)}>
+              <li
+                key={i}
+                data-code={f.code}
+                className={mergeClasses(
+                  f.severity === 'error' ? styles.error : f.severity === 'warning' ? styles.problem : styles.info,
+                )}
+              >
                 {t.severity[f.severity]}：{messageOf(f, lang)}
               </li>
             ))}
           </ul>
           <Text className={styles.heading}>{s.conclusionTitle}</Text>
-          <Text className={styles.conclusion} data-testid="review-conclusion">{lang === 'en' ? first.conclusion.en : first.conclusion.zh}</Text>
+          <Text className={styles.conclusion} data-testid="review-conclusion">
+            {lang === 'en' ? first.conclusion.en : first.conclusion.zh}
+          </Text>
           <ul className={styles.list}>
-            {first.conclusion.reasons.map((r, i) => <li key={i}>{lang === 'en' ? r.en : r.zh}</li>)}
+            {first.conclusion.reasons.map((r, i) => (
+              <li key={i}>{lang === 'en' ? r.en : r.zh}</li>
+            ))}
           </ul>
-          <Button appearance="primary" icon={<DocumentArrowDownRegular />} onClick={() => { void draft(); }} data-testid="review-download">{s.download}</Button>
+          <Button
+            appearance="primary"
+            icon={<DocumentArrowDownRegular />}
+            onClick={() => {
+              void draft();
+            }}
+            data-testid="review-download"
+          >
+            {s.download}
+          </Button>
         </div>
       )}
       {note && <NoteBar>{note}</NoteBar>}
       {actionError != null && <ErrorBar error={actionError} onDismiss={() => setActionError(null)} />}
       {listed && (
-        <ApprovalLog port={port} settings={settings} sheets={listed} register={report}
-          onDownload={(bytes, name) => { download(bytes, name); setNote(s.downloaded(name)); }} />
+        <ApprovalLog
+          port={port}
+          settings={settings}
+          sheets={listed}
+          register={report}
+          onDownload={(bytes, name) => {
+            download(bytes, name);
+            setNote(s.downloaded(name));
+          }}
+        />
       )}
     </div>
   );

@@ -9,7 +9,14 @@ import { ErrorBar } from '../components/ErrorBar';
 import { NoteBar } from '../components/NoteBar';
 import { useTask } from '../hooks/useTask';
 import {
-  decodeText, departmentsText, formOf, formProblems, inputOf, type CheckedField, type FieldProblem, type SettingsForm,
+  decodeText,
+  departmentsText,
+  formOf,
+  formProblems,
+  inputOf,
+  type CheckedField,
+  type FieldProblem,
+  type SettingsForm,
 } from '../model/settingsForm';
 import { useStrings, type Strings } from '../i18n';
 import { departmentListText, parseDepartmentList } from '../../ledger/departmentList';
@@ -69,7 +76,9 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
   /** Field props for the validation state and message of `field`. */
   const check = (field: CheckedField) => {
     const problem = problems[field];
-    return problem ? { validationState: 'error' as const, validationMessage: problemText(problem, t), 'data-invalid': field } : {};
+    return problem
+      ? { validationState: 'error' as const, validationMessage: problemText(problem, t), 'data-invalid': field }
+      : {};
   };
 
   const save = async () => {
@@ -105,7 +114,12 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
       return parseDepartmentList(departmentListText(grids));
     });
     if (outcome.ok) {
-      set({ departments: departmentsText({ departments: outcome.value.departments, departmentAliases: outcome.value.aliases }) });
+      set({
+        departments: departmentsText({
+          departments: outcome.value.departments,
+          departmentAliases: outcome.value.aliases,
+        }),
+      });
       setNote(t.settings.loadedDepartments(outcome.value.departments.length, file.name));
     }
   };
@@ -115,14 +129,39 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
     <div className={styles.pane} data-testid="settings-tab" ref={formRef}>
       <Text>{t.settings.intro}</Text>
       <Field label={t.settings.asOf} {...check('asOf')}>
-        <Input className={styles.dateInput} type="date" value={form.asOf} disabled={form.asOfToday} onChange={(_, d) => set({ asOf: d.value })} data-testid="as-of-input" />
+        <Input
+          className={styles.dateInput}
+          type="date"
+          value={form.asOf}
+          disabled={form.asOfToday}
+          onChange={(_, d) => set({ asOf: d.value })}
+          data-testid="as-of-input"
+        />
       </Field>
-      <Checkbox label={t.settings.asOfToday} checked={form.asOfToday} onChange={(_, d) => set({ asOfToday: d.checked === true })} />
-      <Field label={t.settings.departments} hint={t.settings.departmentCount(departmentCount)} {...check('departments')}>
-        <Textarea rows={6} resize="vertical" value={form.departments} onChange={(_, d) => set({ departments: d.value })} data-testid="departments-input" />
+      <Checkbox
+        label={t.settings.asOfToday}
+        checked={form.asOfToday}
+        onChange={(_, d) => set({ asOfToday: d.checked === true })}
+      />
+      <Field
+        label={t.settings.departments}
+        hint={t.settings.departmentCount(departmentCount)}
+        {...check('departments')}
+      >
+        <Textarea
+          rows={6}
+          resize="vertical"
+          value={form.departments}
+          onChange={(_, d) => set({ departments: d.value })}
+          data-testid="departments-input"
+        />
       </Field>
       <div className={styles.buttons}>
-        <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} title={t.settings.loadDepartmentsHint}>
+        <Button
+          icon={<FolderOpenRegular />}
+          onClick={() => fileInput.current?.click()}
+          title={t.settings.loadDepartmentsHint}
+        >
           {t.settings.loadDepartments}
         </Button>
         <Button appearance="subtle" onClick={() => set({ departments: DEFAULT_DEPARTMENTS.join('\n') })}>
@@ -143,26 +182,67 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
       </div>
       <div className={styles.numbers}>
         <Field label={t.settings.expiringWindowDays} {...check('expiringWindowDays')}>
-          <Input className={styles.numberInput} type="number" min={0} max={3650} value={form.expiringWindowDays} onChange={(_, d) => set({ expiringWindowDays: d.value })} data-testid="expiring-window-input" />
+          <Input
+            className={styles.numberInput}
+            type="number"
+            min={0}
+            max={3650}
+            value={form.expiringWindowDays}
+            onChange={(_, d) => set({ expiringWindowDays: d.value })}
+            data-testid="expiring-window-input"
+          />
         </Field>
         <Field label={t.settings.reviewCycleYears} {...check('reviewCycleYears')}>
-          <Input className={styles.numberInput} type="number" min={0} max={100} value={form.reviewCycleYears} onChange={(_, d) => set({ reviewCycleYears: d.value })} />
+          <Input
+            className={styles.numberInput}
+            type="number"
+            min={0}
+            max={100}
+            value={form.reviewCycleYears}
+            onChange={(_, d) => set({ reviewCycleYears: d.value })}
+          />
         </Field>
         <Field label={t.settings.similarNameThreshold} {...check('similarNameThreshold')}>
-          <Input className={styles.numberInput} type="number" min={0} max={1} step={0.05} value={form.similarNameThreshold} onChange={(_, d) => set({ similarNameThreshold: d.value })} data-testid="threshold-input" />
+          <Input
+            className={styles.numberInput}
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            value={form.similarNameThreshold}
+            onChange={(_, d) => set({ similarNameThreshold: d.value })}
+            data-testid="threshold-input"
+          />
         </Field>
         <Field label={t.settings.activeBodyLimit} {...check('activeBodyLimit')}>
-          <Input className={styles.numberInput} type="number" min={1} value={form.activeBodyLimit} onChange={(_, d) => set({ activeBodyLimit: d.value })} />
+          <Input
+            className={styles.numberInput}
+            type="number"
+            min={1}
+            value={form.activeBodyLimit}
+            onChange={(_, d) => set({ activeBodyLimit: d.value })}
+          />
         </Field>
       </div>
       <Field label={t.settings.expectedCounties} {...check('expectedCounties')}>
         <Textarea rows={2} value={form.expectedCounties} onChange={(_, d) => set({ expectedCounties: d.value })} />
       </Field>
       <Field label={t.settings.submissionDeadline} {...check('submissionDeadline')}>
-        <Input className={styles.dateInput} type="date" value={form.submissionDeadline} onChange={(_, d) => set({ submissionDeadline: d.value })} />
+        <Input
+          className={styles.dateInput}
+          type="date"
+          value={form.submissionDeadline}
+          onChange={(_, d) => set({ submissionDeadline: d.value })}
+        />
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<SaveRegular />} disabled={task.running} onClick={save} data-testid="save-settings-button">
+        <Button
+          appearance="primary"
+          icon={<SaveRegular />}
+          disabled={task.running}
+          onClick={save}
+          data-testid="save-settings-button"
+        >
           {t.settings.save}
         </Button>
         <Button icon={<ArrowResetRegular />} onClick={() => set(formOf(makeSettings(), {}))}>

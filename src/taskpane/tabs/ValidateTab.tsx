@@ -92,7 +92,12 @@ export function ValidateTab({ port, revision, checking, asOf, asOfIsToday = true
       {sheets && sheets.length === 0 && <NoteBar intent="info">{t.validate.noSheets}</NoteBar>}
       <div className={styles.sheetRow}>
         <Field className={styles.grow} label={t.validate.sheet}>
-          <Select value={sheet ?? ''} onChange={(_, d) => setChosen(d.value)} disabled={!sheets || sheets.length === 0} data-testid="sheet-select">
+          <Select
+            value={sheet ?? ''}
+            onChange={(_, d) => setChosen(d.value)}
+            disabled={!sheets || sheets.length === 0}
+            data-testid="sheet-select"
+          >
             {(sheets ?? []).map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}
@@ -101,15 +106,33 @@ export function ValidateTab({ port, revision, checking, asOf, asOfIsToday = true
             ))}
           </Select>
         </Field>
-        <Button icon={<ArrowSyncRegular />} aria-label={t.common.refresh} title={t.common.refresh} onClick={refresh} data-testid="refresh-sheets" />
+        <Button
+          icon={<ArrowSyncRegular />}
+          aria-label={t.common.refresh}
+          title={t.common.refresh}
+          onClick={refresh}
+          data-testid="refresh-sheets"
+        />
       </div>
       <Switch checked={mark} onChange={(_, d) => setMark(d.checked)} label={t.validate.markCells} />
       {asOf && <AsOfLine asOf={asOf} today={asOfIsToday} onChange={onAsOfChange} onError={setActionError} />}
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<CheckmarkStarburstRegular />} disabled={!sheet || task.running} onClick={run} data-testid="validate-button">
+        <Button
+          appearance="primary"
+          icon={<CheckmarkStarburstRegular />}
+          disabled={!sheet || task.running}
+          onClick={run}
+          data-testid="validate-button"
+        >
           {task.running ? t.validate.running : t.validate.run}
         </Button>
-        <Button icon={<EraserRegular />} disabled={task.running} onClick={clearMarks} title={t.validate.clearMarksHint} data-testid="clear-marks-button">
+        <Button
+          icon={<EraserRegular />}
+          disabled={task.running}
+          onClick={clearMarks}
+          title={t.validate.clearMarksHint}
+          data-testid="clear-marks-button"
+        >
           {t.validate.clearMarks}
         </Button>
       </div>
@@ -122,7 +145,8 @@ export function ValidateTab({ port, revision, checking, asOf, asOfIsToday = true
       {report?.status === 'skipped' && (
         <NoteBar intent="warning" title={t.validate.skippedTitle(report.sheet)}>
           <span data-testid="skip-reason" data-reason={report.skipReason}>
-            {sentence(skipMessage(report.skipReason ?? 'no-header', t.lang), t.lang)} {t.validate.skippedAdvice[report.skipReason ?? 'no-header']}
+            {sentence(skipMessage(report.skipReason ?? 'no-header', t.lang), t.lang)}{' '}
+            {t.validate.skippedAdvice[report.skipReason ?? 'no-header']}
           </span>
         </NoteBar>
       )}
@@ -150,11 +174,22 @@ export function ValidateTab({ port, revision, checking, asOf, asOfIsToday = true
             <NoteBar>{t.validate.clean}</NoteBar>
           ) : (
             <>
-              <RadioGroup layout="horizontal" value={mode} onChange={(_, d) => setMode(d.value as GroupMode)} aria-label={t.validate.groupBy}>
+              <RadioGroup
+                layout="horizontal"
+                value={mode}
+                onChange={(_, d) => setMode(d.value as GroupMode)}
+                aria-label={t.validate.groupBy}
+              >
                 <Radio value="code" label={t.validate.byCode} />
                 <Radio value="row" label={t.validate.byRow} />
               </RadioGroup>
-              <FindingList key={`${validation?.id}-${mode}`} findings={report.findings} mode={mode} names={names} onSelect={select} />
+              <FindingList
+                key={`${validation?.id}-${mode}`}
+                findings={report.findings}
+                mode={mode}
+                names={names}
+                onSelect={select}
+              />
             </>
           )}
         </>

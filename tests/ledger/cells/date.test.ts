@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addYears, chineseNumeralToDigits, formatDate, parseDate, parseDateText, type DateResult, type LedgerDate } from '../../../src/ledger/cells/date';
+import {
+  addYears,
+  chineseNumeralToDigits,
+  formatDate,
+  parseDate,
+  parseDateText,
+  type DateResult,
+  type LedgerDate,
+} from '../../../src/ledger/cells/date';
 
 function date(result: DateResult): LedgerDate {
   if (!result.ok) throw new Error(`expected a date, got ${JSON.stringify(result)}`);
@@ -40,7 +48,11 @@ describe('parseDate: JS Date objects (ExcelJS gives UTC midnight)', () => {
   });
 
   it('reads a formula cell by its cached Date result', () => {
-    expect(date(parseDate({ formula: 'DATE(2019,3,15)', result: new Date(Date.UTC(2019, 2, 15)) }))).toEqual({ year: 2019, month: 3, day: 15 });
+    expect(date(parseDate({ formula: 'DATE(2019,3,15)', result: new Date(Date.UTC(2019, 2, 15)) }))).toEqual({
+      year: 2019,
+      month: 3,
+      day: 15,
+    });
   });
 });
 
@@ -176,7 +188,11 @@ describe('parseDate: text in the forms registers use', () => {
 
   it('reads rich text and hyperlink cells by their visible text', () => {
     expect(date(parseDate({ richText: [{ text: '2019年' }, { text: '3月' }] }))).toEqual({ year: 2019, month: 3 });
-    expect(date(parseDate({ text: '2020-06-01', hyperlink: 'http://example.com' }))).toEqual({ year: 2020, month: 6, day: 1 });
+    expect(date(parseDate({ text: '2020-06-01', hyperlink: 'http://example.com' }))).toEqual({
+      year: 2020,
+      month: 6,
+      day: 1,
+    });
   });
 
   it('accepts 29 February in leap years only', () => {
@@ -216,14 +232,24 @@ describe('parseDate: text in the forms registers use', () => {
     expect(reason(parseDate(false)).en).toContain('FALSE');
   });
 
-  it.each(['无', '不详', '设立', 'abc', '2019年3月左右', '19年3月', '2019-03-15-01', '43539', '2019年3月15日至2020年', '😀', '2019😀', '三月'])(
-    'rejects garbage %j with a reason',
-    (text) => {
-      const r = reason(parseDate(text));
-      expect(r.zh.length).toBeGreaterThan(0);
-      expect(r.en.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    '无',
+    '不详',
+    '设立',
+    'abc',
+    '2019年3月左右',
+    '19年3月',
+    '2019-03-15-01',
+    '43539',
+    '2019年3月15日至2020年',
+    '😀',
+    '2019😀',
+    '三月',
+  ])('rejects garbage %j with a reason', (text) => {
+    const r = reason(parseDate(text));
+    expect(r.zh.length).toBeGreaterThan(0);
+    expect(r.en.length).toBeGreaterThan(0);
+  });
 
   it('quotes a huge string only in part', () => {
     const huge = '机构'.repeat(50_000);
@@ -279,9 +305,14 @@ describe('parseDate: properties', () => {
     fc.record({ richText: fc.array(fc.record({ text: fc.string() })) }),
     fc.record({ formula: fc.string(), result: fc.oneof(fc.double(), fc.string(), fc.date()) }),
     fc.record({ error: fc.constantFrom('#N/A', '#REF!') }),
-    fc.tuple(fc.integer({ min: 1800, max: 2200 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }), fc.constantFrom('年', '-', '.', '/')).map(
-      ([y, m, d, sep]) => (sep === '年' ? `${y}年${m}月${d}日` : `${y}${sep}${m}${sep}${d}`),
-    ),
+    fc
+      .tuple(
+        fc.integer({ min: 1800, max: 2200 }),
+        fc.integer({ min: -1, max: 14 }),
+        fc.integer({ min: -1, max: 33 }),
+        fc.constantFrom('年', '-', '.', '/'),
+      )
+      .map(([y, m, d, sep]) => (sep === '年' ? `${y}年${m}月${d}日` : `${y}${sep}${m}${sep}${d}`)),
   );
 
   it('never throws and always returns a well-formed result', () => {
@@ -293,15 +324,19 @@ describe('parseDate: properties', () => {
 
   it('a valid y-m-d written any way parses back to itself', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }), fc.constantFrom('年', '-', '.', '/'), (d, sep) => {
-        const y = d.getUTCFullYear();
-        const m = d.getUTCMonth() + 1;
-        const day = d.getUTCDate();
-        const text = sep === '年' ? `${y}年${m}月${day}日` : `${y}${sep}${m}${sep}${day}`;
-        const expected = { year: y, month: m, day };
-        expect(date(parseDate(text))).toEqual(expected);
-        expect(date(parseDate(d))).toEqual(expected);
-      }),
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }),
+        fc.constantFrom('年', '-', '.', '/'),
+        (d, sep) => {
+          const y = d.getUTCFullYear();
+          const m = d.getUTCMonth() + 1;
+          const day = d.getUTCDate();
+          const text = sep === '年' ? `${y}年${m}月${day}日` : `${y}${sep}${m}${sep}${day}`;
+          const expected = { year: y, month: m, day };
+          expect(date(parseDate(text))).toEqual(expected);
+          expect(date(parseDate(d))).toEqual(expected);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

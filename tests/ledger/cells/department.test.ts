@@ -153,7 +153,15 @@ describe('resolveDepartment: the built-in list knows the standard units of every
 
 describe('resolveDepartment: a county list', () => {
   const county = buildDepartmentIndex(
-    ['广饶县委办公室', '广饶县委组织部', '广饶县政府办公室', '广饶县发展和改革局', '广饶县应急局', '广饶县市场监管局', '广饶县卫生健康局'],
+    [
+      '广饶县委办公室',
+      '广饶县委组织部',
+      '广饶县政府办公室',
+      '广饶县发展和改革局',
+      '广饶县应急局',
+      '广饶县市场监管局',
+      '广饶县卫生健康局',
+    ],
     { ...DEFAULT_DEPARTMENT_ALIASES, 县发改局: '县发展和改革局' },
   );
 
@@ -212,14 +220,39 @@ describe('resolveDepartment: robustness', () => {
 
   it('property: never throws; known iff a canonical, and every canonical part is listed', () => {
     const listed = new Set(DEFAULT_DEPARTMENTS);
-    const piece = fc.constantFrom(...DEFAULT_DEPARTMENTS, ...Object.keys(DEFAULT_DEPARTMENT_ALIASES), '东营市', '县', '、', '，', '/', ' ', '\n', '（市安委办）', '(', '局', '😀');
-    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.array(piece, { maxLength: 6 }).map((p) => p.join('')));
+    const piece = fc.constantFrom(
+      ...DEFAULT_DEPARTMENTS,
+      ...Object.keys(DEFAULT_DEPARTMENT_ALIASES),
+      '东营市',
+      '县',
+      '、',
+      '，',
+      '/',
+      ' ',
+      '\n',
+      '（市安委办）',
+      '(',
+      '局',
+      '😀',
+    );
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.array(piece, { maxLength: 6 }).map((p) => p.join('')),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const match = resolveDepartment(t, city);
         if (match.known !== (match.canonical !== null)) return false;
         // Listed, or a county unit under its own level's standard name, which resolves to itself.
-        return match.canonical === null || match.canonical.split('、').every((part) => listed.has(part) || (/^[县区]/.test(part) && resolveDepartment(part, city).canonical === part));
+        return (
+          match.canonical === null ||
+          match.canonical
+            .split('、')
+            .every(
+              (part) => listed.has(part) || (/^[县区]/.test(part) && resolveDepartment(part, city).canonical === part),
+            )
+        );
       }),
       { numRuns: 5_000 },
     );

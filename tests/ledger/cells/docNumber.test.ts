@@ -82,7 +82,10 @@ describe('findDocNumbers: numbers inside longer texts', () => {
     expect(brief('潍政发〔2019〕5号;东编办发〔2020〕22号')).toEqual(['潍政发|2019|5', '东编办发|2020|22']);
     // Glued together: the 号 of the first number is not part of the second issuer.
     expect(brief('潍政发〔2019〕5号东编办发〔2020〕22号')).toEqual(['潍政发|2019|5', '东编办发|2020|22']);
-    expect(brief('《关于成立A的通知》（潍政字〔2022〕5号）和《关于调整A的通知》（潍政办字〔2023〕8号）')).toEqual(['潍政字|2022|5', '潍政办字|2023|8']);
+    expect(brief('《关于成立A的通知》（潍政字〔2022〕5号）和《关于调整A的通知》（潍政办字〔2023〕8号）')).toEqual([
+      '潍政字|2022|5',
+      '潍政办字|2023|8',
+    ]);
   });
 
   it('keeps the found text exactly as written in the cell', () => {
@@ -121,7 +124,12 @@ describe('findDocNumbers: non-standard forms get issues and the standard form', 
   it('lists every problem of a number with several', () => {
     const doc = only('潍政办发【2022年】第003号');
     expect(doc.standard).toBe('潍政办发〔2022〕3号');
-    expect(doc.issues).toEqual(['年份应使用六角括号〔〕，不应使用【】', '六角括号内只写年份，不加“年”', '序号前不加“第”', '序号不应有前导零（003 → 3）']);
+    expect(doc.issues).toEqual([
+      '年份应使用六角括号〔〕，不应使用【】',
+      '六角括号内只写年份，不加“年”',
+      '序号前不加“第”',
+      '序号不应有前导零（003 → 3）',
+    ]);
     expect(doc.issuesEn).toHaveLength(4);
   });
 
@@ -175,8 +183,10 @@ describe('findDocNumbers: properties', () => {
       STANDARD.test(doc.standard) &&
       doc.standard === `${doc.issuer}〔${doc.year}〕${doc.seq}号` &&
       doc.issuer.length >= 2 &&
-      doc.year >= 1949 && doc.year <= 2100 &&
-      Number.isInteger(doc.seq) && doc.seq >= 1 &&
+      doc.year >= 1949 &&
+      doc.year <= 2100 &&
+      Number.isInteger(doc.seq) &&
+      doc.seq >= 1 &&
       text.includes(doc.found) &&
       doc.isStandard === (doc.issues.length === 0) &&
       doc.issues.length === doc.issuesEn.length &&
@@ -185,9 +195,37 @@ describe('findDocNumbers: properties', () => {
   }
 
   const fragment = fc.constantFrom(
-    '东编办发', '潍政字', '根据', '《关于成立…的通知》', '（', '）', '〔', '〕', '[', ']', '【', '】', '(', ')', '2020', '2019年', '第', '021', '21', '号', '、', ' ', '\n', '文件', '😀',
+    '东编办发',
+    '潍政字',
+    '根据',
+    '《关于成立…的通知》',
+    '（',
+    '）',
+    '〔',
+    '〕',
+    '[',
+    ']',
+    '【',
+    '】',
+    '(',
+    ')',
+    '2020',
+    '2019年',
+    '第',
+    '021',
+    '21',
+    '号',
+    '、',
+    ' ',
+    '\n',
+    '文件',
+    '😀',
   );
-  const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.array(fragment, { maxLength: 20 }).map((parts) => parts.join('')));
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme' }),
+    fc.array(fragment, { maxLength: 20 }).map((parts) => parts.join('')),
+  );
 
   it('never throws; every number found is well-formed', () => {
     fc.assert(
@@ -198,13 +236,29 @@ describe('findDocNumbers: properties', () => {
 
   it('a generated standard number is found exactly, also after a lead-in and inside a title', () => {
     const issuer = fc.constantFrom('东编办发', '潍办发', '国发', '鲁政办字', '潍政办发', '中办发', '鲁文旅发');
-    const lead = fc.constantFrom('', '根据', '依据', '按照', '《关于成立某某工作领导小组的通知》（', '关于印发工作规则的通知', '、');
+    const lead = fc.constantFrom(
+      '',
+      '根据',
+      '依据',
+      '按照',
+      '《关于成立某某工作领导小组的通知》（',
+      '关于印发工作规则的通知',
+      '、',
+    );
     fc.assert(
-      fc.property(issuer, fc.integer({ min: 1949, max: 2100 }), fc.integer({ min: 1, max: 99_999 }), lead, (iss, year, seq, before) => {
-        const number = `${iss}〔${year}〕${seq}号`;
-        const found = findDocNumbers(`${before}${number}`);
-        expect(found).toEqual([{ issuer: iss, year, seq, found: number, standard: number, isStandard: true, issues: [], issuesEn: [] }]);
-      }),
+      fc.property(
+        issuer,
+        fc.integer({ min: 1949, max: 2100 }),
+        fc.integer({ min: 1, max: 99_999 }),
+        lead,
+        (iss, year, seq, before) => {
+          const number = `${iss}〔${year}〕${seq}号`;
+          const found = findDocNumbers(`${before}${number}`);
+          expect(found).toEqual([
+            { issuer: iss, year, seq, found: number, standard: number, isStandard: true, issues: [], issuesEn: [] },
+          ]);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { durationEnd, parseDuration, type Duration } from '../../../src/ledger/cells/duration';
 
 describe('parseDuration: permanent', () => {
-  it.each(['长期', '常设', '长期存续', '永久', '常设机构', '长期保留', '长期设立', ' 长 期 ', '长期。', '常设\n'])('%j', (text) => {
-    expect(parseDuration(text)).toEqual({ kind: 'permanent' });
-  });
+  it.each(['长期', '常设', '长期存续', '永久', '常设机构', '长期保留', '长期设立', ' 长 期 ', '长期。', '常设\n'])(
+    '%j',
+    (text) => {
+      expect(parseDuration(text)).toEqual({ kind: 'permanent' });
+    },
+  );
 });
 
 describe('parseDuration: until a date', () => {
@@ -121,7 +124,25 @@ describe('parseDuration: until the task is done', () => {
 });
 
 describe('parseDuration: unreadable', () => {
-  it.each(['', '   ', '不详', '临时', '待定', '撤销', '任务', '2025', '至', '年底', '#N/A', 'abc', '😀', '长期？', '至明年', '三年后再议', '2019年3月设立'])('%j', (text) => {
+  it.each([
+    '',
+    '   ',
+    '不详',
+    '临时',
+    '待定',
+    '撤销',
+    '任务',
+    '2025',
+    '至',
+    '年底',
+    '#N/A',
+    'abc',
+    '😀',
+    '长期？',
+    '至明年',
+    '三年后再议',
+    '2019年3月设立',
+  ])('%j', (text) => {
     expect(parseDuration(text)).toBeNull();
   });
 
@@ -135,16 +156,28 @@ describe('parseDuration: unreadable', () => {
 
 describe('durationEnd', () => {
   it('until: the stated end, whatever the start', () => {
-    expect(durationEnd({ kind: 'until', end: { year: 2025, month: 12, day: 31 } }, null)).toEqual({ year: 2025, month: 12, day: 31 });
+    expect(durationEnd({ kind: 'until', end: { year: 2025, month: 12, day: 31 } }, null)).toEqual({
+      year: 2025,
+      month: 12,
+      day: 31,
+    });
     expect(durationEnd({ kind: 'until', end: { year: 2025 } }, { year: 2019, month: 3 })).toEqual({ year: 2025 });
   });
 
   it('years: counted from the date established, at its precision', () => {
-    expect(durationEnd({ kind: 'years', years: 3 }, { year: 2019, month: 3, day: 15 })).toEqual({ year: 2022, month: 3, day: 15 });
+    expect(durationEnd({ kind: 'years', years: 3 }, { year: 2019, month: 3, day: 15 })).toEqual({
+      year: 2022,
+      month: 3,
+      day: 15,
+    });
     expect(durationEnd({ kind: 'years', years: 3 }, { year: 2019, month: 3 })).toEqual({ year: 2022, month: 3 });
     expect(durationEnd({ kind: 'years', years: 3 }, { year: 2019 })).toEqual({ year: 2022 });
     expect(durationEnd({ kind: 'years', years: 1.5 }, { year: 2019, month: 9 })).toEqual({ year: 2021, month: 3 });
-    expect(durationEnd({ kind: 'years', years: 1 }, { year: 2020, month: 2, day: 29 })).toEqual({ year: 2021, month: 2, day: 28 });
+    expect(durationEnd({ kind: 'years', years: 1 }, { year: 2020, month: 2, day: 29 })).toEqual({
+      year: 2021,
+      month: 2,
+      day: 28,
+    });
   });
 
   it('years without a start date, permanent and task-bound bodies have no end', () => {
@@ -179,8 +212,39 @@ describe('parseDuration: properties', () => {
     }
   }
 
-  const piece = fc.constantFrom('至', '截至', '前', '止', '年', '月', '日', '底', '2025', '2022', '12', '31', '13', '—', '-', '三', '十', '半', '任务', '完成', '后', '撤销', '长期', '为期', '个月', ' ');
-  const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.array(piece, { maxLength: 10 }).map((p) => p.join('')));
+  const piece = fc.constantFrom(
+    '至',
+    '截至',
+    '前',
+    '止',
+    '年',
+    '月',
+    '日',
+    '底',
+    '2025',
+    '2022',
+    '12',
+    '31',
+    '13',
+    '—',
+    '-',
+    '三',
+    '十',
+    '半',
+    '任务',
+    '完成',
+    '后',
+    '撤销',
+    '长期',
+    '为期',
+    '个月',
+    ' ',
+  );
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme' }),
+    fc.array(piece, { maxLength: 10 }).map((p) => p.join('')),
+  );
 
   it('never throws; results are well-formed and durationEnd never throws', () => {
     fc.assert(
@@ -195,9 +259,14 @@ describe('parseDuration: properties', () => {
 
   it('至<any valid date> is read as that date', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1949, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (year, month, day) => {
-        expect(parseDuration(`至${year}年${month}月${day}日`)).toEqual({ kind: 'until', end: { year, month, day } });
-      }),
+      fc.property(
+        fc.integer({ min: 1949, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (year, month, day) => {
+          expect(parseDuration(`至${year}年${month}月${day}日`)).toEqual({ kind: 'until', end: { year, month, day } });
+        },
+      ),
     );
   });
 });

@@ -127,8 +127,33 @@ describe('parsePhone: not a phone number', () => {
 
 describe('parsePhone: properties', () => {
   const NORMALISED = /^(?:1[3-9]\d{9}|(?:0\d{2,3}-)?[2-9]\d{6,7}(?:转\d{1,6})?)$/;
-  const piece = fc.constantFrom('0546', '-', ' ', '8382378', '138', '0546', '1234', '13805461234', '+86', '转', '123', '、', '，', '(', ')', '手机', '办公电话：', '/', 'x');
-  const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[\d +()-]{0,20}$/), fc.array(piece, { maxLength: 10 }).map((p) => p.join('')));
+  const piece = fc.constantFrom(
+    '0546',
+    '-',
+    ' ',
+    '8382378',
+    '138',
+    '0546',
+    '1234',
+    '13805461234',
+    '+86',
+    '转',
+    '123',
+    '、',
+    '，',
+    '(',
+    ')',
+    '手机',
+    '办公电话：',
+    '/',
+    'x',
+  );
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme' }),
+    fc.stringMatching(/^[\d +()-]{0,20}$/),
+    fc.array(piece, { maxLength: 10 }).map((p) => p.join('')),
+  );
 
   it('never throws; ok implies numbers; every number is normalised', () => {
     fc.assert(
@@ -141,10 +166,16 @@ describe('parsePhone: properties', () => {
   });
 
   it('any generated mobile or landline, written with common separators, reads back the same', () => {
-    const mobile = fc.tuple(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/)).map(([d, rest]) => `1${d}${rest}`);
-    const landline = fc.tuple(fc.constantFrom('0546', '0536', '0531', '010', '021'), fc.integer({ min: 2, max: 9 }), fc.stringMatching(/^\d{6}$/)).map(
-      ([area, first, rest]) => ({ area, local: `${first}${rest}` }),
-    );
+    const mobile = fc
+      .tuple(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/))
+      .map(([d, rest]) => `1${d}${rest}`);
+    const landline = fc
+      .tuple(
+        fc.constantFrom('0546', '0536', '0531', '010', '021'),
+        fc.integer({ min: 2, max: 9 }),
+        fc.stringMatching(/^\d{6}$/),
+      )
+      .map(([area, first, rest]) => ({ area, local: `${first}${rest}` }));
     fc.assert(
       fc.property(mobile, landline, fc.constantFrom('-', ' ', ''), (m, l, sep) => {
         const written = `${m.slice(0, 3)}${sep}${m.slice(3, 7)}${sep}${m.slice(7)}、${l.area}${sep === '' ? '' : sep}${l.local}`;

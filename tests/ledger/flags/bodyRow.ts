@@ -33,7 +33,12 @@ export interface BodyRowInput {
   readonly status?: StatusKey;
 }
 
-const STATUS_TEXT: Record<StatusKey, string> = { active: '存续', abolished: '已撤销', merged: '已合并', renamed: '已更名' };
+const STATUS_TEXT: Record<StatusKey, string> = {
+  active: '存续',
+  abolished: '已撤销',
+  merged: '已合并',
+  renamed: '已更名',
+};
 
 function durationText(d: Duration | null | undefined): string {
   if (!d) return '';
@@ -53,7 +58,9 @@ export function bodyRow(row: number, name: string, input: BodyRowInput = {}): Le
   const status = input.status ?? 'active';
   const texts: Partial<Record<FieldKey, string>> = {
     name,
-    established: input.established ? `${input.established.year}年${input.established.month ?? ''}${input.established.month ? '月' : ''}` : '',
+    established: input.established
+      ? `${input.established.year}年${input.established.month ?? ''}${input.established.month ? '月' : ''}`
+      : '',
     basis: input.basis ?? '',
     department: input.department ?? '市应急局',
     duration: input.durationText ?? durationText(input.duration),

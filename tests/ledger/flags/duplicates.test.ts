@@ -9,18 +9,24 @@ const only = (code: Finding['code'], findings: Finding[]) => findings.filter((f)
 
 describe('duplicate-name', () => {
   it('finds 潍坊市安全生产委员会 and 市安全生产委员会 to be one body and names the other row on each', () => {
-    const rows = [
-      bodyRow(4, '潍坊市安全生产委员会'),
-      bodyRow(5, '市食品安全委员会'),
-      bodyRow(9, '市安全生产委员会'),
-    ];
+    const rows = [bodyRow(4, '潍坊市安全生产委员会'), bodyRow(5, '市食品安全委员会'), bodyRow(9, '市安全生产委员会')];
     const found = only('duplicate-name', flagRegister(rows, settings, { localNames: ['潍坊市'] }));
     expect(found).toHaveLength(2);
     expect(found[0]).toMatchObject({
-      severity: 'error', sheet: '市级台账', row: 4, column: '机构名称', columnIndex: 2, value: '潍坊市安全生产委员会',
-      params: { otherRows: '9' }, related: [{ sheet: '市级台账', row: 9, value: '市安全生产委员会' }],
+      severity: 'error',
+      sheet: '市级台账',
+      row: 4,
+      column: '机构名称',
+      columnIndex: 2,
+      value: '潍坊市安全生产委员会',
+      params: { otherRows: '9' },
+      related: [{ sheet: '市级台账', row: 9, value: '市安全生产委员会' }],
     });
-    expect(found[1]).toMatchObject({ row: 9, params: { otherRows: '4' }, related: [{ row: 4, value: '潍坊市安全生产委员会' }] });
+    expect(found[1]).toMatchObject({
+      row: 9,
+      params: { otherRows: '4' },
+      related: [{ row: 4, value: '潍坊市安全生产委员会' }],
+    });
     expect(messageOf(found[0]!)).toBe('与第 9 行是同一机构（规范化后名称相同）');
   });
 
@@ -31,7 +37,10 @@ describe('duplicate-name', () => {
       bodyRow(6, '中共潍坊市委全面深化改革委员会'),
       bodyRow(7, '市委全面深化改革委员会'),
     ];
-    expect(only('duplicate-name', flagRegister(rows, settings)).map((f) => [f.row, f.params.otherRows])).toEqual([[6, '7'], [7, '6']]);
+    expect(only('duplicate-name', flagRegister(rows, settings)).map((f) => [f.row, f.params.otherRows])).toEqual([
+      [6, '7'],
+      [7, '6'],
+    ]);
   });
 
   it('lists every other row of a group that names one body three times', () => {
@@ -41,7 +50,11 @@ describe('duplicate-name', () => {
       bodyRow(12, '市防汛抗旱指挥部（市防指）'),
     ];
     const found = only('duplicate-name', flagRegister(rows, settings, { localNames: ['潍坊市'] }));
-    expect(found.map((f) => [f.row, f.params.otherRows])).toEqual([[3, '8、12'], [8, '3、12'], [12, '3、8']]);
+    expect(found.map((f) => [f.row, f.params.otherRows])).toEqual([
+      [3, '8、12'],
+      [8, '3、12'],
+      [12, '3、8'],
+    ]);
     expect(found[0]!.related!.map((r) => r.row)).toEqual([8, 12]);
   });
 
@@ -61,7 +74,11 @@ describe('duplicate-name', () => {
 
   it('does not take a county-level city’s body for the city’s own', () => {
     const rows = [bodyRow(4, '寿光市安全生产委员会'), bodyRow(5, '市安全生产委员会')];
-    expect(flagRegister(rows, settings, { localNames: ['潍坊市'] }).filter((f) => f.code === 'duplicate-name' || f.code === 'similar-name')).toEqual([]);
+    expect(
+      flagRegister(rows, settings, { localNames: ['潍坊市'] }).filter(
+        (f) => f.code === 'duplicate-name' || f.code === 'similar-name',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -71,7 +88,11 @@ describe('similar-name', () => {
     const found = only('similar-name', flagRegister(rows, settings, { localNames: ['潍坊市'] }));
     expect(found).toHaveLength(2);
     expect(found[0]).toMatchObject({
-      severity: 'warning', row: 4, column: '机构名称', columnIndex: 2, value: '市食品安全委员会',
+      severity: 'warning',
+      row: 4,
+      column: '机构名称',
+      columnIndex: 2,
+      value: '市食品安全委员会',
       params: { otherRow: 11, otherName: '市食品安全工作委员会', score: 1 },
       related: [{ sheet: '市级台账', row: 11, value: '市食品安全工作委员会', score: 1 }],
     });
@@ -80,9 +101,16 @@ describe('similar-name', () => {
   });
 
   it('flags 市河长制工作领导小组 / 市河长制领导小组 but not 市河长制 / 市湖长制', () => {
-    const rows = [bodyRow(4, '市河长制工作领导小组'), bodyRow(5, '市河长制领导小组'), bodyRow(6, '市湖长制工作领导小组')];
+    const rows = [
+      bodyRow(4, '市河长制工作领导小组'),
+      bodyRow(5, '市河长制领导小组'),
+      bodyRow(6, '市湖长制工作领导小组'),
+    ];
     const found = only('similar-name', flagRegister(rows, settings, { localNames: ['潍坊市'] }));
-    expect(found.map((f) => [f.row, f.params.otherRow])).toEqual([[4, 5], [5, 4]]);
+    expect(found.map((f) => [f.row, f.params.otherRow])).toEqual([
+      [4, 5],
+      [5, 4],
+    ]);
   });
 
   it('flags the same job under another structure with a slightly lower score', () => {
@@ -92,7 +120,12 @@ describe('similar-name', () => {
   });
 
   it('does not let a shared structure create a match: 市人才工作领导小组 / 市老龄工作领导小组', () => {
-    const rows = [bodyRow(4, '市人才工作领导小组'), bodyRow(5, '市老龄工作领导小组'), bodyRow(6, '市安全生产委员会'), bodyRow(7, '市食品安全委员会')];
+    const rows = [
+      bodyRow(4, '市人才工作领导小组'),
+      bodyRow(5, '市老龄工作领导小组'),
+      bodyRow(6, '市安全生产委员会'),
+      bodyRow(7, '市食品安全委员会'),
+    ];
     expect(only('similar-name', flagRegister(rows, settings, { localNames: ['潍坊市'] }))).toEqual([]);
   });
 
@@ -105,12 +138,21 @@ describe('similar-name', () => {
     const rows = [bodyRow(4, '市老龄工作委员会'), bodyRow(5, '潍坊市老龄工作委员会'), bodyRow(6, '市老龄委员会')];
     const found = flagRegister(rows, settings, { localNames: ['潍坊市'] });
     expect(only('duplicate-name', found).map((f) => f.row)).toEqual([4, 5]);
-    expect(only('similar-name', found).map((f) => [f.row, f.params.otherRow])).toEqual([[4, 6], [5, 6], [6, 4], [6, 5]]);
+    expect(only('similar-name', found).map((f) => [f.row, f.params.otherRow])).toEqual([
+      [4, 6],
+      [5, 6],
+      [6, 4],
+      [6, 5],
+    ]);
   });
 
   it('follows the threshold in settings', () => {
     const rows = [bodyRow(4, '市推进新型城镇化工作领导小组'), bodyRow(5, '市城镇化工作领导小组')];
-    const at = (similarNameThreshold: number) => only('similar-name', flagRegister(rows, makeSettings({ asOf: '2026-11-25', similarNameThreshold }), { localNames: ['潍坊市'] }));
+    const at = (similarNameThreshold: number) =>
+      only(
+        'similar-name',
+        flagRegister(rows, makeSettings({ asOf: '2026-11-25', similarNameThreshold }), { localNames: ['潍坊市'] }),
+      );
     const score = Number(at(0.01)[0]!.params.score);
     expect(score).toBeGreaterThan(0.5);
     expect(score).toBeLessThan(1);
