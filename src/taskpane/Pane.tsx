@@ -8,6 +8,7 @@ import { ErrorBar } from './components/ErrorBar';
 import { NoteBar } from './components/NoteBar';
 import { useValidation } from './hooks/useValidation';
 import { useStrings } from './i18n';
+import { storedSettingsProblem } from './model/settingsForm';
 import { ConsolidateTab } from './tabs/ConsolidateTab';
 import { FlagsTab } from './tabs/FlagsTab';
 import { NewRegisterTab } from './tabs/NewRegisterTab';
@@ -166,7 +167,15 @@ export function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang:
             {loaded.error != null && <ErrorBar error={loaded.error} />}
             {loaded.problems.length > 0 && (
               <NoteBar intent="warning" title={t.settingsLoadProblem}>
-                {loaded.problems.join('；')}
+                {loaded.problems
+                  .map((problem) =>
+                    storedSettingsProblem(problem, {
+                      labels: t.settings,
+                      invalid: t.settings.problem.invalid,
+                      separator: t.lang === 'en' ? ': ' : '：',
+                    }),
+                  )
+                  .join(t.lang === 'en' ? ' ' : '')}
               </NoteBar>
             )}
             <div hidden={tab !== 'validate'}>

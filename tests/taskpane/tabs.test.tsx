@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { RETURN_SHEET_NAMES } from '../../src/ledger/consolidate';
 import { App } from '../../src/taskpane/App';
+import { storedSettingsProblem } from '../../src/taskpane/model/settingsForm';
 import './domTimeouts';
 import { FakePort } from './fakePort';
 import { GOOD_ROWS, register } from './registers';
@@ -325,7 +326,21 @@ describe('设置', () => {
     render(<App port={port} />);
     const note = await screen.findByText(/文档中保存的设置有误，已改用默认设置/);
     const bar = note.closest('.fui-MessageBar') as HTMLElement;
-    expect(bar.textContent).toContain('asOf');
-    expect(bar.textContent).toContain('expiringWindowDays');
+    // In the 设置 tab's words, not zod's English and the settings' keys.
+    expect(bar.textContent).toContain('核对日期：这一项的内容无法使用，请检查。');
+    expect(bar.textContent).toContain('到期预警：这一项的内容无法使用，请检查。');
+    expect(bar.textContent).not.toMatch(/asOf|expiringWindowDays|Invalid|Expected/);
+  });
+
+  it('names a damaged stored setting the tab does not show by its key', () => {
+    const words = {
+      labels: { asOf: 'As-of date' },
+      invalid: 'This value cannot be used; please check it.',
+      separator: ': ',
+    };
+    expect(storedSettingsProblem('asOf: Invalid date', words)).toBe(
+      'As-of date: This value cannot be used; please check it.',
+    );
+    expect(storedSettingsProblem('maxMemberUnits: Too small', words)).toBe('maxMemberUnits: Too small');
   });
 });

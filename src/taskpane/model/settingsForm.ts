@@ -170,3 +170,19 @@ export function formProblems(
   }
   return problems;
 }
+
+/**
+ * A problem parseSettings found in the settings stored in a document, in the words of the 设置 tab:
+ * “核对日期：这一项的内容无法使用，请检查。” for a field the tab shows (zod's own text is English and
+ * names the field by its key); the raw problem for a setting the tab does not show.
+ */
+export function storedSettingsProblem(
+  problem: string,
+  words: { readonly labels: Readonly<Record<string, unknown>>; readonly invalid: string; readonly separator: string },
+): string {
+  const field = problem.split(/[.:]/)[0]!.trim();
+  const label = words.labels[field === 'departmentAliases' ? 'departments' : field];
+  return typeof label === 'string'
+    ? `${label.replace(/（.*$|\s*\(.*$/u, '')}${words.separator}${words.invalid}`
+    : problem;
+}
