@@ -108,3 +108,38 @@ export function toExcelCell(
   if (text === '') return { value: '', numberFormat: columnFormat };
   return { value: text, numberFormat: TEXT_FORMAT };
 }
+
+/**
+ * The values and number formats that write `rows` into freshly inserted rows. A null leaves the
+ * cell as the insert left it (Office.js skips null in a 2-D array), so numbers and empty cells keep
+ * the formats the new rows took over from the row above; a date keeps that format when it shows a
+ * date (yyyy"年"m"月"d"日" stays) and gets yyyy-mm-dd otherwise; text goes into "@" cells as always
+ * (see `toExcelCell`). `formatsAbove` are the number formats of the row above, by column.
+ */
+export function insertedRowCells(
+  rows: readonly (readonly CellValue[])[],
+  width: number,
+  formatsAbove: readonly unknown[] = [],
+): { values: (ExcelScalar | null)[][]; numberFormat: (string | null)[][] } {
+  const values: (ExcelScalar | null)[][] = [];
+  const numberFormat: (string | null)[][] = [];
+  for (const row of rows) {
+    const valueRow: (ExcelScalar | null)[] = [];
+    const formatRow: (string | null)[] = [];
+    for (let c = 0; c < width; c++) {
+      const value = row[c] ?? null;
+      if (value === null || value === '') {
+        valueRow.push(null);
+        formatRow.push(null);
+        continue;
+      }
+      const cell = toExcelCell(value, undefined);
+      valueRow.push(cell.value);
+      if (value instanceof Date) formatRow.push(isDateFormat(formatsAbove[c]) ? null : cell.numberFormat);
+      else formatRow.push(cell.numberFormat === TEXT_FORMAT ? TEXT_FORMAT : null);
+    }
+    values.push(valueRow);
+    numberFormat.push(formatRow);
+  }
+  return { values, numberFormat };
+}

@@ -27,7 +27,7 @@ import {
   WRITE_BATCH_BYTES,
   type ReadBudget,
 } from './blocks';
-import { blockToRows, TEXT_FORMAT } from './cells';
+import { blockToRows, insertedRowCells, TEXT_FORMAT } from './cells';
 import { ExcelWorkbookError, isPayloadLimitError, throwIfCancelled, toWorkbookError, type Action } from './errors';
 import {
   MARK_STYLE,
@@ -137,6 +137,7 @@ export function createExcelWorkbookPort(options: ExcelPortOptions = {}): Workboo
           await context.sync();
         },
       ),
+    insertRows,
     addMarks,
     clearMarks,
 
@@ -454,6 +455,58 @@ async function clearMarks(sheet?: string): Promise<number> {
   });
   if (result.stuck > 0) throw stuckError(action, result.stuck, 0);
   return result.cells;
+}
+
+// ── insertRows ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Two round trips whatever the number of rows: the number formats of the row above (so a date
+ * column written as yyyy"年"m"月"d"日" stays so), then the insert of whole rows, the values and the
+ * selection of the new rows.
+ */
+async function insertRows(
+  sheet: string,
+  beforeRow: number,
+  firstColumn: number,
+  rows: readonly (readonly CellValue[])[],
+): Promise<void> {
+  const action: Action = {
+    zh: `在工作表“${sheet}”第 ${beforeRow} 行插入 ${rows.length} 行`,
+    en: `insert ${rows.length} row(s) at row ${beforeRow} of the sheet “${sheet}”`,
+  };
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (
+    rows.length === 0 ||
+    width === 0 ||
+    !Number.isInteger(beforeRow) ||
+    !Number.isInteger(firstColumn) ||
+    beforeRow < 1 ||
+    firstColumn < 1 ||
+    beforeRow + rows.length - 1 > EXCEL_ROWS
+  ) {
+    throw new ExcelWorkbookError(
+      `无法${action.zh}：没有要写入的行，或位置无效。`,
+      `Could not ${action.en}: nothing to write, or not a valid position.`,
+      'host',
+    );
+  }
+  await runExcel(action, async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const above = beforeRow > 1 ? ws.getRangeByIndexes(beforeRow - 2, firstColumn - 1, 1, width) : null;
+    above?.load('numberFormat');
+    await context.sync();
+    ws.getRangeByIndexes(beforeRow - 1, 0, rows.length, 1)
+      .getEntireRow()
+      .insert('Down');
+    const cells = insertedRowCells(rows, width, above?.numberFormat[0] ?? []);
+    const target = ws.getRangeByIndexes(beforeRow - 1, firstColumn - 1, rows.length, width);
+    // Office.js takes null as "leave this cell"; its typings want the scalar types only.
+    target.numberFormat = cells.numberFormat as unknown as string[][];
+    target.values = cells.values as unknown as (string | number | boolean)[][];
+    ws.activate();
+    target.select();
+    await context.sync();
+  });
 }
 
 // ── addSheets ────────────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import type { Grid } from '../ledger/grid';
+import type { CellValue, Grid } from '../ledger/grid';
 import type { Severity } from '../ledger/findings';
 import type { SheetSpec } from '../ledger/sheetSpec';
 
@@ -24,6 +24,18 @@ export interface WorkbookPort {
    * Names that no longer exist are skipped. Optional: a host without it keeps adding new sheets.
    */
   removeSheets?(names: readonly string[]): Promise<void>;
+  /**
+   * Inserts whole rows before `beforeRow` (the rows from there move down, as Excel's 插入行 does) and
+   * writes `rows` into them from `firstColumn`, then selects them; no other cell changes. Used only
+   * after the user confirmed (审核: adding an approved body to the register). Optional: a host
+   * without it cannot add rows to a sheet.
+   */
+  insertRows?(
+    sheet: string,
+    beforeRow: number,
+    firstColumn: number,
+    rows: readonly (readonly CellValue[])[],
+  ): Promise<void>;
   /** Marks cells by severity without touching their own formatting; replaces earlier marks on the same sheet. */
   addMarks(marks: readonly CellMark[]): Promise<void>;
   /** Removes exactly the marks this add-in added (on one sheet, or everywhere); returns how many cells were unmarked. */

@@ -223,6 +223,50 @@ export class MemoryWorkbook implements WorkbookPort {
     return names;
   }
 
+  async insertRows(
+    name: string,
+    beforeRow: number,
+    firstColumn: number,
+    rows: readonly (readonly CellValue[])[],
+  ): Promise<void> {
+    const sheet = this.requireSheet(name);
+    if (
+      rows.length === 0 ||
+      !Number.isInteger(beforeRow) ||
+      beforeRow < 1 ||
+      !Number.isInteger(firstColumn) ||
+      firstColumn < 1
+    )
+      throw new WorkbookError(`无法在工作表“${name}”插入行：没有要写入的行，或位置无效。`, 'host');
+    const n = rows.length;
+    while (sheet.cells.length < beforeRow - 1) sheet.cells.push([]);
+    const fresh = rows.map((row) => [...new Array<CellValue>(firstColumn - 1).fill(null), ...row]);
+    sheet.cells.splice(beforeRow - 1, 0, ...fresh);
+    // As Excel does: merges below move down, a merge across the insertion point grows.
+    sheet.merges = sheet.merges.map((m) =>
+      m.top >= beforeRow
+        ? { ...m, top: m.top + n, bottom: m.bottom + n }
+        : m.bottom >= beforeRow
+          ? { ...m, bottom: m.bottom + n }
+          : m,
+    );
+    // A sheet the add-in wrote keeps drawing its table: rows at or just below the body extend it.
+    const layout = sheet.layout;
+    if (layout && beforeRow <= layout.lastBodyRow + 1) {
+      const shift = beforeRow <= layout.headerRow ? n : 0;
+      sheet.layout = { ...layout, headerRow: layout.headerRow + shift, lastBodyRow: layout.lastBodyRow + n };
+    }
+    const marks = [...sheet.marks];
+    sheet.marks.clear();
+    for (const [key, severity] of marks) {
+      const [row, column] = key.split(':').map(Number) as [number, number];
+      sheet.marks.set(markKey(row >= beforeRow ? row + n : row, column), severity);
+    }
+    this.active = name;
+    this.selected = { sheet: name, row: beforeRow, column: firstColumn };
+    this.changed();
+  }
+
   async addMarks(marks: readonly CellMark[]): Promise<void> {
     const bySheet = new Map<string, CellMark[]>();
     for (const mark of marks) {

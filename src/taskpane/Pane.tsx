@@ -204,7 +204,9 @@ export function Pane({ port, onSwitchLang }: { port: WorkbookPort; onSwitchLang:
               />
             </div>
             <div hidden={tab !== 'review'}>
-              {reviewOpened && <ReviewTab port={port} settings={settings} revision={revision} />}
+              {reviewOpened && (
+                <ReviewTab port={port} settings={settings} revision={revision} onRegisterChanged={sheetsAdded} />
+              )}
             </div>
             <div hidden={tab !== 'evaluate'}>
               <EvaluateTab

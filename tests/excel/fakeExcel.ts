@@ -383,8 +383,11 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
         }
       }
       for (let r = 0; r < rows; r++) {
-        for (let c = 0; c < columns; c++)
-          apply(sheet.cell(area.top + r, area.left + c), Array.isArray(matrix) ? (matrix[r] as unknown[])[c] : matrix);
+        for (let c = 0; c < columns; c++) {
+          const value = Array.isArray(matrix) ? (matrix[r] as unknown[])[c] : matrix;
+          // Office.js: null in a 2-D array leaves that cell as it is.
+          if (value !== null) apply(sheet.cell(area.top + r, area.left + c), value);
+        }
       }
     };
 
@@ -499,6 +502,35 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeExcelOptions =
         }),
       getEntireColumn: () =>
         rangeProxy(sheetName, { top: 1, left: area.left, bottom: EXCEL_MAX_ROWS, right: area.right }),
+      getEntireRow: () =>
+        rangeProxy(sheetName, { top: area.top, left: 1, bottom: area.bottom, right: EXCEL_MAX_COLUMNS }),
+      // Whole rows only: everything from the first row moves down; the new cells take the number
+      // formats of the row above, as Excel's insert does by default; merges move or grow.
+      insert: (shift: string) =>
+        enqueue(() => {
+          if (shift !== 'Down' || area.left !== 1 || area.right !== EXCEL_MAX_COLUMNS)
+            throw new TypeError('the fake inserts whole rows, shifting down, only');
+          const sheet = writableSheet(sheetName);
+          const n = area.bottom - area.top + 1;
+          const moved = [...sheet.cells].map(([k, cell]) => {
+            const r = Math.floor(k / COLUMN_SPAN);
+            return [r >= area.top ? k + n * COLUMN_SPAN : k, cell] as const;
+          });
+          sheet.cells.clear();
+          for (const [k, cell] of moved) sheet.cells.set(k, cell);
+          for (const [k, cell] of moved) {
+            const r = Math.floor(k / COLUMN_SPAN);
+            if (r !== area.top - 1 || cell.numberFormat === 'General') continue;
+            for (let i = 0; i < n; i++) sheet.cell(area.top + i, k % COLUMN_SPAN).numberFormat = cell.numberFormat;
+          }
+          sheet.merges = sheet.merges.map((m) =>
+            m.top >= area.top
+              ? { ...m, top: m.top + n, bottom: m.bottom + n }
+              : m.bottom >= area.top
+                ? { ...m, bottom: m.bottom + n }
+                : m,
+          );
+        }),
       getMergedAreasOrNullObject: () => {
         const merges = (existing?.merges ?? []).filter((m) => intersects(m, area));
         enqueue(() => {

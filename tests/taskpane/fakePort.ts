@@ -1,5 +1,5 @@
 /** A WorkbookPort over plain grids that records what the pane asks of it, for component tests. */
-import type { Grid } from '../../src/ledger/grid';
+import type { CellValue, Grid } from '../../src/ledger/grid';
 import type { SheetSpec } from '../../src/ledger/sheetSpec';
 import type { CellMark, PickedFile, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from '../../src/port/workbook';
 import { WorkbookError } from '../../src/port/workbook';
@@ -58,6 +58,25 @@ export class FakePort implements WorkbookPort {
       const at = this.grids.findIndex((g) => g.sheet === name);
       if (at >= 0) this.grids.splice(at, 1);
     }
+  }
+
+  readonly inserted: { sheet: string; beforeRow: number; firstColumn: number; rows: CellValue[][] }[] = [];
+
+  /** Inserts rows into the grid the way Excel inserts sheet rows: everything from `beforeRow` moves down. */
+  async insertRows(
+    sheet: string,
+    beforeRow: number,
+    firstColumn: number,
+    rows: readonly (readonly CellValue[])[],
+  ): Promise<void> {
+    this.inserted.push({ sheet, beforeRow, firstColumn, rows: rows.map((r) => [...r]) });
+    const at = this.grids.findIndex((g) => g.sheet === sheet);
+    if (at < 0) throw new WorkbookError(`找不到工作表“${sheet}”。`, 'not-found');
+    const grid = this.grids[at]!;
+    const offset = (firstColumn - (grid.firstColumn ?? 1)) | 0;
+    const fresh = rows.map((r) => [...new Array<CellValue>(Math.max(0, offset)).fill(null), ...r]);
+    const cut = beforeRow - (grid.firstRow ?? 1);
+    this.grids[at] = { ...grid, values: [...grid.values.slice(0, cut), ...fresh, ...grid.values.slice(cut)] };
   }
 
   async addMarks(marks: readonly CellMark[]): Promise<void> {

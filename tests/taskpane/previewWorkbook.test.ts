@@ -137,6 +137,34 @@ describe('MemoryWorkbook', () => {
     expect(await book.readSheet('台账')).toEqual(before);
   });
 
+  it('inserts rows as Excel does: the rows below, their marks and merges move down; the new rows are selected', async () => {
+    const book = new MemoryWorkbook();
+    const grid = register('台账', GOOD_ROWS);
+    const footer = grid.values.length + 1; // 填表人, right below the last body row
+    book.addGrid({
+      ...grid,
+      values: [...grid.values, ['填表人：王芳']],
+      merges: [{ top: footer, left: 1, bottom: footer, right: 4 }],
+    });
+    await book.addMarks([
+      { sheet: '台账', row: 4, column: 2, severity: 'error' },
+      { sheet: '台账', row: footer, column: 1, severity: 'info' },
+    ]);
+    const before = await book.readSheet('台账');
+    await book.insertRows('台账', footer, 2, [['市海洋牧场建设工作领导小组', '政府议事协调机构']]);
+    const after = await book.readSheet('台账');
+    expect(after.values.slice(0, footer - 1)).toEqual(before.values.slice(0, footer - 1));
+    expect(after.values[footer - 1]!.slice(0, 3)).toEqual([null, '市海洋牧场建设工作领导小组', '政府议事协调机构']);
+    expect(after.values[footer]![0]).toBe('填表人：王芳');
+    expect(after.merges).toEqual([{ top: footer + 1, left: 1, bottom: footer + 1, right: 4 }]);
+    expect([...book.sheet('台账')!.marks]).toEqual([
+      ['4:2', 'error'],
+      [`${footer + 1}:1`, 'info'],
+    ]);
+    expect(book.selection).toEqual({ sheet: '台账', row: footer, column: 2 });
+    await expect(book.insertRows('台账', 0, 1, [['x']])).rejects.toBeInstanceOf(WorkbookError);
+  });
+
   it('rejects marks, selections and reads on a sheet that is not there, with a message', async () => {
     const book = new MemoryWorkbook();
     book.addGrid(register('台账', GOOD_ROWS));

@@ -185,6 +185,70 @@ describe('审核', () => {
     expect(log.querySelector('[data-stage="done"]')!.textContent).toContain('市海洋牧场建设工作领导小组');
   });
 
+  it('审批台账: an issued 设立 goes onto the register as a new row after the user confirms; one that cannot is named with the reason', async () => {
+    const applications = applicationGrid([
+      applicationRow(1, {
+        name: '市海洋牧场建设工作领导小组',
+        category: '政府议事协调机构',
+        department: '市海洋发展和渔业局',
+        members: '市财政局、市自然资源和规划局',
+        duties: '统筹海洋牧场建设',
+        duration: '长期',
+        parent: '省级设有',
+        appliedOn: d(2026, 10, 12),
+        issued: d(2026, 10, 20),
+        doc: '东政办字[2026]038号',
+      }),
+      applicationRow(2, {
+        name: '市低空经济发展工作专班',
+        department: '市发展改革委',
+        parent: '上级未设置',
+        appliedOn: d(2026, 10, 12),
+        issued: d(2026, 10, 21),
+        doc: '东政办字〔2026〕39号',
+      }),
+    ]);
+    const registerGrid = register('台账', ROWS, '东营市市级议事协调机构管理台账');
+    const withFooter = { ...registerGrid, values: [...registerGrid.values, ['填表人：王芳']] };
+    const port = new FakePort([withFooter, applications], '台账', { asOf: '2026-11-25' });
+    render(<App port={port} />);
+    await screen.findByTestId('validate-button');
+    fireEvent.click(screen.getByTestId('tab-review'));
+    const tab = screen.getByTestId('review-tab');
+    await within(tab).findByText('台账中存续机构 2 个，其中议事协调机构 2 个。');
+    const log = within(tab).getByTestId('review-log');
+    fireEvent.click(within(log).getByTestId('review-log-read'));
+    fireEvent.click(await within(log).findByTestId('review-apply'));
+    const confirm = await within(log).findByTestId('review-apply-confirm');
+    // Nothing is written before the user says so.
+    expect(port.inserted).toEqual([]);
+    expect(confirm.textContent).toContain('将在“台账”第 7 行前插入新行：市海洋牧场建设工作领导小组。');
+    expect(confirm.textContent).toContain('未写入 市低空经济发展工作专班：存续时间未填写或无法识别');
+    fireEvent.click(within(confirm).getByTestId('review-apply-go'));
+    expect((await within(log).findByTestId('review-applied')).textContent).toContain(
+      '已在“台账”第 7 行写入 1 个机构。',
+    );
+    expect(port.inserted).toHaveLength(1);
+    expect(port.inserted[0]).toMatchObject({ sheet: '台账', beforeRow: 7, firstColumn: 1 });
+    // The seven fields in GB/T 9704 form, category, 存续 and the history; the footer moved down.
+    const grid = port.grids.find((g) => g.sheet === '台账')!;
+    expect(grid.values[6]!.slice(0, 10)).toEqual([
+      4,
+      '市海洋牧场建设工作领导小组',
+      '政府议事协调机构',
+      new Date(Date.UTC(2026, 9, 20)),
+      '东政办字〔2026〕38号',
+      '市海洋发展和渔业局',
+      '长期',
+      '2026年设立',
+      '省级设有',
+      '存续',
+    ]);
+    expect(grid.values[7]).toEqual(['填表人：王芳']);
+    // The register is read again: the new body is on it, so the form now finds it there.
+    await within(tab).findByText('台账中存续机构 3 个，其中议事协调机构 3 个。');
+  });
+
   it('成员单位: pasted text shows as tags; picking from the department list adds one, dismissing a tag removes it', async () => {
     const tab = await openReview();
     type(tab, 'name', '市低空经济发展工作领导小组');

@@ -235,6 +235,21 @@ export const en: Strings = {
     logWaiting: (days) => `waiting ${days} working day${days === 1 ? '' : 's'}`,
     logDone: 'Closed',
     logDownloadAll: 'Draft every review opinion',
+    applyButton: (n) => `Add the issued 设立 applications to the register (${n})`,
+    applyHint:
+      'A 设立 application with a 发文字号 that was not refused can go onto the register as a new row: the 7 fields, the category, 状态 存续 and 历史沿革 “year 设立”.',
+    applyTitle: 'Add to the register',
+    applyConfirm: (sheet, row, names) =>
+      `New rows go in before row ${row} of “${sheet}”: ${names}. The rows below the table (合计, 填表人 …) move down; no other cell changes. The rows can be deleted afterwards.`,
+    applyNothing: (sheet) => `No application can be added to “${sheet}”.`,
+    applySkipped: (name, reason) => `Not added, ${name}: ${reason}`,
+    applyGo: 'Add',
+    applyCancel: 'Cancel',
+    applied: (sheet, first, last, n) =>
+      first === last
+        ? `Added ${n} body at row ${first} of “${sheet}”.`
+        : `Added ${n} bodies at rows ${first}–${last} of “${sheet}”.`,
+    applyToFill: (headers) => `Still to fill in: ${headers}.`,
   },
   newRegister: {
     intro:

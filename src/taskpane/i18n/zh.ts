@@ -244,6 +244,21 @@ export const zh = {
     logWaiting: (days: number) => `已等待 ${days} 个工作日`,
     logDone: '已办结',
     logDownloadAll: '生成全部审核意见',
+    applyButton: (n: number) => `把已发文的设立申请写入台账（${n} 件）`,
+    applyHint:
+      '设立申请填有发文字号、且未被否决的，可作为新行写入台账：7 项内容、类别、状态“存续”、历史沿革“某年设立”。',
+    applyTitle: '写入台账',
+    applyConfirm: (sheet: string, row: number, names: string) =>
+      `将在“${sheet}”第 ${row} 行前插入新行：${names}。表格下方的行（合计、填表人等）随之下移，其他单元格不变；写入后可整行删除。`,
+    applyNothing: (sheet: string) => `没有可写入“${sheet}”的申请。`,
+    applySkipped: (name: string, reason: string) => `未写入 ${name}：${reason}`,
+    applyGo: '写入',
+    applyCancel: '取消',
+    applied: (sheet: string, first: number, last: number, n: number) =>
+      first === last
+        ? `已在“${sheet}”第 ${first} 行写入 ${n} 个机构。`
+        : `已在“${sheet}”第 ${first}–${last} 行写入 ${n} 个机构。`,
+    applyToFill: (headers: string) => `请补填：${headers}。`,
   },
   newRegister: {
     intro: '新建一张标准台账工作表：7 项指标和管理列作为表头，格式为表格；类别、状态、办事机构所在部门带下拉选项。',

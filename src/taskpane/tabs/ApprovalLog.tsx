@@ -1,24 +1,41 @@
 /**
  * 审批台账 inside the 审核 tab: the applications of a sheet of this workbook (one per row, as
  * `ledger review` reads them), grouped by the stage of the joint chain where they wait, with the
- * working days waited and the suggested conclusion; every 审核意见 can be drafted at once.
+ * working days waited and the suggested conclusion; every 审核意见 can be drafted at once, and the
+ * issued 设立 applications added to the register as new rows after the user confirms (the same
+ * `applyApprovals` as `ledger review --apply`).
  */
-import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DocumentArrowDownRegular, TextBulletListSquareRegular } from '@fluentui/react-icons';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DocumentArrowDownRegular, TableInsertRowRegular, TextBulletListSquareRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { writeOpinions } from '../../docx/opinion';
 import type { Grid } from '../../ledger/grid';
 import {
+  applyApprovals,
   buildOpinion,
+  issuedSetups,
   officeFromTitle,
   readApplications,
   registerLocalNames,
   reviewApplications,
   STAGES,
+  type AddedBody,
   type ReviewResult,
+  type SkippedApplication,
 } from '../../ledger/review';
 import type { Settings } from '../../ledger/settings';
-import type { SheetReport } from '../../ledger/validate';
+import { validateSheet, type SheetReport } from '../../ledger/validate';
 import type { SheetInfo, WorkbookPort } from '../../port/workbook';
 import { ErrorBar } from '../components/ErrorBar';
 import { NoteBar } from '../components/NoteBar';
@@ -45,9 +62,19 @@ export interface ApprovalLogProps {
   /** The register the applications are checked against (the 审核 tab's choice). */
   readonly register: SheetReport | null;
   readonly onDownload: (bytes: Uint8Array, name: string) => void;
+  /** Called after rows were added to the register sheet, so it is read again. */
+  readonly onRegisterChanged?: () => void;
 }
 
-export function ApprovalLog({ port, settings, sheets, register, onDownload }: ApprovalLogProps) {
+/** What 写入台账 will do, shown for confirmation: the new rows and the applications left out. */
+interface ApplyPlan {
+  readonly sheet: string;
+  readonly firstColumn: number;
+  readonly added: readonly AddedBody[];
+  readonly skipped: readonly SkippedApplication[];
+}
+
+export function ApprovalLog({ port, settings, sheets, register, onDownload, onRegisterChanged }: ApprovalLogProps) {
   const t = useStrings();
   const s = t.review;
   const lang = t.lang;
@@ -59,12 +86,16 @@ export function ApprovalLog({ port, settings, sheets, register, onDownload }: Ap
   const [result, setResult] = useState<{ sheet: string; review: ReviewResult } | null>(null);
   const [none, setNone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [plan, setPlan] = useState<ApplyPlan | null>(null);
+  const [applied, setApplied] = useState<readonly string[] | null>(null);
 
   const read = async () => {
     if (sheet === null || !register || register.status !== 'validated') return;
     setError(null);
     setNone(null);
     setResult(null);
+    setPlan(null);
+    setApplied(null);
     try {
       const grid: Grid = await port.readSheet(sheet);
       const apps = readApplications([grid]).applications;
@@ -102,7 +133,54 @@ export function ApprovalLog({ port, settings, sheets, register, onDownload }: Ap
     }
   };
 
+  // The register is read again: it may have changed since the applications were checked.
+  const prepareApply = async () => {
+    if (!result || !register) return;
+    setError(null);
+    setApplied(null);
+    try {
+      const grid = await port.readSheet(register.sheet);
+      const report = validateSheet(grid, settings, { flags: false });
+      if (report.status !== 'validated') throw new Error(s.notRegister(register.sheet));
+      const outcome = applyApprovals(grid, report, result.review.reviews, settings);
+      setPlan({
+        sheet: register.sheet,
+        firstColumn: grid.firstColumn ?? 1,
+        added: outcome.added,
+        skipped: outcome.skipped,
+      });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const confirmApply = async () => {
+    if (!plan || !port.insertRows) return;
+    const { sheet, firstColumn, added } = plan;
+    setPlan(null);
+    try {
+      const first = added[0]!.row;
+      await port.insertRows(
+        sheet,
+        first,
+        firstColumn,
+        added.map((a) => a.values),
+      );
+      const toFill = [...new Set(added.flatMap((a) => a.toFill))];
+      setApplied([
+        s.applied(sheet, first, added[added.length - 1]!.row, added.length),
+        ...(toFill.length > 0 ? [s.applyToFill(toFill.join(lang === 'en' ? ', ' : '、'))] : []),
+        ...plan.skipped.map((k) => s.applySkipped(k.application.name, lang === 'en' ? k.en : k.zh)),
+      ]);
+      setResult(null);
+      onRegisterChanged?.();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
   const reviews = result?.review.reviews ?? [];
+  const issued = port.insertRows ? issuedSetups(reviews).length : 0;
   const overdue = reviews.filter((r) => r.findings.some((f) => f.code === 'review-overdue')).length;
   const groups = [
     ...STAGES.map((x) => ({ key: x.key as string, label: lang === 'en' ? x.labelEn : x.label })),
@@ -177,7 +255,64 @@ export function ApprovalLog({ port, settings, sheets, register, onDownload }: Ap
           >
             {s.logDownloadAll}
           </Button>
+          {issued > 0 && (
+            <>
+              <Text className={styles.hint}>{s.applyHint}</Text>
+              <Button
+                icon={<TableInsertRowRegular />}
+                disabled={plan !== null}
+                onClick={() => {
+                  void prepareApply();
+                }}
+                data-testid="review-apply"
+              >
+                {s.applyButton(issued)}
+              </Button>
+            </>
+          )}
         </>
+      )}
+      {plan && (
+        <MessageBar intent="warning" layout="multiline" data-testid="review-apply-confirm">
+          <MessageBarBody>
+            <MessageBarTitle>{s.applyTitle}</MessageBarTitle>
+            {plan.added.length > 0
+              ? s.applyConfirm(
+                  plan.sheet,
+                  plan.added[0]!.row,
+                  plan.added.map((a) => a.application.name).join(lang === 'en' ? ', ' : '、'),
+                )
+              : s.applyNothing(plan.sheet)}
+            {plan.skipped.map((k) => (
+              <div key={k.application.row}>{s.applySkipped(k.application.name, lang === 'en' ? k.en : k.zh)}</div>
+            ))}
+          </MessageBarBody>
+          <MessageBarActions>
+            {plan.added.length > 0 && (
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  void confirmApply();
+                }}
+                data-testid="review-apply-go"
+              >
+                {s.applyGo}
+              </Button>
+            )}
+            <Button onClick={() => setPlan(null)} data-testid="review-apply-cancel">
+              {s.applyCancel}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {applied && (
+        <NoteBar>
+          <span data-testid="review-applied">
+            {applied.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </span>
+        </NoteBar>
       )}
     </div>
   );

@@ -2,7 +2,8 @@
  * 审核 (联合审批): one application typed into a form, checked against a register sheet of this
  * workbook on every keystroke by the same core the CLI uses (`ledger review`): same and similar
  * bodies with their scores, the findings, the suggested conclusion; “生成审核意见” downloads the
- * Word draft. Nothing is written to the workbook.
+ * Word draft. The workbook changes only when the user confirms adding issued 设立 applications to
+ * the register (in the 审批台账 below, `ApprovalLog`).
  */
 import {
   Button,
@@ -62,6 +63,8 @@ export interface ReviewTabProps {
   readonly settings: Settings;
   /** Bumped by the pane when sheets change, to re-list them. */
   readonly revision?: number;
+  /** Called after rows were added to the register, to re-read it everywhere. */
+  readonly onRegisterChanged?: () => void;
 }
 
 /** Saves bytes as a download (the pane cannot write files itself). */
@@ -77,7 +80,7 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
+export function ReviewTab({ port, settings, revision = 0, onRegisterChanged }: ReviewTabProps) {
   const t = useStrings();
   const s = t.review;
   const lang = t.lang;
@@ -290,6 +293,7 @@ export function ReviewTab({ port, settings, revision = 0 }: ReviewTabProps) {
           settings={settings}
           sheets={listed}
           register={report}
+          onRegisterChanged={onRegisterChanged}
           onDownload={(bytes, name) => {
             download(bytes, name);
             setNote(s.downloaded(name));
