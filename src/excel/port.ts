@@ -69,7 +69,7 @@ const MERGE_SCAN_ROWS = 20;
 const MERGE_SCAN_CELLS = 1_024;
 
 export interface ExcelPortOptions {
-  /** Parses a picked .xlsx file; by default src/xlsx/read, loaded (with ExcelJS) on first use. */
+  /** Parses a picked file; by default the reading layer `src/read/` (as the CLI), loaded on first use. */
   readonly readWorkbook?: (bytes: ArrayBuffer, fileName: string) => Promise<WorkbookRead>;
   /** Block sizes for reads (tests and the benchmark use smaller ones). */
   readonly readBudget?: ReadBudget;
@@ -734,7 +734,7 @@ async function setUpPrinting(
 // ── files ────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Files are parsed here in the pane (ExcelJS), not inserted with `insertWorksheetsFromBase64`:
+ * Files are parsed here in the pane (`src/read/`), not inserted with `insertWorksheetsFromBase64`:
  * consolidation needs the county registers' values, not copies of their sheets in the user's
  * workbook, and parsing works on every host that has ExcelApi 1.9.
  */

@@ -2,7 +2,7 @@ import type { CellValue } from './grid';
 
 /**
  * A sheet the product writes (the return's 汇总/明细/问题清单/说明, a new register, a change list),
- * described once in the core and written by each host: ExcelJS in the CLI, Office.js in Excel,
+ * described once in the core and written by each host: src/xlsx/write in the CLI, Office.js in Excel,
  * the in-memory workbook in the preview.
  */
 export type ColumnFormat = 'text' | 'date' | 'integer' | 'decimal' | 'percent' | 'general';
