@@ -1,13 +1,16 @@
 /**
  * The 审核 tab in Chromium, on the preview with the city sample register (sheet 台账): typing a name
  * shows the same or similar bodies with their scores and the suggested conclusion as one types,
- * and 生成审核意见 downloads a Word draft whose word/document.xml holds the opinion.
+ * and 生成审核意见 downloads a Word draft whose word/document.xml holds the opinion; the sample
+ * applications opened into the preview go through the 审批台账 and, once confirmed, the issued 设立
+ * lands on the register as a new row, as `ledger review --apply` writes it.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, openBrowser, serve, type BrowserSession } from './harness';
+import { buildBundle, openBrowser, ROOT, serve, type BrowserSession } from './harness';
 
 let bundle: Awaited<ReturnType<typeof buildBundle>>;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -69,5 +72,30 @@ describe('the 审核 tab in Chromium', () => {
     expect(text).toContain('关于设立市低空经济发展工作领导小组的审核意见（代拟稿）');
     expect(text).toContain('建议：同意设立。');
     expect(text).toContain('中共东营市委机构编制委员会办公室');
+  }, 120_000);
+
+  it('adds the issued 设立 of the opened applications to the register after the user confirms', async () => {
+    await page.getByTestId('preview-open-input').setInputFiles(join(ROOT, 'samples', 'review', '设立申请.xlsx'));
+    await page.locator('[data-testid="preview-grid"][data-sheet="申请"]').waitFor();
+    // Back to the pane after working in the workbook: switching tabs lists the new sheet. Opening the
+    // file made 申请 the active sheet, so the register is chosen again.
+    await page.getByTestId('tab-validate').click();
+    await page.getByTestId('tab-review').click();
+    await tab().getByTestId('review-register').selectOption('台账');
+    await tab()
+      .getByText(/台账中存续机构 \d+ 个/)
+      .waitFor();
+    const log = tab().getByTestId('review-log');
+    await log.getByTestId('review-log-sheet').selectOption('申请');
+    await log.getByTestId('review-log-read').click();
+    await log.getByTestId('review-apply').click();
+    const confirm = log.getByTestId('review-apply-confirm');
+    expect(await confirm.textContent()).toContain('将在“台账”第 69 行前插入新行：市海洋牧场建设工作领导小组。');
+    await confirm.getByTestId('review-apply-go').click();
+    expect(await log.getByTestId('review-applied').textContent()).toContain('已在“台账”第 69 行写入 1 个机构。');
+    // The preview shows the register with the new row selected.
+    await page.locator('[data-testid="preview-grid"][data-sheet="台账"]').waitFor();
+    expect(await page.getByTestId('name-box').textContent()).toBe('A69');
+    expect(await page.locator('[data-address="B69"]').textContent()).toBe('市海洋牧场建设工作领导小组');
   }, 120_000);
 });

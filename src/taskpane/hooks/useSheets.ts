@@ -1,4 +1,8 @@
-/** The workbook's sheets, re-read whenever `revision` changes (the pane added a sheet) or on refresh. */
+/**
+ * The workbook's sheets, re-read whenever `revision` changes (the pane added a sheet or the user
+ * switched tabs), on refresh, and when the pane gets the focus back from the workbook (where the
+ * user may have added or renamed a sheet).
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { SheetInfo, WorkbookPort } from '../../port/workbook';
 
@@ -25,6 +29,10 @@ export function useSheets(port: WorkbookPort, revision: number) {
   }, [port, revision, tick]);
 
   const refresh = useCallback(() => setTick((n) => n + 1), []);
+  useEffect(() => {
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [refresh]);
   return { sheets, error, refresh };
 }
 
