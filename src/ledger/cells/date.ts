@@ -1,5 +1,6 @@
 import type { CellValue } from '../grid';
 import { toHalfWidth, toScalar } from './value';
+import { CHINESE_DIGIT } from './chineseNumerals';
 
 /**
  * A date as precise as the register states it: 2019年3月 is a month, not 2019-03-01.
@@ -219,22 +220,6 @@ const TRAILING_PUNCTUATION = /[。，,;；、]+$/;
 /** A run of Chinese numerals: 二〇一九 (digit by digit), 十五 / 三十一 (with 十). ○ often stands in for 〇. */
 const CHINESE_NUMERALS = /[〇○零一二两三四五六七八九十]+/g;
 const HAS_CHINESE_NUMERAL = /[〇○零一二两三四五六七八九十]/;
-const CHINESE_DIGIT: Readonly<Record<string, number>> = {
-  〇: 0,
-  '○': 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** 二〇一九 → 2019, 三 → 3, 十 → 10, 十五 → 15, 二十 → 20, 三十一 → 31; anything else is left as is. */
 export function chineseNumeralToDigits(run: string): string {
   const ten = run.indexOf('十');

@@ -23,6 +23,7 @@ import {
   type SelfCountField,
   type SelfField,
 } from './fields';
+import { chineseNumber } from '../cells/chineseNumerals';
 
 /** A cell of an evaluation sheet: its text as written and where it is. */
 export interface EvalCell {
@@ -153,21 +154,6 @@ function locate(
   return null;
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
 const COUNT_TEXT = /^(-?\d+(?:\.\d+)?)(?:次|个|件|项|份|条|场)?$/u;
 const SCORE_TEXT = /^(-?\d+(?:\.\d+)?)分?$/u;
 
@@ -203,7 +189,7 @@ export function parseCount(value: CellValue): Parsed {
     const m = COUNT_TEXT.exec(text);
     if (m) return Number(m[1]);
     const chinese = /^([零〇一二两三四五六七八九十])(?:次|个|件|项|份|条|场)?$/u.exec(text);
-    return chinese ? CHINESE_DIGITS[chinese[1]!]! : NOT_NUMBER;
+    return chinese ? chineseNumber(chinese[1]!)! : NOT_NUMBER;
   });
   if (typeof n !== 'number') return n;
   if (n < 0) return { ok: false, reason: '不能为负数', reasonEn: 'cannot be negative' };

@@ -5,6 +5,7 @@
  * 中共潍坊市委 + 全面深化改革 + 委员会. The key drops the level prefix, so 潍坊市安全生产委员会 and
  * 市安全生产委员会 are one body (docs/flags.md).
  */
+import { chineseNumber } from '../cells/chineseNumerals';
 
 /** Words that start with 市/县/区 and are not a level prefix: 市场监管, 县域经济, 区域协调. */
 const LEVEL_LOOKALIKES = /^(?:市场|市政(?!府)|市容|市民|市域|市直|市级|县域|县城|县级|区域|区块链|区划)/u;
@@ -18,39 +19,6 @@ const LEVEL_START = new Set(['市', '县', '区', '本']);
 const TRAILING_NOTE = /[([【〔][^()[\]【】〔〕]*[)\]】〕]$/u;
 /** Everything that is not a letter or a digit: spaces, punctuation, quotes, brackets, symbols. */
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
-
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 三十三 → 33, 四十 → 40, 一百零五 → 105; null when the text is not a Chinese numeral. */
-function chineseNumber(text: string): number | null {
-  let total = 0;
-  let digit: number | null = null;
-  for (const ch of text) {
-    if (ch === '百' || ch === '十') {
-      const unit = ch === '百' ? 100 : 10;
-      total += (digit ?? 1) * unit;
-      digit = null;
-    } else if (ch in CN_DIGITS) {
-      digit = CN_DIGITS[ch]!;
-    } else {
-      return null;
-    }
-  }
-  return total + (digit ?? 0);
-}
 
 /** 第三十三届 → 第33届, so the two spellings of one ordinal give one key. */
 function canonicalOrdinals(text: string): string {
