@@ -1,22 +1,11 @@
 /** The 新建台账 sheet: the register's header as a table, with dropdowns where the values are fixed. */
 import { CATEGORIES, STATUSES } from '../../ledger/categories';
-import { FIELDS, REQUIRED_FIELDS, type FieldKey, type OptionalField } from '../../ledger/fields';
+import { FIELDS, OPTIONAL_FIELDS, REQUIRED_FIELDS, type FieldKey, type OptionalField } from '../../ledger/fields';
 import type { Settings } from '../../ledger/settings';
 import type { ColumnFormat, ColumnSpec, SheetSpec } from '../../ledger/sheetSpec';
 
 /** Management columns offered in the form, in the order they are written. 序号 is always first. */
-export const OFFERED_OPTIONAL_FIELDS: readonly OptionalField[] = [
-  'category',
-  'status',
-  'abolishedOn',
-  'abolitionDoc',
-  'workRules',
-  'contact',
-  'phone',
-  'county',
-  'duties',
-  'remarks',
-];
+export const OFFERED_OPTIONAL_FIELDS: readonly OptionalField[] = OPTIONAL_FIELDS.filter((f) => f !== 'seq');
 
 /** Checked by default: the columns the 东营 notice asks every body to report. */
 export const DEFAULT_OPTIONAL_FIELDS: readonly OptionalField[] = [
