@@ -3,7 +3,7 @@ import { Button, Label, Select, Text, useId } from '@fluentui/react-components';
 import { DismissRegular, DocumentAddRegular } from '@fluentui/react-icons';
 import { useRef } from 'react';
 import { REGISTER_FILE_ACCEPT } from '../../read';
-import { readFileBytes } from '../model/fileBytes';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 import type { Source } from './model';
 import type { CompareStrings } from './strings';
 import { useCompareStyles } from './useCompareStyles';
@@ -22,11 +22,6 @@ export function SourcePicker(props: {
   const styles = useCompareStyles();
   const input = useRef<HTMLInputElement>(null);
   const labelId = useId(testId);
-  const pick = async (files: FileList | null) => {
-    const file = files?.[0];
-    if (!file) return;
-    onChange({ kind: 'file', file: { name: file.name, bytes: await readFileBytes(file) } });
-  };
   return (
     <div className={styles.picker} role="group" aria-labelledby={labelId}>
       <Label id={labelId}>{label}</Label>
@@ -67,19 +62,12 @@ export function SourcePicker(props: {
           </Button>
         </div>
       )}
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
+      <HiddenFileInput
+        inputRef={input}
         accept={accept ?? REGISTER_FILE_ACCEPT}
-        data-testid={`${testId}-file-input`}
-        onChange={(e) => {
-          void pick(e.target.files)
-            .catch(onError)
-            .finally(() => {
-              e.target.value = '';
-            });
-        }}
+        testId={`${testId}-file-input`}
+        onFiles={(files) => onChange({ kind: 'file', file: files[0]! })}
+        onError={onError}
       />
     </div>
   );

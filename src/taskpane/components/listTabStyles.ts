@@ -9,7 +9,6 @@ export const LIST_TAB_STYLES = {
   picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   inline: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: 0 },
-  hidden: { display: 'none' },
   fileName: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   heading: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalS },

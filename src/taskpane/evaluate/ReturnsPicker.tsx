@@ -2,9 +2,8 @@
 import { Button, Label, Select, Text, useId } from '@fluentui/react-components';
 import { DismissRegular, DocumentAddRegular } from '@fluentui/react-icons';
 import { useRef } from 'react';
-import type { PickedFile } from '../../port/workbook';
 import { REGISTER_FILE_ACCEPT } from '../../read';
-import { readFileBytes } from '../model/fileBytes';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 import type { Returns } from './model';
 import type { EvaluateStrings } from './strings';
 import { useEvaluateStyles } from './useEvaluateStyles';
@@ -23,12 +22,6 @@ export function ReturnsPicker(props: {
   const styles = useEvaluateStyles();
   const input = useRef<HTMLInputElement>(null);
   const labelId = useId(testId);
-  const pick = async (list: FileList | null) => {
-    if (!list || list.length === 0) return;
-    const files: PickedFile[] = [];
-    for (const file of Array.from(list)) files.push({ name: file.name, bytes: await readFileBytes(file) });
-    onChange({ kind: 'files', files });
-  };
   return (
     <div className={styles.picker} role="group" aria-labelledby={labelId}>
       <Label id={labelId}>{label}</Label>
@@ -72,20 +65,13 @@ export function ReturnsPicker(props: {
           </Button>
         </div>
       )}
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        multiple
+      <HiddenFileInput
+        inputRef={input}
         accept={REGISTER_FILE_ACCEPT}
-        data-testid={`${testId}-file-input`}
-        onChange={(e) => {
-          void pick(e.target.files)
-            .catch(onError)
-            .finally(() => {
-              e.target.value = '';
-            });
-        }}
+        multiple
+        testId={`${testId}-file-input`}
+        onFiles={(files) => onChange({ kind: 'files', files })}
+        onError={onError}
       />
     </div>
   );

@@ -1,4 +1,5 @@
 /** Reading a file the user picked, for every tab that takes files. */
+import type { PickedFile } from '../../port/workbook';
 
 /** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older Office webviews, jsdom). */
 export function readFileBytes(file: File): Promise<ArrayBuffer> {
@@ -9,4 +10,9 @@ export function readFileBytes(file: File): Promise<ArrayBuffer> {
     reader.onerror = () => reject(reader.error ?? new Error(`${file.name}: cannot be read`));
     reader.readAsArrayBuffer(file);
   });
+}
+
+/** Picked files as names and bytes, in the order picked. */
+export function readPickedFiles(files: readonly File[]): Promise<PickedFile[]> {
+  return Promise.all(files.map(async (file) => ({ name: file.name, bytes: await readFileBytes(file) })));
 }

@@ -37,7 +37,7 @@ import { splitList } from '../model/settingsForm';
 import { useStrings } from '../i18n';
 import { ReturnSummary, type Built } from './ReturnSummary';
 import { REGISTER_FILE_ACCEPT } from '../../read';
-import { readFileBytes } from '../model/fileBytes';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -46,7 +46,6 @@ const useStyles = makeStyles({
   files: { margin: 0, padding: 0, listStyleType: 'none' },
   file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   fileName: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  hidden: { display: 'none' },
 });
 
 interface Props {
@@ -114,8 +113,7 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
       return next;
     });
 
-  const addFiles = async (list: FileList) => {
-    const picked = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) })));
+  const addFiles = (picked: readonly PickedFile[]) => {
     setFiles((current) => [...current.filter((c) => !picked.some((p) => p.name === c.name)), ...picked]);
   };
 
@@ -211,22 +209,13 @@ export function ConsolidateTab({ port, settings, revision, onSheetsAdded }: Prop
             {t.consolidate.pickFiles}
           </Button>
         </div>
-        <input
-          ref={fileInput}
-          className={styles.hidden}
-          type="file"
-          multiple
+        <HiddenFileInput
+          inputRef={fileInput}
           accept={REGISTER_FILE_ACCEPT}
-          data-testid="consolidate-file-input"
-          onChange={(e) => {
-            const list = e.target.files;
-            if (list && list.length > 0)
-              void addFiles(list)
-                .catch(task.fail)
-                .finally(() => {
-                  e.target.value = '';
-                });
-          }}
+          multiple
+          testId="consolidate-file-input"
+          onFiles={addFiles}
+          onError={task.fail}
         />
         {files.length > 0 && (
           <ul className={styles.files} data-testid="consolidate-files">

@@ -4,7 +4,7 @@ import { ArrowResetRegular, FolderOpenRegular, SaveRegular } from '@fluentui/rea
 import { useRef, useState } from 'react';
 import { DEFAULT_DEPARTMENTS } from '../../ledger/departments';
 import { makeSettings, parseSettings, type Settings } from '../../ledger/settings';
-import type { WorkbookPort } from '../../port/workbook';
+import type { PickedFile, WorkbookPort } from '../../port/workbook';
 import { ErrorBar } from '../components/ErrorBar';
 import { NoteBar } from '../components/NoteBar';
 import { useTask } from '../hooks/useTask';
@@ -21,14 +21,13 @@ import {
 import { useStrings, type Strings } from '../i18n';
 import { departmentListText, parseDepartmentList } from '../../ledger/departmentList';
 import { REGISTER_FILE_ACCEPT } from '../../read';
-import { readFileBytes } from '../model/fileBytes';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   // One field a line: long Chinese labels never push the inputs out of line.
   numbers: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  hidden: { display: 'none' },
   // Short values get short inputs, not ones that run to the pane's edge.
   numberInput: { width: '10em', maxWidth: '100%' },
   dateInput: { width: '13em', maxWidth: '100%' },
@@ -104,10 +103,10 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
     }
   };
 
-  const loadDepartments = async (file: File) => {
+  const loadDepartments = async (file: PickedFile) => {
     setNote(null);
     const outcome = await task.run(async (signal) => {
-      const bytes = await readFileBytes(file);
+      const { bytes } = file;
       // As the CLI's --departments: a text file line by line, any other format by its department column.
       if (/\.txt$/i.test(file.name)) return parseDepartmentList(decodeText(bytes));
       const grids = await port.readWorkbookFile({ name: file.name, bytes }, { signal });
@@ -167,17 +166,12 @@ export function SettingsTab({ port, settings, stored, onSaved }: Props) {
         <Button appearance="subtle" onClick={() => set({ departments: DEFAULT_DEPARTMENTS.join('\n') })}>
           {t.settings.defaultDepartments}
         </Button>
-        <input
-          ref={fileInput}
-          className={styles.hidden}
-          type="file"
+        <HiddenFileInput
+          inputRef={fileInput}
           accept={`.txt,${REGISTER_FILE_ACCEPT}`}
-          data-testid="departments-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void loadDepartments(file);
-          }}
+          testId="departments-file-input"
+          onFiles={(files) => loadDepartments(files[0]!)}
+          onError={task.fail}
         />
       </div>
       <div className={styles.numbers}>
