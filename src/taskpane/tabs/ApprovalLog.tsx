@@ -141,7 +141,10 @@ export function ApprovalLog({ port, settings, sheets, register, onDownload, onRe
     try {
       const grid = await port.readSheet(register.sheet);
       const report = validateSheet(grid, settings, { flags: false });
-      if (report.status !== 'validated') throw new Error(s.notRegister(register.sheet));
+      if (report.status !== 'validated') {
+        setNone(s.notRegister(register.sheet));
+        return;
+      }
       const outcome = applyApprovals(grid, report, result.review.reviews, settings);
       setPlan({
         sheet: register.sheet,
