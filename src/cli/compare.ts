@@ -19,12 +19,10 @@ import {
   type CompareResult,
 } from '../ledger/compare';
 import { messageOf, type Lang } from '../ledger/findings';
-import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { isSameFile } from './files';
-import { checkOutput, writeOutput } from './output';
-import { cutReporter } from './outputCuts';
+import { checkOutput, writeSheetsOutput } from './output';
 import {
   loadRegister,
   readInputs,
@@ -236,13 +234,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     { file: newFile.version.file, sheets: withFindings(newFile.sheets, result.findings.new) },
   ];
   if (output) {
-    const cuts = cutReporter(io, output, lang);
-    const bytes = await writeWorkbook(
-      changeSheets(result, { lang, oldFile: oldFile.version.file, newFile: newFile.version.file }),
-      { onCut: cuts.onCut },
-    );
-    if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
-    cuts.report();
+    const sheets = changeSheets(result, { lang, oldFile: oldFile.version.file, newFile: newFile.version.file });
+    if (!(await writeSheetsOutput(output, sheets, force, io, lang))) return EXIT.usage;
   }
   if (format === 'json') io.out(`${JSON.stringify(compareJson(result, files, lang, output), null, 2)}\n`);
   else io.out(compareText(result, oldFile, newFile, { lang, ...(output ? { output } : {}) }));

@@ -19,15 +19,13 @@ import {
 import { toReported, type Lang } from '../ledger/findings';
 import { makeSettings, type Settings } from '../ledger/settings';
 import { readWorkbook } from '../read';
-import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, parseAsOf, parseCommandArgs, parseFormat, parseLang } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { decodeText } from './departmentsFile';
 import { expandInputs, isSameFile, readInputFile } from './files';
 import { progressReporter } from './consolidateProgress';
 import { consolidateText } from './consolidateReport';
-import { checkOutput, writeOutput } from './output';
-import { cutReporter } from './outputCuts';
+import { checkOutput, writeSheetsOutput } from './output';
 import { settingsInputFrom } from './settings';
 import { packageInfo } from './version';
 
@@ -227,13 +225,9 @@ export async function run(argv: readonly string[], io: CliIo, options: Consolida
   progress.done();
 
   const ret = consolidate(submissions, settings, { unreadable });
-  const cuts = cutReporter(io, output, lang);
-  const bytes = await writeWorkbook(returnSheets(ret, { toolVersion: (await packageInfo()).version, inputs, lang }), {
-    onCut: cuts.onCut,
-  });
-  // writeOutput refuses an output someone created while the inputs were read.
-  if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
-  cuts.report();
+  const sheets = returnSheets(ret, { toolVersion: (await packageInfo()).version, inputs, lang });
+  // The output is checked again: someone may have created it while the inputs were read.
+  if (!(await writeSheetsOutput(output, sheets, force, io, lang))) return EXIT.usage;
 
   if (format === 'json') io.out(`${JSON.stringify(toJson(ret, output, lang), null, 2)}\n`);
   else io.out(consolidateText(ret, { output, lang }));

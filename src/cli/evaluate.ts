@@ -37,11 +37,10 @@ import type { LedgerRow } from '../ledger/row';
 import type { Settings } from '../ledger/settings';
 import { validateSheet } from '../ledger/validate';
 import { readWorkbook } from '../read';
-import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { expandInputs, readInputFile } from './files';
-import { checkOutput, writeOutput } from './output';
+import { checkOutput, writeSheetsOutput } from './output';
 import { readInputs, type ReadFile } from './registers';
 import { settingsFrom } from './settings';
 import { packageInfo } from './version';
@@ -528,7 +527,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       year: evaluationYear([], evaluation, settings.asOf),
       departments: settings.departments,
     });
-    if (!(await writeOutput(output!, await writeWorkbook(sheets), force, io, lang))) return EXIT.usage;
+    if (!(await writeSheetsOutput(output!, sheets, force, io, lang))) return EXIT.usage;
     const n = register.rows.filter((r) => r.active && r.name !== '').length;
     if (format === 'json')
       io.out(
@@ -599,7 +598,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       inputs,
       toolVersion: (await packageInfo()).version,
     });
-    if (!(await writeOutput(output, await writeWorkbook(sheets), force, io, lang))) return EXIT.usage;
+    if (!(await writeSheetsOutput(output, sheets, force, io, lang))) return EXIT.usage;
   }
   if (format === 'json')
     io.out(

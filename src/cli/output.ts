@@ -7,7 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../ledger/findings';
+import type { SheetSpec } from '../ledger/sheetSpec';
+import { writeWorkbook } from '../xlsx/write';
 import { UsageError, type CliIo } from './command';
+import { cutReporter } from './outputCuts';
 
 /** Checks -o before any input is read: .xlsx (or another of `extensions`), an existing folder, not a folder itself, not over a file without --force. */
 export async function checkOutput(
@@ -76,4 +79,22 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
     await unlink(temp).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Writes sheets as an .xlsx to `output` (checked and atomic, see `writeOutput`), then says on
+ * stderr which cells were cut to Excel's limit. False when the output was refused.
+ */
+export async function writeSheetsOutput(
+  output: string,
+  sheets: readonly SheetSpec[],
+  force: boolean,
+  io: CliIo,
+  lang: Lang,
+): Promise<boolean> {
+  const cuts = cutReporter(io, output, lang);
+  const bytes = await writeWorkbook(sheets, { onCut: cuts.onCut });
+  if (!(await writeOutput(output, bytes, force, io, lang))) return false;
+  cuts.report();
+  return true;
 }

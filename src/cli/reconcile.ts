@@ -16,12 +16,10 @@ import {
   type ReferenceList,
 } from '../ledger/reconcile';
 import { readWorkbook } from '../read';
-import { writeWorkbook } from '../xlsx/write';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { isSameFile } from './files';
-import { checkOutput, writeOutput } from './output';
-import { cutReporter } from './outputCuts';
+import { checkOutput, writeSheetsOutput } from './output';
 import {
   loadRegister,
   readInputs,
@@ -227,13 +225,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     { file: list.file, sheets: withFindings(listSheets(list), result.findings.reference) },
   ];
   if (output) {
-    const cuts = cutReporter(io, output, lang);
-    const bytes = await writeWorkbook(
-      reconcileSheets(result, { lang, registerFile: register.version.file, listFile: list.file }),
-      { onCut: cuts.onCut },
-    );
-    if (!(await writeOutput(output, bytes, force, io, lang))) return EXIT.usage;
-    cuts.report();
+    const sheets = reconcileSheets(result, { lang, registerFile: register.version.file, listFile: list.file });
+    if (!(await writeSheetsOutput(output, sheets, force, io, lang))) return EXIT.usage;
   }
   if (format === 'json') io.out(`${JSON.stringify(reconcileJson(result, files, lang, output), null, 2)}\n`);
   else io.out(reconcileText(result, register, list, { lang, ...(output ? { output } : {}) }));
