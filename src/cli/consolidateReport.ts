@@ -1,6 +1,7 @@
 /** The text report of `ledger consolidate`: the 汇总 figures per county and what needs attention. */
 import { RETURN_SHEET_NAMES, type ConsolidatedReturn } from '../ledger/consolidate';
 import type { Lang } from '../ledger/findings';
+import { displayWidth, padToWidth } from './terminal';
 
 const WORDS = {
   zh: {
@@ -33,21 +34,6 @@ const WORDS = {
     sep: ', ',
   },
 } as const;
-
-/** Columns a string takes in a terminal: CJK characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
-      ? 2
-      : 1;
-  return width;
-}
-
-const pad = (text: string, width: number, right: boolean): string => {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
-  return right ? fill + text : text + fill;
-};
 
 export function consolidateText(
   ret: ConsolidatedReturn,
@@ -83,7 +69,7 @@ export function consolidateText(
   for (const r of table)
     lines.push(
       r
-        .map((cell, i) => pad(cell, widths[i]!, i >= 2))
+        .map((cell, i) => padToWidth(cell, widths[i]!, i >= 2))
         .join('  ')
         .trimEnd(),
     );

@@ -44,6 +44,7 @@ import { checkOutput, writeSheetsOutput } from './output';
 import { readInputs, type ReadFile } from './registers';
 import { settingsFrom } from './settings';
 import { packageInfo } from './version';
+import { displayWidth, padToWidth } from './terminal';
 
 export const HELP = `用法：ledger evaluate <台账.xlsx> --self <自评表文件或文件夹> [--members <成员单位评价表文件或文件夹>] [选项]
       ledger evaluate <台账.xlsx> --template -o 自评表.xlsx [--year YYYY]
@@ -267,16 +268,8 @@ function renamed(read: EvaluationRead, name: string): EvaluationRead {
 /* ---------------------------------------------------------------------------------------------- */
 
 /** Columns a string takes in a terminal: CJK characters take two. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
-      ? 2
-      : 1;
-  return w;
-}
-const pad = (text: string, to: number): string => text + ' '.repeat(Math.max(0, to - width(text)));
-const padStart = (text: string, to: number): string => ' '.repeat(Math.max(0, to - width(text))) + text;
+const pad = (text: string, to: number): string => padToWidth(text, to);
+const padStart = (text: string, to: number): string => padToWidth(text, to, true);
 const fixed = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
 
 const WORDS = {
@@ -368,7 +361,7 @@ export function evaluationText(
     W.ranking,
   ];
   const ranked = ranking(result);
-  const nameWidth = Math.min(44, Math.max(...ranked.map((b) => width(b.name)))) + 2;
+  const nameWidth = Math.min(44, Math.max(...ranked.map((b) => displayWidth(b.name)))) + 2;
   const label = (k: (typeof INDICATORS)[number]) =>
     lang === 'en' ? INDICATOR_LABELS[k].en.slice(0, 4) : INDICATOR_LABELS[k].short;
   for (const b of ranked) {
@@ -400,7 +393,7 @@ export function evaluationText(
   }
   if (result.members.length > 0) {
     lines.push('', W.members);
-    const unitWidth = Math.max(...result.members.map((m) => width(m.unit))) + 2;
+    const unitWidth = Math.max(...result.members.map((m) => displayWidth(m.unit))) + 2;
     for (const m of result.members)
       lines.push(
         `${padStart(String(m.rank), 4)}  ${pad(m.unit, unitWidth)}${W.memberLine(m.bodies, m.mean)}${m.low ? `  ${W.low}` : ''}`,

@@ -17,6 +17,7 @@ import {
   type Severity,
   type SeverityCounts,
 } from '../ledger/findings';
+import { displayWidth } from './terminal';
 
 export type FileProblem =
   | 'unsupported'
@@ -177,16 +178,6 @@ export function toText(files: readonly FileOutcome[], options: TextOptions): str
   lines.push('');
   lines.push(L.summary(summarise(files), files.length, checked, skipped, failed));
   return `${lines.join('\n')}\n`;
-}
-
-/** Columns a string takes in a terminal: CJK characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
-      ? 2
-      : 1;
-  return width;
 }
 
 function oneLine(text: string): string {
