@@ -10,11 +10,11 @@ import type { RegisterVersion } from '../ledger/compare';
 import type { Finding, Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
 import type { Settings } from '../ledger/settings';
-import { skipMessage, validateSheet } from '../ledger/validate';
+import { validateSheet } from '../ledger/validate';
 import { readWorkbook } from '../read';
 import { UsageError } from './command';
 import { readInputFile } from './files';
-import type { SheetOutcome } from './report';
+import { skippedOutcome, type SheetOutcome } from './report';
 
 export interface ReadFile {
   readonly path: string;
@@ -87,16 +87,7 @@ export async function loadRegister(
   for (const grid of grids) {
     const report = validateSheet(grid, settings, { flags: false, departments });
     if (report.status === 'skipped') {
-      const reason = report.skipReason ?? 'no-header';
-      sheets.push({
-        sheet: report.sheet,
-        status: 'skipped',
-        skipReason: reason,
-        skipMessage: skipMessage(reason, lang),
-        headerRow: null,
-        rows: 0,
-        findings: [],
-      });
+      sheets.push(skippedOutcome(report, lang));
       continue;
     }
     // One at a time: spreading 150,000 rows into push() overflows the call stack.

@@ -17,6 +17,7 @@ import {
   type Severity,
   type SeverityCounts,
 } from '../ledger/findings';
+import { skipMessage, type SheetReport } from '../ledger/validate';
 import { displayWidth } from './terminal';
 
 export type FileProblem =
@@ -63,6 +64,20 @@ export interface FileJson {
 export interface ReportJson {
   readonly files: readonly FileJson[];
   readonly summary: SeverityCounts;
+}
+
+/** The outcome of a sheet that was not checked (empty, or no register header), with the reason in words. */
+export function skippedOutcome(report: SheetReport, lang: Lang): SheetOutcome {
+  const reason = report.skipReason ?? 'no-header';
+  return {
+    sheet: report.sheet,
+    status: 'skipped',
+    skipReason: reason,
+    skipMessage: skipMessage(reason, lang),
+    headerRow: null,
+    rows: 0,
+    findings: [],
+  };
 }
 
 export function summarise(files: readonly FileOutcome[]): SeverityCounts {

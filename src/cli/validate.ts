@@ -8,7 +8,7 @@
  */
 import { buildDepartmentIndex } from '../ledger/cells/department';
 import { IsoDateSchema, type Settings } from '../ledger/settings';
-import { skipMessage, validateSheet } from '../ledger/validate';
+import { validateSheet } from '../ledger/validate';
 import type { Grid } from '../ledger/grid';
 import type { Lang } from '../ledger/findings';
 import type { LedgerRow } from '../ledger/row';
@@ -17,7 +17,7 @@ import { readWorkbook } from '../read';
 import { COMMON_OPTIONS, REGISTER_OPTIONS, startCommand } from './args';
 import { EXIT, UsageError, type CliIo } from './command';
 import { expandInputs, readInputFile } from './files';
-import { summarise, toJson, toText, type FileOutcome, type SheetOutcome } from './report';
+import { skippedOutcome, summarise, toJson, toText, type FileOutcome, type SheetOutcome } from './report';
 import { settingsFrom } from './settings';
 
 export const HELP = `用法：ledger validate <台账文件或文件夹>... [选项]
@@ -128,18 +128,7 @@ async function checkFile(
   const outcomes: SheetOutcome[] = grids.map((grid) => {
     const report = validateSheet(grid, settings, { departments });
     collect?.(report.rows);
-    if (report.status === 'skipped') {
-      const reason = report.skipReason ?? 'no-header';
-      return {
-        sheet: report.sheet,
-        status: 'skipped',
-        skipReason: reason,
-        skipMessage: skipMessage(reason, lang),
-        headerRow: null,
-        rows: 0,
-        findings: [],
-      };
-    }
+    if (report.status === 'skipped') return skippedOutcome(report, lang);
     return {
       sheet: report.sheet,
       status: 'validated',
