@@ -16,7 +16,15 @@
 import { columnLetters, type CellValue, type Grid, type MergedRange } from '../ledger/grid';
 import type { SheetSpec } from '../ledger/sheetSpec';
 import type { WorkbookRead } from '../read';
-import type { CellMark, PickedFile, ReadOptions, SheetInfo, WorkbookPort, WriteOptions } from '../port/workbook';
+import {
+  isValidRowInsert,
+  type CellMark,
+  type PickedFile,
+  type ReadOptions,
+  type SheetInfo,
+  type WorkbookPort,
+  type WriteOptions,
+} from '../port/workbook';
 import { areaAddress, parseAreas, quoteSheetName } from './addresses';
 import {
   chunkRowsByBytes,
@@ -475,15 +483,7 @@ async function insertRows(
     en: `insert ${rows.length} row(s) at row ${beforeRow} of the sheet “${sheet}”`,
   };
   const width = Math.max(0, ...rows.map((r) => r.length));
-  if (
-    rows.length === 0 ||
-    width === 0 ||
-    !Number.isInteger(beforeRow) ||
-    !Number.isInteger(firstColumn) ||
-    beforeRow < 1 ||
-    firstColumn < 1 ||
-    beforeRow + rows.length - 1 > EXCEL_ROWS
-  ) {
+  if (!isValidRowInsert(beforeRow, firstColumn, rows)) {
     throw new ExcelWorkbookError(
       `无法${action.zh}：没有要写入的行，或位置无效。`,
       `Could not ${action.en}: nothing to write, or not a valid position.`,

@@ -86,3 +86,23 @@ export class WorkbookError extends Error {
     this.name = 'WorkbookError';
   }
 }
+
+/** Rows of an Excel worksheet. */
+const SHEET_ROWS = 1_048_576;
+
+/** What every host checks before `insertRows`: rows to write, at a position the sheet has. */
+export function isValidRowInsert(
+  beforeRow: number,
+  firstColumn: number,
+  rows: readonly (readonly CellValue[])[],
+): boolean {
+  return (
+    rows.length > 0 &&
+    rows.some((r) => r.length > 0) &&
+    Number.isInteger(beforeRow) &&
+    Number.isInteger(firstColumn) &&
+    beforeRow >= 1 &&
+    firstColumn >= 1 &&
+    beforeRow + rows.length - 1 <= SHEET_ROWS
+  );
+}

@@ -7,6 +7,7 @@ import type { CellValue, Grid, MergedRange } from '../ledger/grid';
 import { SEVERITY_RANK, type Severity } from '../ledger/findings';
 import { headerRowOf, type ColumnSpec, type SheetSpec } from '../ledger/sheetSpec';
 import {
+  isValidRowInsert,
   WorkbookError,
   type CellMark,
   type PickedFile,
@@ -230,13 +231,7 @@ export class MemoryWorkbook implements WorkbookPort {
     rows: readonly (readonly CellValue[])[],
   ): Promise<void> {
     const sheet = this.requireSheet(name);
-    if (
-      rows.length === 0 ||
-      !Number.isInteger(beforeRow) ||
-      beforeRow < 1 ||
-      !Number.isInteger(firstColumn) ||
-      firstColumn < 1
-    )
+    if (!isValidRowInsert(beforeRow, firstColumn, rows))
       throw new WorkbookError(`无法在工作表“${name}”插入行：没有要写入的行，或位置无效。`, 'host');
     const n = rows.length;
     while (sheet.cells.length < beforeRow - 1) sheet.cells.push([]);

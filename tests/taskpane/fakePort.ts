@@ -73,7 +73,7 @@ export class FakePort implements WorkbookPort {
     const at = this.grids.findIndex((g) => g.sheet === sheet);
     if (at < 0) throw new WorkbookError(`找不到工作表“${sheet}”。`, 'not-found');
     const grid = this.grids[at]!;
-    const offset = (firstColumn - (grid.firstColumn ?? 1)) | 0;
+    const offset = firstColumn - (grid.firstColumn ?? 1);
     const fresh = rows.map((r) => [...new Array<CellValue>(Math.max(0, offset)).fill(null), ...r]);
     const cut = beforeRow - (grid.firstRow ?? 1);
     this.grids[at] = { ...grid, values: [...grid.values.slice(0, cut), ...fresh, ...grid.values.slice(cut)] };

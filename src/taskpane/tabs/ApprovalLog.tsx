@@ -157,6 +157,8 @@ export function ApprovalLog({ port, settings, sheets, register, onDownload, onRe
     }
   };
 
+  const skippedLine = (k: SkippedApplication) => s.applySkipped(k.application.name, lang === 'en' ? k.en : k.zh);
+
   const confirmApply = async () => {
     if (!plan || !port.insertRows) return;
     const { sheet, firstColumn, added } = plan;
@@ -173,7 +175,7 @@ export function ApprovalLog({ port, settings, sheets, register, onDownload, onRe
       setApplied([
         s.applied(sheet, first, added[added.length - 1]!.row, added.length),
         ...(toFill.length > 0 ? [s.applyToFill(toFill.join(lang === 'en' ? ', ' : '、'))] : []),
-        ...plan.skipped.map((k) => s.applySkipped(k.application.name, lang === 'en' ? k.en : k.zh)),
+        ...plan.skipped.map(skippedLine),
       ]);
       setResult(null);
       onRegisterChanged?.();
@@ -287,7 +289,7 @@ export function ApprovalLog({ port, settings, sheets, register, onDownload, onRe
                 )
               : s.applyNothing(plan.sheet)}
             {plan.skipped.map((k) => (
-              <div key={k.application.row}>{s.applySkipped(k.application.name, lang === 'en' ? k.en : k.zh)}</div>
+              <div key={k.application.row}>{skippedLine(k)}</div>
             ))}
           </MessageBarBody>
           <MessageBarActions>
