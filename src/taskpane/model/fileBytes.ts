@@ -2,7 +2,7 @@
 import type { PickedFile } from '../../port/workbook';
 
 /** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older Office webviews, jsdom). */
-export function readFileBytes(file: File): Promise<ArrayBuffer> {
+function readFileBytes(file: File): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
